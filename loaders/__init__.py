@@ -1,0 +1,1 @@
+"""Reading, validating and caching the dashboard's data."""

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Fresh machine → running dashboard: install, prepare boundaries (cached for offline use), start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh requirements.txt
+.venv/bin/python -m loaders.boundaries
+exec .venv/bin/python -m streamlit run app.py "$@"
