@@ -1,0 +1,251 @@
+"""The data-access module: every read and write of centres, budgets and indicators.
+
+Default backend: one DuckDB file (``$SENTRA_DATA_DIR/sentra.duckdb``, default ``var/``),
+created from ``geodata/`` on first use. Centres are versioned: each import or restore adds
+a complete new version in one transaction and moves the ``current`` pointer, so an import
+that fails or is killed leaves the stored data exactly as it was, and every earlier
+version can be restored. A server database (PostgreSQL/PostGIS) would implement the same
+public methods.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from sentra.schema import BUDGET_COLUMNS, CENTRE_COLUMNS, INDICATOR_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+GEODATA = ROOT / "geodata"
+ENV_DATA_DIR = "SENTRA_DATA_DIR"
+CHUNK_ROWS = 50_000
+
+
+def default_path() -> Path:
+    return Path(os.environ.get(ENV_DATA_DIR) or ROOT / "var") / "sentra.duckdb"
+
+
+class StoreBusyError(RuntimeError):
+    """Another process holds the database for writing."""
+
+
+def _columns_sql(columns: dict[str, str]) -> str:
+    return ", ".join(f"{name} {kind}" for name, kind in columns.items())
+
+
+_SCHEMA = f"""
+CREATE TABLE versions (
+    version_id INTEGER PRIMARY KEY, created_at TIMESTAMP, kind VARCHAR,
+    label VARCHAR, rows INTEGER, based_on INTEGER);
+CREATE TABLE current_version (version_id INTEGER);
+CREATE TABLE centres (version_id INTEGER, {_columns_sql(CENTRE_COLUMNS)});
+CREATE TABLE budgets ({_columns_sql(BUDGET_COLUMNS)});
+CREATE TABLE indicators ({_columns_sql(INDICATOR_COLUMNS)});
+CREATE TABLE facts (fact_id VARCHAR, year INTEGER, scope VARCHAR, region_code VARCHAR,
+    indicator VARCHAR, value VARCHAR, unit VARCHAR, source VARCHAR);
+CREATE TABLE sentra_bps_2024 (province_code VARCHAR, province_name VARCHAR, year INTEGER,
+    sentra_industri INTEGER);
+"""
+
+
+class Store:
+    """One database file; connections are short-lived so other processes can take turns."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path or default_path())
+        if not self.path.exists():
+            self._create()
+
+    # -- connections -------------------------------------------------------------------
+    @contextmanager
+    def _connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.IOException as exc:  # the file is locked by another process
+                if time.monotonic() > deadline:
+                    raise StoreBusyError(
+                        "Basis data sedang dipakai proses lain; coba lagi sebentar lagi. "
+                        "(The database is busy in another process.)"
+                    ) from exc
+                time.sleep(0.2)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def _create(self) -> None:
+        """Build the database from geodata/ under a temporary name, then move it in place."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        staging = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
+        staging.unlink(missing_ok=True)
+        con = duckdb.connect(str(staging))
+        try:
+            con.execute(_SCHEMA)
+            centres = _read_geodata("centres.csv", CENTRE_COLUMNS)
+            _insert_version(con, 1, "bawaan", "Data bawaan (geodata/)", None, centres)
+            con.execute("INSERT INTO current_version VALUES (1)")
+            for table, columns in (("budgets", BUDGET_COLUMNS), ("indicators", INDICATOR_COLUMNS)):
+                frame = _read_geodata(f"{table}.csv", columns)  # noqa: F841 (used by SQL)
+                con.execute(f"INSERT INTO {table} SELECT * FROM frame")
+            for table, name in (
+                ("facts", "facts.csv"),
+                ("sentra_bps_2024", "sentra_industri_by_province_2024.csv"),
+            ):
+                frame = pd.read_csv(GEODATA / name, dtype=str)  # noqa: F841
+                con.execute(f"INSERT INTO {table} SELECT * FROM frame")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(staging, self.path)
+
+    # -- reads -------------------------------------------------------------------------
+    def current_version(self) -> int:
+        with self._connect(read_only=True) as con:
+            return con.execute("SELECT version_id FROM current_version").fetchone()[0]
+
+    def centres(self, version_id: int | None = None) -> pd.DataFrame:
+        """All centres of a version (default: the current one), in schema columns."""
+        with self._connect(read_only=True) as con:
+            if version_id is None:
+                version_id = con.execute("SELECT version_id FROM current_version").fetchone()[0]
+            cols = ", ".join(CENTRE_COLUMNS)
+            return con.execute(
+                f"SELECT {cols} FROM centres WHERE version_id = ? ORDER BY id", [version_id]
+            ).df()
+
+    def versions(self) -> pd.DataFrame:
+        with self._connect(read_only=True) as con:
+            return con.execute(
+                "SELECT v.*, v.version_id = c.version_id AS is_current "
+                "FROM versions v, current_version c ORDER BY v.version_id DESC"
+            ).df()
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One of the reference tables: budgets, indicators, facts, sentra_bps_2024."""
+        if name not in ("budgets", "indicators", "facts", "sentra_bps_2024"):
+            raise ValueError(name)
+        with self._connect(read_only=True) as con:
+            return con.execute(f"SELECT * FROM {name}").df()
+
+    # -- writes ------------------------------------------------------------------------
+    def import_centres(
+        self,
+        rows: pd.DataFrame,
+        label: str,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """A new version = the current centres with ``rows`` added (same id: replaced).
+
+        All in one transaction: on any error, or if the process dies, nothing changes.
+        """
+        rows = rows.reindex(columns=list(CENTRE_COLUMNS))
+        with self._connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                current = con.execute("SELECT version_id FROM current_version").fetchone()[0]
+                new = _next_version(con)
+                missing = rows["id"].isna() | (rows["id"].astype(str).str.strip() == "")
+                rows.loc[missing, "id"] = [f"IMP{new}-{n:07d}" for n in range(int(missing.sum()))]
+                cols = ", ".join(CENTRE_COLUMNS)
+                con.execute(
+                    f"INSERT INTO centres SELECT {new}, {cols} FROM centres "
+                    "WHERE version_id = ? AND id NOT IN (SELECT id FROM rows WHERE id IS NOT NULL)",
+                    [current],
+                )
+                _insert_rows(con, new, rows, progress)
+                count = con.execute(
+                    "SELECT count(*) FROM centres WHERE version_id = ?", [new]
+                ).fetchone()[0]
+                con.execute(
+                    "INSERT INTO versions VALUES (?, ?, 'impor', ?, ?, ?)",
+                    [new, _now(), label, count, current],
+                )
+                con.execute("UPDATE current_version SET version_id = ?", [new])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return new
+
+    def restore(self, version_id: int) -> int:
+        """Make an earlier version current again, as a new version (history is kept)."""
+        with self._connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                exists = con.execute(
+                    "SELECT count(*) FROM versions WHERE version_id = ?", [version_id]
+                ).fetchone()[0]
+                if not exists:
+                    raise ValueError(f"Versi {version_id} tidak ada.")
+                new = _next_version(con)
+                cols = ", ".join(CENTRE_COLUMNS)
+                con.execute(
+                    f"INSERT INTO centres SELECT {new}, {cols} FROM centres WHERE version_id = ?",
+                    [version_id],
+                )
+                count = con.execute(
+                    "SELECT count(*) FROM centres WHERE version_id = ?", [new]
+                ).fetchone()[0]
+                con.execute(
+                    "INSERT INTO versions VALUES (?, ?, 'pulihkan', ?, ?, ?)",
+                    [new, _now(), f"Pemulihan versi {version_id}", count, version_id],
+                )
+                con.execute("UPDATE current_version SET version_id = ?", [new])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return new
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _next_version(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT coalesce(max(version_id), 0) + 1 FROM versions").fetchone()[0]
+
+
+def _read_geodata(name: str, columns: dict[str, str]) -> pd.DataFrame:
+    text_cols = {c: str for c, kind in columns.items() if kind == "VARCHAR"}
+    frame = pd.read_csv(GEODATA / name, dtype=text_cols, keep_default_na=False, na_values=[""])
+    return frame.reindex(columns=list(columns))
+
+
+def _insert_rows(
+    con: duckdb.DuckDBPyConnection,
+    version_id: int,
+    rows: pd.DataFrame,
+    progress: Callable[[int], None] | None,
+) -> None:
+    cols = ", ".join(CENTRE_COLUMNS)
+    for start in range(0, len(rows), CHUNK_ROWS):
+        chunk = rows.iloc[start : start + CHUNK_ROWS]  # noqa: F841 (read by SQL)
+        con.execute(f"INSERT INTO centres SELECT {version_id}, {cols} FROM chunk")
+        if progress:
+            progress(min(start + CHUNK_ROWS, len(rows)))
+
+
+def _insert_version(
+    con: duckdb.DuckDBPyConnection,
+    version_id: int,
+    kind: str,
+    label: str,
+    based_on: int | None,
+    rows: pd.DataFrame,
+) -> None:
+    _insert_rows(con, version_id, rows, None)
+    con.execute(
+        "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?)",
+        [version_id, _now(), kind, label, len(rows), based_on],
+    )

@@ -1,0 +1,107 @@
+"""The data model: tables, columns, units and allowed values (documented in docs/data-model.md)."""
+
+from __future__ import annotations
+
+# Fixed sector list: code → (Bahasa Indonesia, English).
+SECTORS: dict[str, tuple[str, str]] = {
+    "makanan_minuman": ("Makanan dan minuman", "Food and drink"),
+    "tekstil_pakaian": ("Tekstil dan pakaian", "Textiles and apparel"),
+    "kulit_alas_kaki": ("Kulit dan alas kaki", "Leather and footwear"),
+    "kayu_rotan": ("Kayu dan rotan", "Wood and rattan"),
+    "kerajinan": ("Kerajinan", "Crafts"),
+    "logam_mesin": ("Logam dan mesin", "Metal and machinery"),
+    "pertanian_terpadu": ("Pertanian terpadu", "Integrated agriculture"),
+    "pariwisata": ("Pariwisata", "Tourism"),
+    "kimia_bahan_bangunan": ("Kimia dan bahan bangunan", "Chemicals and building materials"),
+    "lainnya": ("Lainnya", "Other"),
+}
+KINDS: dict[str, tuple[str, str]] = {
+    "sentra": ("Sentra", "Centre"),
+    "klaster": ("Klaster", "Cluster"),
+}
+EXPORT_REACH: dict[str, tuple[str, str]] = {
+    "lokal": ("Lokal", "Local"),
+    "regional": ("Regional", "Regional"),
+    "nasional": ("Nasional", "National"),
+    "ekspor": ("Ekspor", "Export"),
+}
+FOSTERING_BODIES: dict[str, tuple[str, str]] = {
+    "kemenperin": ("Kemenperin", "Ministry of Industry"),
+    "kemenkop_ukm": ("Kemenkop UKM", "Ministry of Cooperatives and SMEs"),
+    "pemda": ("Pemda", "Local government"),
+    "bank_indonesia": ("Bank Indonesia", "Bank Indonesia"),
+    "lainnya": ("Lainnya", "Other"),
+}
+STATUSES: dict[str, tuple[str, str]] = {
+    "aktif": ("Aktif", "Active"),
+    "tidak_aktif": ("Tidak aktif", "Inactive"),
+}
+DATA_STATUSES: dict[str, tuple[str, str]] = {
+    "sumber": ("Bersumber", "Sourced"),
+    "ilustratif": ("Ilustratif", "Illustrative"),
+}
+FUNDING_SOURCES: dict[str, tuple[str, str]] = {
+    "APBN": ("APBN", "State budget (APBN)"),
+    "DAK": ("DAK", "Special allocation fund (DAK)"),
+    "APBD": ("APBD", "Regional budget (APBD)"),
+    "lainnya": ("Lainnya", "Other"),
+}
+
+# centres: column → DuckDB type. Money in rupiah, counts in units, coordinates WGS84 degrees.
+CENTRE_COLUMNS: dict[str, str] = {
+    "id": "VARCHAR",
+    "name": "VARCHAR",
+    "kind": "VARCHAR",
+    "sector": "VARCHAR",
+    "commodity": "VARCHAR",
+    "province_code": "VARCHAR",
+    "regency_code": "VARCHAR",
+    "lat": "DOUBLE",
+    "lng": "DOUBLE",
+    "enterprises": "INTEGER",
+    "workers": "INTEGER",
+    "turnover_rp": "DOUBLE",
+    "export_reach": "VARCHAR",
+    "export_destinations": "VARCHAR",
+    "fostering_body": "VARCHAR",
+    "status": "VARCHAR",
+    "year_established": "INTEGER",
+    "source": "VARCHAR",
+    "data_status": "VARCHAR",
+}
+REQUIRED_CENTRE_COLUMNS = ("name", "regency_code")
+
+BUDGET_COLUMNS: dict[str, str] = {
+    "centre_id": "VARCHAR",  # empty for an allocation to a region as a whole
+    "region_code": "VARCHAR",  # province (33) or regency (33.26) code
+    "year": "INTEGER",
+    "funding_source": "VARCHAR",
+    "programme": "VARCHAR",
+    "amount_rp": "DOUBLE",
+    "source": "VARCHAR",
+    "data_status": "VARCHAR",
+}
+
+INDICATOR_COLUMNS: dict[str, str] = {
+    "region_code": "VARCHAR",  # '' for national
+    "centre_id": "VARCHAR",
+    "year": "INTEGER",
+    "indicator": "VARCHAR",
+    "value": "DOUBLE",
+    "unit": "VARCHAR",
+    "source": "VARCHAR",
+    "data_status": "VARCHAR",
+}
+INDICATORS: dict[str, tuple[str, str, str]] = {
+    "pertumbuhan_output_pct": ("Pertumbuhan output IMK", "Small-industry output growth", "%"),
+    "omzet_rp": ("Omzet sentra", "Centre turnover", "Rp"),
+    "unit_usaha": ("Unit usaha", "Enterprises", "unit"),
+}
+
+
+def label(vocabulary: dict[str, tuple[str, ...]], code: str, lang: str) -> str:
+    """Display label of a code in a vocabulary; the code itself when unknown."""
+    entry = vocabulary.get(code)
+    if entry is None:
+        return code
+    return entry[1] if lang == "en" else entry[0]

@@ -1,0 +1,98 @@
+"""The bundled sample stays calibrated to the published figures and honest about itself."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from sentra import sample_data
+from sentra.schema import SECTORS
+
+GEODATA = sample_data.GEODATA
+BPS = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv", dtype={"province_code": str})
+
+
+@pytest.fixture(scope="module")
+def centres() -> pd.DataFrame:
+    return pd.read_csv(GEODATA / "centres.csv", dtype={"province_code": str, "regency_code": str})
+
+
+@pytest.mark.parametrize("row", list(BPS.itertuples()), ids=lambda r: r.province_name)
+def test_sentra_per_province_equals_bps_2024(centres, row):
+    sentra = centres[
+        (centres["kind"] == "sentra") & (centres["province_code"] == row.province_code)
+    ]
+    assert len(sentra) == row.sentra_industri
+
+
+def test_national_total_of_published_provinces_is_8568(centres):
+    published = centres[centres["province_code"].isin(BPS["province_code"])]
+    assert (published["kind"] == "sentra").sum() == 8568 == BPS["sentra_industri"].sum()
+
+
+@pytest.mark.parametrize("province", ["36", "51", "95"])
+def test_provinces_without_bps_count_get_no_illustrative_sentra(centres, province):
+    rows = centres[centres["province_code"] == province]
+    assert (rows["data_status"] == "ilustratif").sum() == 0
+
+
+def test_central_java_has_exactly_133_clusters_in_three_fields(centres):
+    clusters = centres[(centres["kind"] == "klaster") & (centres["province_code"] == "33")]
+    assert len(clusters) == 133
+    industry = {"tekstil_pakaian", "kayu_rotan", "makanan_minuman", "logam_mesin",
+                "kulit_alas_kaki", "kerajinan"}  # fmt: skip
+    assert set(clusters["sector"]) <= industry | {"pariwisata", "pertanian_terpadu"}
+    assert (clusters["sector"] == "pariwisata").sum() > 10
+    assert (clusters["sector"] == "pertanian_terpadu").sum() > 10
+    assert clusters["sector"].isin(industry).sum() > 10
+
+
+def test_every_generated_row_is_illustrative_and_known_centres_carry_no_figures(centres):
+    generated = centres[centres["id"].str.startswith("IL-")]
+    assert (generated["data_status"] == "ilustratif").all()
+    known = centres[centres["id"].str.startswith("KC-")]
+    assert len(known) == 30 and (known["data_status"] == "sumber").all()
+    assert known[["enterprises", "workers", "turnover_rp"]].isna().all().all()
+    assert set(centres["sector"]) <= set(SECTORS)
+
+
+def test_regions_vary_plausibly(centres):
+    exporting = (
+        centres.assign(exp=centres["export_reach"] == "ekspor")
+        .groupby(centres["province_code"].str[0])["exp"]
+        .mean()
+    )
+    assert exporting["3"] > exporting["9"]  # Java exports more than Papua
+    crafts = centres[centres["sector"] == "kerajinan"].groupby("province_code").size()
+    assert crafts.get("52", 0) / 331 > crafts.get("12", 0) / 298  # NTB vs North Sumatra
+
+
+def test_generator_reproduces_the_bundled_files_exactly(layers, tmp_path, monkeypatch):
+    monkeypatch.setattr(sample_data, "GEODATA", tmp_path)
+    for name in ("known_centres.csv", "sentra_industri_by_province_2024.csv", "facts.csv"):
+        (tmp_path / name).write_bytes((GEODATA / name).read_bytes())
+    sample_data.write_all(layers.regencies[["code", "name", "kind", "province_code"]])
+    for name in ("centres.csv", "budgets.csv", "indicators.csv"):
+        assert (tmp_path / name).read_bytes() == (GEODATA / name).read_bytes(), name
+
+
+def test_budgets_and_growth_within_realistic_ranges():
+    budgets = pd.read_csv(GEODATA / "budgets.csv")
+    assert budgets["amount_rp"].between(1e6, 1e11).all()
+    assert set(budgets["funding_source"]) <= {"APBN", "DAK", "APBD", "lainnya"}
+    indicators = pd.read_csv(GEODATA / "indicators.csv", dtype={"region_code": str})
+    growth = indicators[indicators["indicator"] == "pertumbuhan_output_pct"]
+    assert growth["value"].between(-15, 25).all()
+    diy = growth[(growth["region_code"] == "34") & (growth["year"] == 2017)]
+    assert diy["value"].tolist() == [17.28] and diy["data_status"].tolist() == ["sumber"]
+
+
+def test_facts_tables_are_the_published_copies():
+    shared = GEODATA.parent.parent / "shared" / "data"
+    if not shared.exists():
+        pytest.skip("../shared/data not beside this checkout")
+    for name in ("facts.csv", "sentra_industri_by_province_2024.csv", "known_centres.csv"):
+        assert (GEODATA / name).read_bytes() == (shared / name).read_bytes()
+    assert pd.read_csv(io.BytesIO((GEODATA / "facts.csv").read_bytes()))["source"].notna().all()
