@@ -1,14 +1,54 @@
-"""Process-wide caches for Streamlit: loaded once per server process, shared by sessions."""
+"""Process-wide caches for Streamlit: loaded once per server process, shared by sessions.
+
+Everything returned here is shared: treat it as read-only.
+"""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from loaders.boundaries import BoundaryLayers, load
+from loaders.importer import checker_for
+from loaders.store import Store
+from sentra.indicators import Reference
+from sentra.validation import RowChecker
 
 
 @st.cache_resource(show_spinner="Memuat batas wilayah… / Loading boundaries…")
 def boundary_layers() -> BoundaryLayers:
-    """Read-only layers; never mutate what this returns."""
     layers, _origin = load()
     return layers
+
+
+@st.cache_resource(show_spinner=False)
+def data_store() -> Store:
+    return Store()
+
+
+@st.cache_resource(show_spinner="Memuat data sentra… / Loading centres…", max_entries=2)
+def centres_of_version(version: int) -> pd.DataFrame:
+    """The centres of one stored version (a new import gives a new version and entry)."""
+    return data_store().centres(version)
+
+
+def current_centres() -> tuple[int, pd.DataFrame]:
+    version = data_store().current_version()
+    return version, centres_of_version(version)
+
+
+@st.cache_resource(show_spinner=False)
+def reference() -> Reference:
+    store = data_store()
+    return Reference(
+        regions=boundary_layers().regions,
+        budgets=store.table("budgets"),
+        indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
+        bps_2024=store.table("sentra_bps_2024"),
+        facts=store.table("facts"),
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def import_checker() -> RowChecker:
+    return checker_for(boundary_layers())

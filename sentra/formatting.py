@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
+import pandas as pd
 from babel.numbers import format_compact_decimal, format_decimal
+
+from sentra.indicators import METRIC_UNITS
 
 LOCALES = {"id": "id_ID", "en": "en_US"}
 
@@ -13,8 +14,9 @@ def _locale(lang: str) -> str:
     return LOCALES.get(lang, LOCALES["id"])
 
 
-def _missing(value: float | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def _missing(value: object) -> bool:
+    """None, NaN and pandas' NA all count as missing."""
+    return value is None or bool(pd.isna(value))
 
 
 def fmt_number(value: float | None, lang: str = "id", digits: int = 0) -> str:
@@ -25,16 +27,16 @@ def fmt_number(value: float | None, lang: str = "id", digits: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=_locale(lang))
 
 
-def fmt_rupiah(value: float | None, lang: str = "id") -> str:
-    """Rp13,9 miliar / Rp13.9 billion; amounts under a million written in full."""
+def fmt_rupiah(value: float | None, lang: str = "id", short: bool = False) -> str:
+    """Rp13,9 miliar / Rp13.9 billion (short: Rp13,9 M / Rp13.9B); under a million in full."""
     if _missing(value):
         return "–"
     if abs(value) < 1_000_000:
         return "Rp" + fmt_number(value, lang)
     compact = format_compact_decimal(
-        value, format_type="long", fraction_digits=1, locale=_locale(lang)
+        value, format_type="short" if short else "long", fraction_digits=1, locale=_locale(lang)
     )
-    return "Rp" + compact
+    return "Rp" + compact.replace("\xa0", " ")
 
 
 def fmt_percent(value: float | None, lang: str = "id", digits: int = 2) -> str:
@@ -48,3 +50,15 @@ def fmt_area(value_km2: float | None, lang: str = "id") -> str:
     if _missing(value_km2):
         return "–"
     return fmt_number(value_km2, lang) + " km²"
+
+
+def fmt_metric(metric: str, value: float | None, lang: str = "id") -> str:
+    """A map or table value in the unit its metric is measured in."""
+    unit = METRIC_UNITS[metric]
+    if unit == "rupiah":
+        return fmt_rupiah(value, lang)
+    if unit == "percent":
+        return fmt_percent(value, lang, 2 if metric == "growth_pct" else 1)
+    if unit == "density":
+        return fmt_number(value, lang, 1)
+    return fmt_number(value, lang)

@@ -36,6 +36,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Wilayah '{code}' dari tautan tidak dikenal; menampilkan seluruh Indonesia.",
         "en": "Region '{code}' from the link is unknown; showing all of Indonesia.",
     },
+    "url_value_ignored": {
+        "id": "Nilai '{value}' untuk '{key}' di tautan tidak dikenal dan diabaikan.",
+        "en": "Value '{value}' for '{key}' in the link is unknown and was ignored.",
+    },
     "boundaries_failed": {
         "id": "Batas wilayah tidak dapat dimuat.",
         "en": "The boundaries could not be loaded.",
@@ -44,6 +48,217 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Batas wilayah: cahyadsn/wilayah_boundaries (Lisensi MIT), Kepmendagri 100.1.1-6117/2022.",
         "en": "Boundaries: cahyadsn/wilayah_boundaries (MIT licence), Kepmendagri 100.1.1-6117/2022.",
     },
+    # -- navigation and shared chrome --
+    "page_profile": {"id": "Profil wilayah", "en": "Region profile"},
+    "page_compare": {"id": "Bandingkan", "en": "Compare"},
+    "page_sectors": {"id": "Sektor", "en": "Sectors"},
+    "page_budget": {"id": "Anggaran & pertumbuhan", "en": "Budget & growth"},
+    "page_data": {"id": "Data", "en": "Data"},
+    "page_about": {"id": "Tentang", "en": "About"},
+    "filters": {"id": "Filter", "en": "Filters"},
+    "f_kind": {"id": "Jenis", "en": "Kind"},
+    "f_sector": {"id": "Sektor", "en": "Sector"},
+    "f_commodity": {"id": "Cari komoditas atau nama", "en": "Search commodity or name"},
+    "f_reach": {"id": "Jangkauan pasar", "en": "Market reach"},
+    "f_body": {"id": "Pembina", "en": "Fostering body"},
+    "f_status": {"id": "Status", "en": "Status"},
+    "f_years": {"id": "Tahun anggaran & pertumbuhan", "en": "Budget & growth years"},
+    "f_data_status": {"id": "Status data", "en": "Data status"},
+    "f_all": {"id": "Semua", "en": "All"},
+    "f_reset": {"id": "Atur ulang filter", "en": "Reset filters"},
+    "presentation": {"id": "Mode presentasi", "en": "Presentation mode"},
+    "presentation_exit": {"id": "Keluar dari mode presentasi", "en": "Leave presentation mode"},
+    "metric": {"id": "Ukuran di peta", "en": "Map measure"},
+    "m_sentra": {"id": "Jumlah sentra", "en": "Number of centres"},
+    "m_klaster": {"id": "Jumlah klaster", "en": "Number of clusters"},
+    "m_enterprises": {"id": "Unit usaha", "en": "Enterprises"},
+    "m_workers": {"id": "Tenaga kerja", "en": "Workers"},
+    "m_budget_rp": {"id": "Anggaran ke sentra (Rp)", "en": "Budget to centres (Rp)"},
+    "m_growth_pct": {
+        "id": "Pertumbuhan output IMK rata-rata (%)",
+        "en": "Average small-industry output growth (%)",
+    },
+    "m_export_share": {"id": "Sentra yang mengekspor (%)", "en": "Centres exporting (%)"},
+    "m_density": {"id": "Kepadatan (per 1.000 km²)", "en": "Density (per 1,000 km²)"},
+    "legend_zero": {"id": "Nol", "en": "Zero"},
+    "legend_no_data": {"id": "Tidak ada data", "en": "No data"},
+    "no_data_tooltip": {
+        "id": "Tidak ada data BPS 2024 · {n} tercatat",
+        "en": "No BPS 2024 data · {n} recorded",
+    },
+    "unit_centres": {"id": "sentra/klaster", "en": "centres/clusters"},
+    "unit_units": {"id": "unit", "en": "units"},
+    "unit_people": {"id": "orang", "en": "people"},
+    "unit_density": {"id": "per 1.000 km²", "en": "per 1,000 km²"},
+    "h_sentra": {"id": "Sentra", "en": "Centres"},
+    "h_klaster": {"id": "Klaster", "en": "Clusters"},
+    "h_enterprises": {"id": "Unit usaha", "en": "Enterprises"},
+    "h_workers": {"id": "Tenaga kerja", "en": "Workers"},
+    "h_budget": {"id": "Anggaran {y0}–{y1}", "en": "Budget {y0}–{y1}"},
+    "h_export": {"id": "Mengekspor", "en": "Exporting"},
+    "illustrative_note": {
+        "id": "⚠️ {share} angka di halaman ini ilustratif (dibangkitkan, bukan data resmi); jumlah sentra per provinsi mengikuti BPS 2024.",
+        "en": "⚠️ {share} of the figures on this page are illustrative (generated, not official); centres per province follow BPS 2024.",
+    },
+    "empty_state": {
+        "id": "Tidak ada sentra yang cocok dengan filter ini. Longgarkan filter di sisi kiri atau klik 'Atur ulang filter'.",
+        "en": "No centres match these filters. Loosen the filters on the left or click 'Reset filters'.",
+    },
+    "markers_note": {
+        "id": "Titik: {n} sentra/klaster; {approx} tanpa koordinat sendiri diletakkan di titik label kab/kota.",
+        "en": "Points: {n} centres/clusters; {approx} without their own coordinates sit at their regency's label point.",
+    },
+    "markers_national_note": {
+        "id": "Di tingkat nasional sentra dijumlahkan per wilayah; klik provinsi untuk melihat titik-titiknya.",
+        "en": "Nationally, centres are counted per region; click a province to see them as points.",
+    },
+    "popup_commodity": {"id": "Komoditas", "en": "Commodity"},
+    "popup_reach": {"id": "Pasar", "en": "Market"},
+    "popup_body": {"id": "Pembina", "en": "Fostered by"},
+    "popup_figures": {
+        "id": "Unit usaha · tenaga kerja · omzet/tahun",
+        "en": "Enterprises · workers · turnover/year",
+    },
+    "popup_status": {"id": "Status data", "en": "Data status"},
+    "popup_approx": {
+        "id": "Lokasi perkiraan: titik label kab/kota",
+        "en": "Approximate location: regency label point",
+    },
+    "select_province": {"id": "Provinsi", "en": "Province"},
+    "select_regency": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "whole_province": {"id": "(seluruh provinsi)", "en": "(whole province)"},
+    "all_indonesia": {"id": "(seluruh Indonesia)", "en": "(all of Indonesia)"},
+    "source_line": {"id": "Sumber: {source}", "en": "Source: {source}"},
+    "source_store": {
+        "id": "basis data Peta Sentra (versi {v})",
+        "en": "Peta Sentra database (version {v})",
+    },
+    "chart_illustrative": {"id": "ilustratif", "en": "illustrative"},
+    # -- profile --
+    "profile_pick": {
+        "id": "Pilih wilayah di peta atau di bawah ini.",
+        "en": "Pick a region on the map or below.",
+    },
+    "sector_mix": {"id": "Sebaran sektor", "en": "Sector mix"},
+    "reach_mix": {"id": "Jangkauan pasar", "en": "Market reach"},
+    "budget_by_year": {
+        "id": "Anggaran ke sentra per tahun dan sumber dana",
+        "en": "Budget to centres by year and funding source",
+    },
+    "growth_over_time": {
+        "id": "Pertumbuhan output IMK per tahun",
+        "en": "Small-industry output growth by year",
+    },
+    "centres_list": {"id": "Daftar sentra dan klaster", "en": "Centres and clusters"},
+    "facts_for_region": {
+        "id": "Fakta terbitan untuk wilayah ini",
+        "en": "Published facts for this region",
+    },
+    "no_facts": {
+        "id": "Belum ada fakta terbitan untuk wilayah ini.",
+        "en": "No published facts for this region yet.",
+    },
+    "growth_regency_note": {
+        "id": "Seri pertumbuhan tersedia per provinsi; ditampilkan provinsi {name}.",
+        "en": "Growth series exist per province; showing {name}.",
+    },
+    "count": {"id": "Jumlah", "en": "Count"},
+    "year": {"id": "Tahun", "en": "Year"},
+    "amount_billion": {"id": "Miliar Rp", "en": "Rp billion"},
+    "funding_source": {"id": "Sumber dana", "en": "Funding source"},
+    "growth": {"id": "Pertumbuhan (%)", "en": "Growth (%)"},
+    "national": {"id": "Nasional", "en": "National"},
+    # -- compare --
+    "compare_pick": {"id": "Wilayah yang dibandingkan (2–4)", "en": "Regions to compare (2–4)"},
+    "compare_need_two": {"id": "Pilih sedikitnya dua wilayah.", "en": "Pick at least two regions."},
+    "compare_absolute": {"id": "Angka mutlak", "en": "Absolute"},
+    "compare_normalised": {"id": "Dinormalisasi", "en": "Normalised"},
+    "share_national": {"id": "Pangsa nasional (%)", "en": "Share of national total (%)"},
+    "per_1000km2": {"id": "Sentra+klaster per 1.000 km²", "en": "Centres per 1,000 km²"},
+    "highest": {"id": "Tertinggi disorot", "en": "Highest highlighted"},
+    "indicator": {"id": "Ukuran", "en": "Measure"},
+    # -- sectors --
+    "treemap_title": {
+        "id": "Sentra menurut sektor dan provinsi",
+        "en": "Centres by sector and province",
+    },
+    "lq_sector": {"id": "Sektor untuk spesialisasi", "en": "Sector for specialisation"},
+    "lq_title": {
+        "id": "Spesialisasi (location quotient) — {sector}",
+        "en": "Specialisation (location quotient) — {sector}",
+    },
+    "lq_explain": {
+        "id": "LQ = pangsa sektor di wilayah ÷ pangsa sektor nasional. LQ > 1: wilayah lebih terspesialisasi daripada rata-rata nasional.",
+        "en": "LQ = the sector's share in the region ÷ its national share. LQ > 1: more specialised than the national average.",
+    },
+    "top_regions": {"id": "Wilayah teratas", "en": "Top regions"},
+    "region": {"id": "Wilayah", "en": "Region"},
+    # -- budget --
+    "budget_by_region": {
+        "id": "Anggaran ke sentra per provinsi dan sumber dana",
+        "en": "Budget to centres by province and funding source",
+    },
+    "budget_per_centre": {
+        "id": "Anggaran per sentra (terbesar)",
+        "en": "Budget per centre (largest)",
+    },
+    "growth_vs_budget": {
+        "id": "Pertumbuhan vs anggaran per provinsi",
+        "en": "Growth vs budget by province",
+    },
+    "budget_total": {"id": "Anggaran (Rp)", "en": "Budget (Rp)"},
+    "centres_count": {"id": "Sentra+klaster", "en": "Centres"},
+    # -- data --
+    "table_title": {
+        "id": "Sentra dan klaster (sesuai filter)",
+        "en": "Centres and clusters (filtered)",
+    },
+    "download_csv": {"id": "Unduh CSV", "en": "Download CSV"},
+    "download_xlsx": {"id": "Unduh Excel", "en": "Download Excel"},
+    "download_geojson": {"id": "Unduh GeoJSON", "en": "Download GeoJSON"},
+    "import_title": {"id": "Impor data Anda", "en": "Import your data"},
+    "import_help": {
+        "id": "CSV (koma atau titik koma, desimal koma), Excel .xlsx atau GeoJSON; maksimal {mb} MB. Kolom wajib: nama dan kab/kota.",
+        "en": "CSV (comma or semicolon, decimal comma), Excel .xlsx or GeoJSON; at most {mb} MB. Required columns: name and regency/city.",
+    },
+    "upload": {"id": "Pilih berkas", "en": "Choose a file"},
+    "mapping": {
+        "id": "Pemetaan kolom (periksa dan perbaiki)",
+        "en": "Column mapping (check and fix)",
+    },
+    "not_mapped": {"id": "— tidak dipakai —", "en": "— not used —"},
+    "report_title": {"id": "Laporan validasi", "en": "Validation report"},
+    "report_summary": {
+        "id": "{ok} baris sah, {bad} baris bermasalah, {warn} dengan peringatan.",
+        "en": "{ok} valid rows, {bad} rows with errors, {warn} with warnings.",
+    },
+    "import_valid": {"id": "Impor {n} baris yang sah", "en": "Import the {n} valid rows"},
+    "import_cancel": {"id": "Batalkan (tidak mengimpor apa pun)", "en": "Cancel (import nothing)"},
+    "import_done": {
+        "id": "Tersimpan sebagai versi {v}: {n} baris diimpor.",
+        "en": "Saved as version {v}: {n} rows imported.",
+    },
+    "import_cancelled": {
+        "id": "Impor dibatalkan; data tidak berubah.",
+        "en": "Import cancelled; nothing changed.",
+    },
+    "import_failed": {
+        "id": "Impor gagal; data tersimpan tidak berubah. ({error})",
+        "en": "Import failed; stored data unchanged. ({error})",
+    },
+    "versions_title": {"id": "Versi data", "en": "Data versions"},
+    "restore": {"id": "Pulihkan versi", "en": "Restore version"},
+    "restore_done": {
+        "id": "Versi {old} dipulihkan sebagai versi {v}.",
+        "en": "Version {old} restored as version {v}.",
+    },
+    "status_col": {"id": "Status", "en": "Status"},
+    "row_col": {"id": "Baris", "en": "Row"},
+    "messages_col": {"id": "Keterangan", "en": "Details"},
+    # -- about --
+    "about_title": {"id": "Tentang data dan sumber", "en": "About the data and sources"},
+    "facts_title": {"id": "Fakta terbitan (dengan sumber)", "en": "Published facts (with sources)"},
+    "glossary": {"id": "Glosarium", "en": "Glossary"},
     # -- import: files --
     "file_bad_extension": {
         "id": "Format berkas '{ext}' tidak didukung. Gunakan {allowed}.",
@@ -168,9 +383,9 @@ _TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The label ``key`` in ``lang`` (Indonesian when missing), with ``{placeholders}`` filled."""
-    entry = _TEXT[key]
+def t(label_key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
+    """The label in ``lang`` (Indonesian when missing), with ``{placeholders}`` filled."""
+    entry = _TEXT[label_key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
 

@@ -6,24 +6,30 @@ dashboard's own static folder (see ``loaders.static_assets``), so maps draw offl
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import folium
+import folium.plugins
 import geopandas as gpd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from loaders.boundary_source import ATTRIBUTION
-from loaders.static_assets import LEAFLET_CSS, LEAFLET_JS
+from loaders.static_assets import LEAFLET_CSS, LEAFLET_JS, MARKERCLUSTER_CSS, MARKERCLUSTER_JS
+from sentra.choropleth import NO_DATA_FILL
 from sentra.escape import escape_text
 
-NO_DATA_FILL = "#f2f2f2"
 BORDER = "#4d4d4d"
 # Sea colour behind the shapes when no basemap is chosen; readable tooltips on a projector.
 _MAP_CSS = (
     "<style>.leaflet-container{background:#e8f0f6;font-family:sans-serif}"
-    ".leaflet-tooltip{font-size:14px}</style>"
+    ".leaflet-tooltip{font-size:14px}"
+    ".sentra-legend{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;"
+    "font-size:13px;line-height:18px;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:260px}"
+    ".sentra-legend i{width:16px;height:12px;float:left;margin:3px 6px 0 0;"
+    "border:1px solid #777}.sentra-legend-note{margin-top:4px;font-size:11px;color:#555}</style>"
 )
 
 
@@ -73,6 +79,8 @@ def base_map(basemap: str, bounds: Sequence[float]) -> folium.Map:
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
+    # Without a tile layer Leaflet has no maxZoom, which marker clustering needs.
+    fmap.options["maxZoom"] = 18
     fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     _Attribution(ATTRIBUTION).add_to(fmap)
     fmap.get_root().header.add_child(Element(_MAP_CSS))
@@ -84,6 +92,7 @@ def region_layer(
     fills: dict[str, str],
     labels: dict[str, str],
     name: str,
+    highlight: str | None = None,
 ) -> folium.GeoJson:
     """Regions as one GeoJSON layer: fill colour per code, tooltip with name and value.
 
@@ -96,12 +105,18 @@ def region_layer(
     frame["fill"] = frame["code"].map(lambda c: fills.get(c, NO_DATA_FILL))
 
     def style(feature: dict) -> dict:
-        return {
-            "fillColor": feature["properties"]["fill"],
-            "color": BORDER,
-            "weight": 0.8,
+        fill = feature["properties"]["fill"]
+        no_data = fill == NO_DATA_FILL
+        chosen = feature["properties"]["code"] == highlight
+        style = {
+            "fillColor": fill,
+            "color": "#d62728" if chosen else ("#8c8c8c" if no_data else BORDER),
+            "weight": 3.5 if chosen else 0.8,
             "fillOpacity": 0.85,
         }
+        if no_data:
+            style["dashArray"] = "4 3"
+        return style
 
     return folium.GeoJson(
         frame.to_json(drop_id=True),
@@ -113,3 +128,67 @@ def region_layer(
         ),
         zoom_on_click=False,
     )
+
+
+class _Legend(MacroElement):
+    """A legend box drawn inside the map (so it is in every screenshot and slide)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "(function(){var c=L.control({position:'topright'});"
+        "c.onAdd=function(){var d=L.DomUtil.create('div','sentra-legend');"
+        "d.innerHTML={{ this.html|tojson }};return d;};"
+        "c.addTo({{ this._parent.get_name() }});})();"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.html = html
+
+
+def add_legend(fmap: folium.Map, title: str, rows: list[tuple[str, str]], note: str = "") -> None:
+    """Legend rows are (colour, label); every text is escaped here."""
+    items = "".join(
+        f'<div><i style="background:{escape_text(colour)}"></i>{escape_text(text)}</div>'
+        for colour, text in rows
+    )
+    foot = f'<div class="sentra-legend-note">{escape_text(note)}</div>' if note else ""
+    _Legend(f"<b>{escape_text(title)}</b>{items}{foot}").add_to(fmap)
+
+
+# Sector colours for markers (ColorBrewer Paired + grey for "other").
+SECTOR_COLOURS = {
+    "makanan_minuman": "#e31a1c", "tekstil_pakaian": "#6a3d9a", "kulit_alas_kaki": "#b15928",
+    "kayu_rotan": "#33a02c", "kerajinan": "#ff7f00", "logam_mesin": "#1f78b4",
+    "pertanian_terpadu": "#b2df8a", "pariwisata": "#fb9a99", "kimia_bahan_bangunan": "#cab2d6",
+    "lainnya": "#999999",
+}  # fmt: skip
+
+# Each data row: [lat, lng, colour, name, commodity, reach, body, figures, status, approx].
+# Every text in a row is escaped before it is sent, so building HTML from them is safe.
+_MARKER_CALLBACK = """
+function (row) {
+  var L_ = %(labels)s;
+  var m = L.circleMarker(new L.LatLng(row[0], row[1]), {
+      radius: 7, color: '#222', weight: 1, fillColor: row[2], fillOpacity: 0.9});
+  var html = '<b>' + row[3] + '</b><br>' + L_[0] + ': ' + row[4] + '<br>' + L_[1] + ': '
+      + row[5] + '<br>' + L_[2] + ': ' + row[6] + '<br>' + L_[3] + ': ' + row[7]
+      + '<br>' + L_[4] + ': ' + row[8] + (row[9] ? '<br><i>' + L_[5] + '</i>' : '');
+  m.bindPopup(html, {maxWidth: 320});
+  m.bindTooltip(row[3]);
+  return m;
+}
+"""
+
+
+def centre_markers(rows: list[list], labels: list[str]) -> folium.plugins.FastMarkerCluster:
+    """Clustered circle markers; ``rows`` as described above, ``labels`` the 6 popup labels."""
+    callback = _MARKER_CALLBACK % {"labels": json.dumps([escape_text(x) for x in labels])}
+    layer = folium.plugins.FastMarkerCluster(
+        rows, callback=callback, name="sentra", options={"maxClusterRadius": 45}
+    )
+    layer.default_js = MARKERCLUSTER_JS
+    layer.default_css = MARKERCLUSTER_CSS
+    return layer

@@ -12,8 +12,18 @@ from collections.abc import Collection
 
 import streamlit as st
 
+from sentra.i18n import DEFAULT_LANGUAGE, t
+
 _SEEDED = "_url_seeded"
-_REJECTED = "_url_rejected"
+
+
+def _notice(key: str, value: str) -> None:
+    """Tell the user a value from the link was ignored (the view falls back to a default)."""
+    lang = st.session_state.get("lang", DEFAULT_LANGUAGE)
+    if key == "wilayah":
+        st.warning(t("unknown_region", lang, code=value))
+    else:
+        st.warning(t("url_value_ignored", lang, key=key, value=value))
 
 
 def seed(key: str, allowed: Collection[str], default: str) -> str:
@@ -23,7 +33,7 @@ def seed(key: str, allowed: Collection[str], default: str) -> str:
         seeded.add(key)
         value = st.query_params.get(key)
         if value is not None and value not in allowed:
-            st.session_state.setdefault(_REJECTED, []).append((key, value))
+            _notice(key, value)
             value = None
         st.session_state[key] = value if value is not None else default
     return st.session_state[key]
@@ -37,15 +47,9 @@ def seed_list(key: str, allowed: Collection[str]) -> list[str]:
         values = st.query_params.get_all(key)
         kept = [v for v in values if v in allowed]
         if len(kept) != len(values):
-            bad = ", ".join(v for v in values if v not in allowed)
-            st.session_state.setdefault(_REJECTED, []).append((key, bad))
+            _notice(key, ", ".join(v for v in values if v not in allowed))
         st.session_state[key] = kept
     return st.session_state[key]
-
-
-def rejected() -> list[tuple[str, str]]:
-    """URL values that were ignored, once (for a notice on screen)."""
-    return st.session_state.pop(_REJECTED, [])
 
 
 def write_back(defaults: dict[str, object]) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import MAP_FRAME
+
 pytestmark = pytest.mark.browser
 
 
 def _hover_until(page, text: str) -> int:
+    page.page.locator(MAP_FRAME).scroll_into_view_if_needed()
     shapes = page.shapes()
     tooltip = page.map_frame().locator(".leaflet-tooltip")
     for i in range(shapes.count()):

@@ -1,0 +1,99 @@
+"""Bandingkan: 2–4 regions of any level side by side, absolute and normalised."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from sentra import aggregate
+from sentra.formatting import fmt_metric, fmt_number, fmt_percent
+from sentra.i18n import t
+from ui import charts, context, url_state
+
+ctx = context.get()
+lang = ctx.lang
+regions = ctx.ref.regions
+names = regions["name"].to_dict()
+ordered = sorted(regions.index, key=lambda c: (c[:2], len(c) > 2, names[c]))
+
+url_state.seed_list("bandingkan", set(regions.index))
+st.title(t("page_compare", lang))
+codes = st.multiselect(
+    t("compare_pick", lang),
+    ordered,
+    key="bandingkan",
+    max_selections=4,
+    format_func=lambda c: names[c] if len(c) == 2 else f"{names[c]} ({names[c[:2]]})",
+)
+url_state.write_back({"bandingkan": []})
+
+if len(codes) < 2:
+    st.info(t("compare_need_two", lang))
+    st.stop()
+
+table = aggregate.comparison(codes, ctx.filtered, ctx.centres, ctx.ref, ctx.filters)
+columns = [names[c] for c in codes]
+absolute = [
+    "sentra",
+    "klaster",
+    "enterprises",
+    "workers",
+    "budget_rp",
+    "growth_pct",
+    "export_share",
+    "density",
+]
+shares = ["sentra_share", "klaster_share", "enterprises_share", "workers_share", "budget_rp_share"]
+
+
+def _rows(metrics: list[str], formatter) -> tuple[pd.DataFrame, pd.DataFrame]:
+    values = table[metrics].T
+    values.columns = columns
+    shown = values.apply(lambda row: row.map(lambda v: formatter(row.name, v)), axis=1)
+    return values, shown
+
+
+def _highlight(values: pd.DataFrame, shown: pd.DataFrame):
+    best = values.astype(float).eq(values.astype(float).max(axis=1), axis=0)
+    return shown.style.apply(
+        lambda _: best.map(lambda b: "background-color:#fde0a6;font-weight:600" if b else ""),
+        axis=None,
+    )
+
+
+st.subheader(t("compare_absolute", lang))
+values, shown = _rows(absolute, lambda m, v: fmt_metric(m, v, lang))
+shown.index = values.index = [t(f"m_{m}", lang) for m in absolute]
+st.dataframe(_highlight(values, shown), width="stretch")
+st.subheader(t("compare_normalised", lang))
+values, shown = _rows(shares, lambda m, v: fmt_percent(v, lang, 2))
+shown.index = values.index = [
+    f"{t('m_' + m.removesuffix('_share'), lang)} — {t('share_national', lang)}" for m in shares
+]
+st.dataframe(_highlight(values, shown), width="stretch")
+st.caption(t("highest", lang))
+context.illustrative_note(ctx, float((ctx.filtered["data_status"] == "ilustratif").mean()))
+
+long = table[shares].rename(columns=lambda m: t("m_" + m.removesuffix("_share"), lang))
+long.index = columns
+long = long.reset_index(names=t("region", lang)).melt(id_vars=t("region", lang))
+fig = px.bar(
+    long,
+    x="variable",
+    y="value",
+    color=t("region", lang),
+    barmode="group",
+    labels={"variable": "", "value": t("share_national", lang)},
+)
+source = t("source_store", lang, v=ctx.version)
+charts.show(fig, t("share_national", lang), source, lang, True, "bandingkan_pangsa")
+
+density = table["density"].rename(index=names)
+fig = px.bar(
+    x=density.index,
+    y=density.to_numpy(),
+    labels={"x": "", "y": t("per_1000km2", lang)},
+    text=[fmt_number(v, lang, 1) for v in density],
+)
+charts.show(fig, t("per_1000km2", lang), source, lang, True, "bandingkan_padat")

@@ -1,0 +1,144 @@
+"""Data: the filtered table with downloads; import of officials' files; versions and restore."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+import duckdb
+import streamlit as st
+
+from loaders.cached import boundary_layers, centres_of_version, data_store, import_checker
+from loaders.export import to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
+from loaders.import_file import MAX_UPLOAD_MB, ImportFileError, read_table
+from loaders.importer import check_mapping, report_table, validate_file
+from loaders.store import StoreBusyError
+from sentra.i18n import t
+from sentra.indicators import Filters, filter_centres
+from sentra.validation import FIELDS, suggest_mapping
+from ui import context
+
+ctx = context.get()
+lang = ctx.lang
+st.title(t("page_data", lang))
+
+
+@st.cache_data(max_entries=12, show_spinner=False)
+def export_bytes(kind: str, version: int, filters: tuple) -> bytes:
+    """Download files for one version and filter combination, built once."""
+    frame = filter_centres(centres_of_version(version), Filters(*filters))
+    if kind == "csv":
+        return to_csv_bytes(frame)
+    if kind == "xlsx":
+        return to_xlsx_bytes(frame)
+    return to_geojson_bytes(frame, boundary_layers().regions)
+
+
+# -- table and downloads -----------------------------------------------------------------
+st.subheader(t("table_title", lang))
+if not context.empty_state(ctx):
+    st.dataframe(ctx.filtered, hide_index=True, width="stretch", height=330)
+    context.illustrative_note(ctx, float((ctx.filtered["data_status"] == "ilustratif").mean()))
+    key = (ctx.version, dataclasses.astuple(ctx.filters))
+    cols = st.columns(3)
+    for col, (kind, mime) in zip(
+        cols,
+        (
+            ("csv", "text/csv"),
+            ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            ("geojson", "application/geo+json"),
+        ),
+        strict=True,
+    ):
+        col.download_button(
+            t(f"download_{kind}", lang),
+            data=functools.partial(export_bytes, kind, *key),  # built on click, then cached
+            file_name=f"sentra-v{ctx.version}.{kind}",
+            mime=mime,
+            key=f"download_{kind}",
+            on_click="ignore",
+        )
+
+# -- import ---------------------------------------------------------------------------------
+st.subheader(t("import_title", lang))
+st.caption(t("import_help", lang, mb=MAX_UPLOAD_MB))
+if message := st.session_state.pop("import_message", None):
+    st.success(message)
+nonce = st.session_state.setdefault("upload_nonce", 0)
+uploaded = st.file_uploader(t("upload", lang), key=f"upload_{nonce}")
+
+
+def _finish(text: str) -> None:
+    st.session_state["import_message"] = text
+    st.session_state["upload_nonce"] = nonce + 1
+
+
+if uploaded is not None:
+    data = uploaded.getvalue()
+    try:
+        table = read_table(data, uploaded.name)
+    except ImportFileError as exc:
+        st.error(t(exc.key, lang, **exc.params))
+        st.stop()
+    suggested = suggest_mapping(list(table.columns))
+    with st.expander(t("mapping", lang), expanded=False):
+        options = ["", *table.columns]
+        mapping = {}
+        grid = st.columns(4)
+        for i, field in enumerate(FIELDS):
+            mapping[field] = (
+                grid[i % 4].selectbox(
+                    t(f"field_{field}", lang),
+                    options,
+                    index=options.index(suggested[field] or ""),
+                    format_func=lambda c: c or t("not_mapped", lang),
+                    key=f"map_{nonce}_{field}",
+                )
+                or None
+            )
+    try:
+        check_mapping(mapping)
+        _, _, result = validate_file(data, uploaded.name, import_checker(), mapping)
+    except ImportFileError as exc:
+        st.error(t(exc.key, lang, **exc.params))
+        st.stop()
+    valid = len(result.rows)
+    st.markdown(
+        f"**{t('report_title', lang)}** — "
+        + t("report_summary", lang, ok=valid, bad=result.invalid, warn=result.warnings)
+    )
+    report = report_table(result, lang)
+    problems = report[report["status"] != "ok"].rename(
+        columns={
+            "row": t("row_col", lang),
+            "status": t("status_col", lang),
+            "messages": t("messages_col", lang),
+        }
+    )
+    if len(problems):
+        st.dataframe(problems, hide_index=True, width="stretch", height=240)
+    go, cancel = st.columns(2)
+    if go.button(t("import_valid", lang, n=valid), disabled=valid == 0, type="primary"):
+        try:
+            version = data_store().import_centres(result.rows, f"Impor {uploaded.name}")
+        except (StoreBusyError, duckdb.Error) as exc:  # the transaction rolled back
+            st.error(t("import_failed", lang, error=str(exc)[:200]))
+        else:
+            _finish(t("import_done", lang, v=version, n=valid))
+            st.rerun()
+    if cancel.button(t("import_cancel", lang)):
+        _finish(t("import_cancelled", lang))
+        st.rerun()
+
+# -- versions -------------------------------------------------------------------------------
+st.subheader(t("versions_title", lang))
+versions = data_store().versions()
+st.dataframe(versions, hide_index=True, width="stretch", height=180)
+older = [int(v) for v in versions["version_id"] if v != ctx.version]
+if older:
+    col_pick, col_go = st.columns([1, 1], vertical_alignment="bottom")
+    chosen = col_pick.selectbox(t("restore", lang), older)
+    if col_go.button(t("restore", lang) + f" {chosen}"):
+        new = data_store().restore(chosen)
+        st.session_state["import_message"] = t("restore_done", lang, old=chosen, v=new)
+        st.rerun()

@@ -1,0 +1,128 @@
+"""Profil wilayah: headline numbers, sector mix, reach, budget, growth, centres and facts."""
+
+from __future__ import annotations
+
+import plotly.express as px
+import streamlit as st
+
+from sentra import aggregate
+from sentra.i18n import t
+from sentra.schema import DATA_STATUSES, EXPORT_REACH, FUNDING_SOURCES, KINDS, SECTORS, label
+from ui import charts, context, region_select
+
+ctx = context.get()
+lang = ctx.lang
+regions = ctx.ref.regions
+selected = region_select.selected(regions)
+
+col_title, col_prov, col_kab = st.columns([2, 1, 1], vertical_alignment="bottom")
+col_title.title(regions.loc[selected, "name"] if selected else t("indonesia", lang))
+region_select.pickers(regions, selected, lang, col_prov, col_kab)
+if not selected:
+    st.caption(t("profile_pick", lang))
+
+centres = aggregate.scope(ctx.filtered, selected)
+context.headline_row(ctx, centres)
+source = t("source_store", lang, v=ctx.version)
+illustrative = bool((centres["data_status"] == "ilustratif").any())
+
+if not context.empty_state(ctx) and len(centres):
+    left, right = st.columns(2)
+    with left:
+        sectors = aggregate.mix(centres, "sector").rename(lambda c: label(SECTORS, c, lang))
+        fig = px.bar(
+            x=sectors.to_numpy(),
+            y=sectors.index,
+            orientation="h",
+            labels={"x": t("count", lang), "y": ""},
+        )
+        fig.update_yaxes(autorange="reversed")
+        charts.show(fig, t("sector_mix", lang), source, lang, illustrative, "profil_sektor")
+    with right:
+        reach = aggregate.mix(centres, "export_reach").reindex([*EXPORT_REACH, "–"]).dropna()
+        fig = px.bar(
+            x=[label(EXPORT_REACH, c, lang) for c in reach.index],
+            y=reach.to_numpy(),
+            labels={"x": "", "y": t("count", lang)},
+        )
+        charts.show(fig, t("reach_mix", lang), source, lang, illustrative, "profil_pasar")
+
+    left, right = st.columns(2)
+    with left:
+        budget = aggregate.budget_by_year(centres, ctx.ref, ctx.filters)
+        budget["funding_source"] = budget["funding_source"].map(
+            lambda c: label(FUNDING_SOURCES, c, lang)
+        )
+        budget["miliar"] = budget["amount_rp"] / 1e9
+        fig = px.bar(
+            budget,
+            x="year",
+            y="miliar",
+            color="funding_source",
+            labels={
+                "year": t("year", lang),
+                "miliar": t("amount_billion", lang),
+                "funding_source": t("funding_source", lang),
+            },
+        )
+        charts.show(fig, t("budget_by_year", lang), source, lang, True, "profil_anggaran")
+    with right:
+        province = (selected or "")[:2]
+        growth = aggregate.growth_series(ctx.ref, province, ctx.filters)
+        names = {"": t("national", lang), **regions["name"].to_dict()}
+        growth["wilayah"] = growth["region_code"].map(names)
+        fig = px.line(
+            growth,
+            x="year",
+            y="value",
+            color="wilayah",
+            markers=True,
+            labels={"year": t("year", lang), "value": t("growth", lang), "wilayah": ""},
+        )
+        if selected and len(selected) == 5:
+            st.caption(t("growth_regency_note", lang, name=names[province]))
+        sources = "; ".join(sorted(set(growth.loc[growth["data_status"] == "sumber", "source"])))
+        charts.show(
+            fig,
+            t("growth_over_time", lang),
+            f"{source}; {sources}".strip("; "),
+            lang,
+            bool((growth["data_status"] == "ilustratif").any()),
+            "profil_tumbuh",
+        )
+
+    st.subheader(t("centres_list", lang))
+    shown = centres[
+        [
+            "name",
+            "kind",
+            "sector",
+            "commodity",
+            "regency_code",
+            "enterprises",
+            "workers",
+            "turnover_rp",
+            "export_reach",
+            "data_status",
+        ]
+    ].copy()
+    shown["kind"] = shown["kind"].map(lambda c: label(KINDS, c, lang))
+    shown["sector"] = shown["sector"].map(lambda c: label(SECTORS, c, lang))
+    shown["regency_code"] = shown["regency_code"].map(regions["name"])
+    shown["export_reach"] = shown["export_reach"].map(
+        lambda c: label(EXPORT_REACH, c, lang) if isinstance(c, str) else None
+    )
+    shown["data_status"] = shown["data_status"].map(lambda c: label(DATA_STATUSES, c, lang))
+    shown.columns = [
+        t(f"field_{c if c != 'regency_code' else 'regency'}", lang) for c in shown.columns
+    ]
+    st.dataframe(shown, hide_index=True, width="stretch", height=320)
+
+st.subheader(t("facts_for_region", lang))
+facts = aggregate.facts_for(ctx.ref.facts, selected)
+if facts.empty:
+    st.caption(t("no_facts", lang))
+for fact in facts.itertuples():
+    value = f" **{fact.value} {fact.unit or ''}**" if isinstance(fact.value, str) else ""
+    st.markdown(f"- {fact.year}: {fact.indicator}{value} — *{fact.source}*")
+region_select.write_url()
