@@ -69,6 +69,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "presentation": {"id": "Mode presentasi", "en": "Presentation mode"},
     "presentation_exit": {"id": "Keluar dari mode presentasi", "en": "Leave presentation mode"},
     "metric": {"id": "Ukuran di peta", "en": "Map measure"},
+    "view_settings": {"id": "Wilayah, ukuran dan peta dasar", "en": "Region, measure and basemap"},
     "m_sentra": {"id": "Jumlah sentra", "en": "Number of centres"},
     "m_klaster": {"id": "Jumlah klaster", "en": "Number of clusters"},
     "m_enterprises": {"id": "Unit usaha", "en": "Enterprises"},

@@ -109,6 +109,7 @@ def region_layer(
         no_data = fill == NO_DATA_FILL
         chosen = feature["properties"]["code"] == highlight
         style = {
+            "className": "sentra-region",  # lets tests and styles tell regions from markers
             "fillColor": fill,
             "color": "#d62728" if chosen else ("#8c8c8c" if no_data else BORDER),
             "weight": 3.5 if chosen else 0.8,

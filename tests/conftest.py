@@ -12,10 +12,14 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault(
     "SENTRA_BOUNDARIES_DIR", str(ROOT.parent / "shared" / "geodata" / "wilayah_boundaries")
 )
-# A fresh cache per test run, so the cold build path is exercised every time.
+# A fresh cache and store per test run: the cold build path is exercised every time, and
+# tests never touch a developer's own data in var/.
 TEST_CACHE = ROOT / "var" / "test-cache"
-shutil.rmtree(TEST_CACHE, ignore_errors=True)
+TEST_DATA = ROOT / "var" / "test-data"
+for folder in (TEST_CACHE, TEST_DATA):
+    shutil.rmtree(folder, ignore_errors=True)
 os.environ["SENTRA_CACHE_DIR"] = str(TEST_CACHE)
+os.environ["SENTRA_DATA_DIR"] = str(TEST_DATA)
 
 
 @pytest.fixture(scope="session")

@@ -151,8 +151,8 @@ def _presentation_chrome(lang: str) -> None:
     st.markdown(
         """<style>
         [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-        [data-testid="stToolbar"] {display: none !important;}
-        .block-container {padding: 0.6rem 1.2rem 0 1.2rem !important; max-width: 100% !important;}
+        header[data-testid="stHeader"] {display: none !important;}
+        .block-container {padding: 0.5rem 1.2rem 0 1.2rem !important; max-width: 100% !important;}
         html, body, [data-testid="stMarkdownContainer"] p {font-size: 1.15rem;}
         [data-testid="stMetricValue"] {font-size: 2.1rem;}
         h1 {font-size: 2.0rem !important; padding-top: 0 !important;}
@@ -164,7 +164,9 @@ def _presentation_chrome(lang: str) -> None:
         st.session_state["presentasi_on"] = False
         st.session_state["presentasi"] = "0"
 
-    st.button(t("presentation_exit", lang), on_click=leave, key="leave_presentation")
+    st.button(
+        t("presentation_exit", lang), on_click=leave, key="leave_presentation", type="tertiary"
+    )
 
 
 def headline_row(ctx: PageContext, centres: pd.DataFrame) -> None:

@@ -64,6 +64,11 @@ st.subheader(t("import_title", lang))
 st.caption(t("import_help", lang, mb=MAX_UPLOAD_MB))
 if message := st.session_state.pop("import_message", None):
     st.success(message)
+# The widget's own size hint (Streamlit's 200 MB cap, in English) would contradict ours.
+st.markdown(
+    "<style>[data-testid='stFileUploaderDropzoneInstructions'] small {display:none}</style>",
+    unsafe_allow_html=True,
+)
 nonce = st.session_state.setdefault("upload_nonce", 0)
 uploaded = st.file_uploader(t("upload", lang), key=f"upload_{nonce}")
 

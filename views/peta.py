@@ -37,7 +37,9 @@ else:
     title_col.title(t("app_title", lang))
     scope = ctx.filtered
 
-col_prov, col_kab, col_metric, col_base = st.columns([1, 1, 1.2, 1])
+# Presenters keep the controls one click away, so the map fills a 1280×720 projector.
+controls = st.expander(t("view_settings", lang)) if ctx.presentation else st.container()
+col_prov, col_kab, col_metric, col_base = controls.columns([1, 1, 1.2, 1])
 region_select.pickers(regions_table, selected, lang, col_prov, col_kab)
 metric = col_metric.selectbox(
     t("metric", lang), METRICS, format_func=lambda m: t(f"m_{m}", lang), key="metrik"
@@ -96,7 +98,7 @@ result = st_folium(
     fmap,
     key=f"peta-{st.session_state.get('map_nonce', 0)}",
     returned_objects=["last_active_drawing"],
-    height=540 if ctx.presentation else 460,
+    height=470 if ctx.presentation else 460,
     use_container_width=True,
 )
 st.caption(f"{marker_note} {t('boundary_credit', lang)}")

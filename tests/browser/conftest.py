@@ -119,7 +119,7 @@ class OfflinePage:
         return self.page.frame_locator(MAP_FRAME)
 
     def shapes(self):
-        return self.map_frame().locator("path.leaflet-interactive")
+        return self.map_frame().locator("path.sentra-region")
 
     def wait_for_shapes(self, count: int, timeout_s: float = 60) -> None:
         deadline = time.monotonic() + timeout_s
@@ -137,9 +137,41 @@ class OfflinePage:
     def assert_no_exception(self) -> None:
         assert self.page.locator('[data-testid="stException"]').count() == 0
 
+    def wait_idle(self, timeout_s: float = 60) -> None:
+        """Until Streamlit shows no running script and no stale elements for a while."""
+        busy = '[data-testid="stStatusWidget"], [data-stale="true"]'
+        deadline = time.monotonic() + timeout_s
+        quiet = 0
+        while quiet < 4:
+            if time.monotonic() > deadline:
+                raise AssertionError("Streamlit kept running")
+            self.page.wait_for_timeout(250)
+            quiet = quiet + 1 if self.page.locator(busy).count() == 0 else 0
+
+    def metric(self, label: str) -> str:
+        box = self.page.locator('[data-testid="stMetric"]').filter(
+            has=self.page.get_by_text(label, exact=True)
+        )
+        return box.first.locator('[data-testid="stMetricValue"]').inner_text()
+
+    def choose(self, label: str, option: str, testid: str = "stMultiSelect") -> None:
+        """Open a select/multiselect by its label, type the option and pick it."""
+        widget = self.page.locator(f'[data-testid="{testid}"]').filter(
+            has=self.page.get_by_text(label, exact=True)
+        )
+        widget.first.click()
+        self.page.keyboard.type(option)
+        self.page.get_by_role("option", name=option, exact=True).first.click()
+        self.page.keyboard.press("Escape")
+        self.wait_idle()
+
 
 @pytest.fixture
 def offline_page(browser: Browser) -> Iterator[OfflinePage]:
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="id-ID")
-    yield OfflinePage(context.new_page())
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 720}, locale="id-ID", accept_downloads=True
+    )
+    page = OfflinePage(context.new_page())
+    yield page
+    page.assert_no_exception()
     context.close()
