@@ -21,6 +21,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+import shapely.geometry
 
 from loaders.boundary_source import cache_dir, source_files, source_key
 from loaders.wilayah_sql import WilayahRow, parse_rows
@@ -62,6 +63,17 @@ class BoundaryLayers:
         """Attributes of all 552 regions of both levels, indexed by code (no geometry)."""
         columns = [*ATTRIBUTES, "area_km2", "label_lat", "label_lng"]
         return pd.concat([self.provinces[columns], self.regencies[columns]]).set_index("code")
+
+    def geometry_json(self, layer: str) -> dict[str, dict]:
+        """Code → GeoJSON geometry of a display layer, built once (maps reuse it every run)."""
+        cache = self.__dict__.setdefault("_geometry_json", {})
+        if layer not in cache:
+            frame = getattr(self, layer)
+            cache[layer] = {
+                code: shapely.geometry.mapping(geometry)
+                for code, geometry in zip(frame["code"], frame.geometry, strict=True)
+            }
+        return cache[layer]
 
     def regencies_of(self, province_code: str, detail: bool = True) -> gpd.GeoDataFrame:
         layer = self.regencies_detail if detail else self.regencies_national

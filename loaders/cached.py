@@ -12,6 +12,7 @@ from loaders.boundaries import BoundaryLayers, load
 from loaders.importer import checker_for
 from loaders.store import Store
 from sentra.indicators import Reference
+from sentra.markers import marker_rows
 from sentra.validation import RowChecker
 
 
@@ -35,6 +36,12 @@ def centres_of_version(version: int) -> pd.DataFrame:
 def current_centres() -> tuple[int, pd.DataFrame]:
     version = data_store().current_version()
     return version, centres_of_version(version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def marker_rows_for(version: int, lang: str) -> dict[str, list]:
+    """Prepared marker rows (escaped popup texts) of every centre of a version."""
+    return marker_rows(centres_of_version(version), boundary_layers().regions, lang)
 
 
 @st.cache_resource(show_spinner=False)

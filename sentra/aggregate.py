@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sentra.indicators import Filters, Reference, region_metrics
+from sentra.indicators import Filters, Reference, member, region_metrics
 
 
 def scope(centres: pd.DataFrame, code: str | None) -> pd.DataFrame:
@@ -22,7 +22,8 @@ def mix(centres: pd.DataFrame, column: str) -> pd.Series:
 def budget_by_year(centres: pd.DataFrame, ref: Reference, filters: Filters) -> pd.DataFrame:
     """Budget to the given centres per year and funding source (rows: year, source, amount)."""
     budgets = ref.budgets[
-        ref.budgets["year"].between(*filters.years) & ref.budgets["centre_id"].isin(centres["id"])
+        ref.budgets["year"].between(*filters.years)
+        & member(ref.budgets["centre_id"], centres["id"])
     ]
     return budgets.groupby(["year", "funding_source"], as_index=False)["amount_rp"].sum()
 

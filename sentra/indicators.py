@@ -40,6 +40,12 @@ class Filters:
         return self == Filters()
 
 
+def member(values: pd.Series, allowed: pd.Series | set) -> np.ndarray:
+    """``values.isin(allowed)`` through a Python set: pandas' Arrow-string isin is ~20× slower."""
+    wanted = allowed if isinstance(allowed, set) else set(allowed.tolist())
+    return np.fromiter((v in wanted for v in values.tolist()), dtype=bool, count=len(values))
+
+
 def filter_centres(centres: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     mask = np.ones(len(centres), dtype=bool)
     for column, allowed in (
@@ -51,7 +57,7 @@ def filter_centres(centres: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         ("data_status", filters.data_statuses),
     ):
         if allowed:
-            mask &= centres[column].isin(allowed).to_numpy()
+            mask &= member(centres[column], set(allowed))
     if filters.commodity.strip():
         needle = filters.commodity.strip().lower()
         text = centres["commodity"].fillna("") + " " + centres["name"].fillna("")
@@ -94,7 +100,9 @@ def region_metrics(
     region with data from one without).
     """
     kind = "provinsi" if level == "province" else ("kabupaten", "kota")
-    regions = ref.regions[ref.regions["kind"].isin([kind] if isinstance(kind, str) else kind)]
+    regions = ref.regions[
+        member(ref.regions["kind"], {kind} if isinstance(kind, str) else set(kind))
+    ]
     if codes is not None:
         regions = regions.loc[[c for c in codes if c in regions.index]]
     key = _region_key(centres["regency_code"], level)
@@ -114,7 +122,7 @@ def region_metrics(
     out["centres"] = total.astype(int)
 
     in_years = ref.budgets["year"].between(*filters.years)
-    budget = ref.budgets[in_years & ref.budgets["centre_id"].isin(centres["id"])]
+    budget = ref.budgets[in_years & member(ref.budgets["centre_id"], centres["id"])]
     out["budget_rp"] = budget.groupby(_region_key(budget["region_code"], level))["amount_rp"].sum()
     out["budget_rp"] = out["budget_rp"].fillna(0)
 
@@ -127,7 +135,7 @@ def region_metrics(
 
     imported = all_centres[all_centres["source"].fillna("").str.startswith("Impor")]
     without = ref.no_bps_provinces - set(imported["province_code"])
-    no_data = regions["province_code"].isin(without) if "province_code" in regions else False
+    no_data = member(regions["province_code"], set(without))
     out.loc[no_data, list(COUNT_METRICS)] = np.nan
     out["no_data"] = no_data
     out["recorded"] = all_centres.groupby(_region_key(all_centres["regency_code"], level)).size()
@@ -150,7 +158,7 @@ def location_quotient(centres: pd.DataFrame, sector: str, level: str) -> pd.Data
 def headline(centres: pd.DataFrame, ref: Reference, filters: Filters) -> dict[str, float]:
     """National (or selection-wide) totals shown at the top of every page."""
     in_years = ref.budgets["year"].between(*filters.years)
-    budget = ref.budgets[in_years & ref.budgets["centre_id"].isin(centres["id"])]
+    budget = ref.budgets[in_years & member(ref.budgets["centre_id"], centres["id"])]
     return {
         "sentra": int((centres["kind"] == "sentra").sum()),
         "klaster": int((centres["kind"] == "klaster").sum()),

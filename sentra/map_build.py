@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import folium
 import folium.plugins
-import geopandas as gpd
+import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
@@ -88,7 +88,8 @@ def base_map(basemap: str, bounds: Sequence[float]) -> folium.Map:
 
 
 def region_layer(
-    regions: gpd.GeoDataFrame,
+    regions: pd.DataFrame,
+    geometries: dict[str, dict],
     fills: dict[str, str],
     labels: dict[str, str],
     name: str,
@@ -96,13 +97,24 @@ def region_layer(
 ) -> folium.GeoJson:
     """Regions as one GeoJSON layer: fill colour per code, tooltip with name and value.
 
-    ``fills`` maps region code → colour (missing codes get the no-data fill); ``labels``
-    maps code → the already formatted value shown under the name on hover.
+    ``regions`` has ``code`` and ``name``; ``geometries`` maps code → GeoJSON geometry
+    (cached per layer); ``fills`` maps code → colour (missing codes get the no-data fill);
+    ``labels`` maps code → the already formatted value shown under the name on hover;
+    ``highlight`` is drawn with a heavy outline.
     """
-    frame = regions[["code", "name", "geometry"]].copy()
-    frame["name"] = frame["name"].map(escape_text)
-    frame["value"] = frame["code"].map(lambda c: escape_text(labels.get(c, "")))
-    frame["fill"] = frame["code"].map(lambda c: fills.get(c, NO_DATA_FILL))
+    features = [
+        {
+            "type": "Feature",
+            "geometry": geometries[code],
+            "properties": {
+                "code": code,
+                "name": escape_text(region_name),
+                "value": escape_text(labels.get(code, "")),
+                "fill": fills.get(code, NO_DATA_FILL),
+            },
+        }
+        for code, region_name in zip(regions["code"], regions["name"], strict=True)
+    ]
 
     def style(feature: dict) -> dict:
         fill = feature["properties"]["fill"]
@@ -120,7 +132,7 @@ def region_layer(
         return style
 
     return folium.GeoJson(
-        frame.to_json(drop_id=True),
+        {"type": "FeatureCollection", "features": features},
         name=name,
         style_function=style,
         highlight_function=lambda _: {"weight": 2.5, "color": "#111111"},

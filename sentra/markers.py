@@ -14,12 +14,16 @@ from sentra.schema import DATA_STATUSES, EXPORT_REACH, FOSTERING_BODIES, label
 MAX_MARKERS = 5000
 
 
-def marker_rows(centres: pd.DataFrame, regions: pd.DataFrame, lang: str) -> list[list]:
-    """[lat, lng, colour, name, commodity, reach, body, figures, data status, approx]."""
+def marker_rows(centres: pd.DataFrame, regions: pd.DataFrame, lang: str) -> dict[str, list]:
+    """Centre id → [lat, lng, colour, name, commodity, reach, body, figures, status, approx].
+
+    Formatting every popup is slow (Babel, escaping), so callers build this once per data
+    version and language and pick the rows they show.
+    """
     own = centres["lat"].notna() & centres["lng"].notna()
     lat = centres["lat"].where(own, centres["regency_code"].map(regions["label_lat"]))
     lng = centres["lng"].where(own, centres["regency_code"].map(regions["label_lng"]))
-    rows = []
+    rows = {}
     for i, c in enumerate(centres.itertuples(index=False)):
         figures = " · ".join(
             (
@@ -28,20 +32,18 @@ def marker_rows(centres: pd.DataFrame, regions: pd.DataFrame, lang: str) -> list
                 fmt_rupiah(c.turnover_rp, lang),
             )
         )
-        rows.append(
-            [
-                round(float(lat.iloc[i]), 5),
-                round(float(lng.iloc[i]), 5),
-                SECTOR_COLOURS.get(c.sector, "#999999"),
-                escape_text(c.name),
-                escape_text(c.commodity if isinstance(c.commodity, str) else "–"),
-                _coded(EXPORT_REACH, c.export_reach, lang),
-                _coded(FOSTERING_BODIES, c.fostering_body, lang),
-                escape_text(figures),
-                escape_text(label(DATA_STATUSES, c.data_status, lang)),
-                int(not own.iloc[i]),
-            ]
-        )
+        rows[c.id] = [
+            round(float(lat.iloc[i]), 5),
+            round(float(lng.iloc[i]), 5),
+            SECTOR_COLOURS.get(c.sector, "#999999"),
+            escape_text(c.name),
+            escape_text(c.commodity if isinstance(c.commodity, str) else "–"),
+            _coded(EXPORT_REACH, c.export_reach, lang),
+            _coded(FOSTERING_BODIES, c.fostering_body, lang),
+            escape_text(figures),
+            escape_text(label(DATA_STATUSES, c.data_status, lang)),
+            int(not own.iloc[i]),
+        ]
     return rows
 
 

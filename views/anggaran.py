@@ -7,7 +7,7 @@ import streamlit as st
 
 from sentra.formatting import fmt_rupiah
 from sentra.i18n import t
-from sentra.indicators import region_metrics
+from sentra.indicators import member, region_metrics
 from sentra.schema import FUNDING_SOURCES, label
 from ui import charts, context
 
@@ -22,7 +22,7 @@ if context.empty_state(ctx):
 source = t("source_store", lang, v=ctx.version)
 budgets = ctx.ref.budgets
 budgets = budgets[
-    budgets["year"].between(*ctx.filters.years) & budgets["centre_id"].isin(ctx.filtered["id"])
+    budgets["year"].between(*ctx.filters.years) & member(budgets["centre_id"], ctx.filtered["id"])
 ].assign(
     provinsi=lambda d: d["region_code"].str[:2].map(names),
     sumber=lambda d: d["funding_source"].map(lambda c: label(FUNDING_SOURCES, c, lang)),

@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from loaders.cached import boundary_layers
+from loaders.cached import boundary_layers, marker_rows_for
 from sentra.choropleth import classify
 from sentra.formatting import fmt_metric
 from sentra.i18n import t
 from sentra.indicators import METRICS, region_metrics
 from sentra.map_build import BASEMAPS, add_legend, base_map, centre_markers, region_layer
-from sentra.markers import MAX_MARKERS, approx_count, marker_rows
+from sentra.markers import MAX_MARKERS, approx_count
 from ui import context, region_select, url_state
 
 ctx = context.get()
@@ -52,6 +52,7 @@ basemap = col_base.selectbox(
 )
 
 level = "regency" if province else "province"
+layer_name = "regencies_detail" if province else "provinces_national"
 shapes = layers.regencies_of(province) if province else layers.provinces_national
 table = region_metrics(
     ctx.filtered, ctx.centres, ctx.ref, level, ctx.filters, codes=list(shapes["code"])
@@ -70,12 +71,15 @@ labels = {
 }
 
 fmap = base_map(basemap, shapes.total_bounds)
-region_layer(shapes, fills, labels, name="wilayah", highlight=selected).add_to(fmap)
+region_layer(
+    shapes, layers.geometry_json(layer_name), fills, labels, name="wilayah", highlight=selected
+).add_to(fmap)
 add_legend(fmap, t(f"m_{metric}", lang), legend)
 if province:
     points = scope if len(selected) == 2 else scope[scope["regency_code"] == selected]
     if 0 < len(points) <= MAX_MARKERS:
-        rows = marker_rows(points, regions_table, lang)
+        prepared = marker_rows_for(ctx.version, lang)
+        rows = [prepared[i] for i in points["id"]]
         popup_labels = [
             t(k, lang)
             for k in (

@@ -64,7 +64,9 @@ fills, legend = classify(
 )
 labels = {c: f"LQ {fmt_number(v, lang, 2)}" for c, v in values.items()}
 fmap = base_map("none", shapes.total_bounds)
-region_layer(shapes, fills, labels, name="lq").add_to(fmap)
+region_layer(shapes, layers.geometry_json("provinces_national"), fills, labels, name="lq").add_to(
+    fmap
+)
 add_legend(fmap, f"LQ — {label(SECTORS, sector, lang)}", legend)
 map_col, table_col = st.columns([3, 2])
 with map_col:

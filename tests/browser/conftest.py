@@ -21,6 +21,12 @@ CHROMIUM = os.environ.get("SENTRA_CHROMIUM", "/usr/bin/chromium")
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
+class Server(str):
+    """The server's base URL, carrying the process id (for memory measurements)."""
+
+    pid: int
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -28,7 +34,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(layers) -> Iterator[str]:
+def server(layers) -> Iterator[Server]:
     """``streamlit run app.py`` on a free port; stopped at the end even when tests fail."""
     port = _free_port()
     log = (ROOT / "artifacts").joinpath("streamlit-server.log")
@@ -51,7 +57,8 @@ def server(layers) -> Iterator[str]:
             stderr=subprocess.STDOUT,
             env=os.environ.copy(),
         )
-        url = f"http://127.0.0.1:{port}"
+        url = Server(f"http://127.0.0.1:{port}")
+        url.pid = proc.pid
         try:
             deadline = time.monotonic() + 60
             while True:
