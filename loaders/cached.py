@@ -38,10 +38,18 @@ def current_centres() -> tuple[int, pd.DataFrame]:
     return version, centres_of_version(version)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def marker_rows_for(version: int, lang: str) -> dict[str, list]:
-    """Prepared marker rows (escaped popup texts) of every centre of a version."""
-    return marker_rows(centres_of_version(version), boundary_layers().regions, lang)
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _prepared_markers(version: int, lang: str, region: str) -> dict[str, list]:
+    centres = centres_of_version(version)
+    inside = centres[centres["regency_code"].str.startswith(region)]
+    return marker_rows(inside, boundary_layers().regions, lang)
+
+
+def marker_rows_for(version: int, lang: str, region: str, points: pd.DataFrame) -> list[list]:
+    """Marker rows (escaped popup texts) for ``points`` of one region, prepared once per
+    version, language and region: formatting every popup on every rerun is too slow."""
+    prepared = _prepared_markers(version, lang, region)
+    return [prepared[i] for i in points["id"]]
 
 
 @st.cache_resource(show_spinner=False)

@@ -27,13 +27,18 @@ class ImportFileError(ValueError):
         self.params = params
 
 
-def read_table(data: bytes, filename: str) -> pd.DataFrame:
-    """The file's rows as text cells (no type guessing), columns as written in the header."""
+def read_table(
+    data: bytes, filename: str, max_bytes: int | None = MAX_UPLOAD_BYTES
+) -> pd.DataFrame:
+    """The file's rows as text cells (no type guessing), columns as written in the header.
+
+    ``max_bytes`` guards the dashboard's uploads; the command-line import passes None.
+    """
     suffix = PurePath(filename).suffix.lower()
     if suffix not in EXTENSIONS:
         key = "file_old_excel" if suffix == ".xls" else "file_bad_extension"
         raise ImportFileError(key, ext=suffix or "?", allowed=", ".join(EXTENSIONS))
-    if len(data) > MAX_UPLOAD_BYTES:
+    if max_bytes is not None and len(data) > max_bytes:
         raise ImportFileError("file_too_large", mb=MAX_UPLOAD_MB)
     if not data.strip():
         raise ImportFileError("file_empty")

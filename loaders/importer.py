@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from loaders.boundaries import BoundaryLayers
-from loaders.import_file import ImportFileError, read_table
+from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, read_table
 from loaders.store import Store
 from sentra.i18n import describe, t
 from sentra.regions import RegionMatcher
@@ -40,9 +40,10 @@ def validate_file(
     filename: str,
     checker: RowChecker,
     mapping: dict[str, str | None] | None = None,
+    max_bytes: int | None = MAX_UPLOAD_BYTES,
 ) -> tuple[pd.DataFrame, dict[str, str | None], ValidationResult]:
     """The raw table, the mapping used and the validation result; nothing is stored."""
-    table = read_table(data, filename)
+    table = read_table(data, filename, max_bytes)
     mapping = mapping or suggest_mapping(list(table.columns))
     check_mapping(mapping)
     return table, mapping, checker.validate(table, mapping, f"Impor: {filename}")
@@ -66,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     layers, _ = load()
     try:
-        _, _, result = validate_file(args.file.read_bytes(), args.file.name, checker_for(layers))
+        _, _, result = validate_file(
+            args.file.read_bytes(), args.file.name, checker_for(layers), max_bytes=None
+        )
     except ImportFileError as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return 2

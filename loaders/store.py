@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "geodata"
 ENV_DATA_DIR = "SENTRA_DATA_DIR"
 CHUNK_ROWS = 50_000
+_COLS = ", ".join(CENTRE_COLUMNS)
 
 
 def default_path() -> Path:
@@ -118,9 +119,8 @@ class Store:
         with self._connect(read_only=True) as con:
             if version_id is None:
                 version_id = con.execute("SELECT version_id FROM current_version").fetchone()[0]
-            cols = ", ".join(CENTRE_COLUMNS)
             return con.execute(
-                f"SELECT {cols} FROM centres WHERE version_id = ? ORDER BY id", [version_id]
+                f"SELECT {_COLS} FROM centres WHERE version_id = ? ORDER BY id", [version_id]
             ).df()
 
     def versions(self) -> pd.DataFrame:
@@ -138,74 +138,67 @@ class Store:
             return con.execute(f"SELECT * FROM {name}").df()
 
     # -- writes ------------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All or nothing: on any error (or if the process dies) nothing is changed."""
+        with self._connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
     def import_centres(
         self,
         rows: pd.DataFrame,
         label: str,
         progress: Callable[[int], None] | None = None,
     ) -> int:
-        """A new version = the current centres with ``rows`` added (same id: replaced).
-
-        All in one transaction: on any error, or if the process dies, nothing changes.
-        """
+        """A new version = the current centres with ``rows`` added (same id: replaced)."""
         rows = rows.reindex(columns=list(CENTRE_COLUMNS))
-        with self._connect() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                current = con.execute("SELECT version_id FROM current_version").fetchone()[0]
-                new = _next_version(con)
-                missing = rows["id"].isna() | (rows["id"].astype(str).str.strip() == "")
-                rows.loc[missing, "id"] = [f"IMP{new}-{n:07d}" for n in range(int(missing.sum()))]
-                cols = ", ".join(CENTRE_COLUMNS)
-                con.execute(
-                    f"INSERT INTO centres SELECT {new}, {cols} FROM centres "
-                    "WHERE version_id = ? AND id NOT IN (SELECT id FROM rows WHERE id IS NOT NULL)",
-                    [current],
-                )
-                _insert_rows(con, new, rows, progress)
-                count = con.execute(
-                    "SELECT count(*) FROM centres WHERE version_id = ?", [new]
-                ).fetchone()[0]
-                con.execute(
-                    "INSERT INTO versions VALUES (?, ?, 'impor', ?, ?, ?)",
-                    [new, _now(), label, count, current],
-                )
-                con.execute("UPDATE current_version SET version_id = ?", [new])
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self._transaction() as con:
+            current = con.execute("SELECT version_id FROM current_version").fetchone()[0]
+            new = _next_version(con)
+            missing = rows["id"].isna() | (rows["id"].astype(str).str.strip() == "")
+            rows.loc[missing, "id"] = [f"IMP{new}-{n:07d}" for n in range(int(missing.sum()))]
+            con.execute(
+                f"INSERT INTO centres SELECT {new}, {_COLS} FROM centres "
+                "WHERE version_id = ? AND id NOT IN (SELECT id FROM rows WHERE id IS NOT NULL)",
+                [current],
+            )
+            _insert_rows(con, new, rows, progress)
+            _publish(con, new, "impor", label, current)
         return new
 
     def restore(self, version_id: int) -> int:
         """Make an earlier version current again, as a new version (history is kept)."""
-        with self._connect() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                exists = con.execute(
-                    "SELECT count(*) FROM versions WHERE version_id = ?", [version_id]
-                ).fetchone()[0]
-                if not exists:
-                    raise ValueError(f"Versi {version_id} tidak ada.")
-                new = _next_version(con)
-                cols = ", ".join(CENTRE_COLUMNS)
-                con.execute(
-                    f"INSERT INTO centres SELECT {new}, {cols} FROM centres WHERE version_id = ?",
-                    [version_id],
-                )
-                count = con.execute(
-                    "SELECT count(*) FROM centres WHERE version_id = ?", [new]
-                ).fetchone()[0]
-                con.execute(
-                    "INSERT INTO versions VALUES (?, ?, 'pulihkan', ?, ?, ?)",
-                    [new, _now(), f"Pemulihan versi {version_id}", count, version_id],
-                )
-                con.execute("UPDATE current_version SET version_id = ?", [new])
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self._transaction() as con:
+            exists = con.execute(
+                "SELECT count(*) FROM versions WHERE version_id = ?", [version_id]
+            ).fetchone()[0]
+            if not exists:
+                raise ValueError(f"Versi {version_id} tidak ada.")
+            new = _next_version(con)
+            con.execute(
+                f"INSERT INTO centres SELECT {new}, {_COLS} FROM centres WHERE version_id = ?",
+                [version_id],
+            )
+            _publish(con, new, "pulihkan", f"Pemulihan versi {version_id}", version_id)
         return new
+
+
+def _publish(
+    con: duckdb.DuckDBPyConnection, new: int, kind: str, label: str, based_on: int
+) -> None:
+    """Record version ``new`` (already written) and make it the current one."""
+    count = con.execute("SELECT count(*) FROM centres WHERE version_id = ?", [new]).fetchone()[0]
+    con.execute(
+        "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?)",
+        [new, _now(), kind, label, count, based_on],
+    )
+    con.execute("UPDATE current_version SET version_id = ?", [new])
 
 
 def _now() -> datetime:
@@ -228,10 +221,9 @@ def _insert_rows(
     rows: pd.DataFrame,
     progress: Callable[[int], None] | None,
 ) -> None:
-    cols = ", ".join(CENTRE_COLUMNS)
     for start in range(0, len(rows), CHUNK_ROWS):
         chunk = rows.iloc[start : start + CHUNK_ROWS]  # noqa: F841 (read by SQL)
-        con.execute(f"INSERT INTO centres SELECT {version_id}, {cols} FROM chunk")
+        con.execute(f"INSERT INTO centres SELECT {version_id}, {_COLS} FROM chunk")
         if progress:
             progress(min(start + CHUNK_ROWS, len(rows)))
 

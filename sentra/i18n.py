@@ -109,6 +109,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Titik: {n} sentra/klaster; {approx} tanpa koordinat sendiri diletakkan di titik label kab/kota.",
         "en": "Points: {n} centres/clusters; {approx} without their own coordinates sit at their regency's label point.",
     },
+    "markers_too_many": {
+        "id": "{n} sentra di sini — lebih dari {max} titik, jadi peta menampilkan jumlah per wilayah; pilih kabupaten/kota untuk melihat titiknya.",
+        "en": "{n} centres here — more than {max} points, so the map shows counts per region; pick a regency or city to see them as points.",
+    },
     "markers_national_note": {
         "id": "Di tingkat nasional sentra dijumlahkan per wilayah; klik provinsi untuk melihat titik-titiknya.",
         "en": "Nationally, centres are counted per region; click a province to see them as points.",

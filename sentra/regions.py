@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -23,6 +24,7 @@ _PROVINCE_ALIASES = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=100_000)  # imports repeat the same few names and labels on every row
 def normalise(text: str) -> str:
     """Lower case, single spaces, no punctuation except the prefix forms handled below."""
     text = re.sub(r"\s+", " ", str(text).strip().lower())

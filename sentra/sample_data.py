@@ -166,17 +166,26 @@ def illustrative_centres(
     counts: dict[str, int], regencies: pd.DataFrame, rng: np.random.Generator
 ) -> pd.DataFrame:
     """``counts[province] `` sentra spread over that province's regencies, with names."""
-    rows = []
+    parts = []
     for province_code, total in sorted(counts.items()):
         kab = regencies[regencies["province_code"] == province_code].reset_index(drop=True)
         sectors, weights = _sector_weights(province_code)
-        for (_, regency), n in zip(kab.iterrows(), _allocate(total, kab, rng), strict=True):
-            for sector in rng.choice(sectors, size=n, p=weights):
-                commodity = str(rng.choice(_COMMODITIES[sector]))
-                rows.append((province_code, regency["code"], regency["name"], sector, commodity))
-    frame = pd.DataFrame(
-        rows, columns=["province_code", "regency_code", "regency_name", "sector", "commodity"]
-    )
+        per_regency = _allocate(total, kab, rng)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "province_code": province_code,
+                    "regency_code": np.repeat(kab["code"].to_numpy(), per_regency),
+                    "regency_name": np.repeat(kab["name"].to_numpy(), per_regency),
+                    "sector": rng.choice(sectors, size=int(per_regency.sum()), p=weights),
+                }
+            )
+        )
+    frame = pd.concat(parts, ignore_index=True)
+    frame["commodity"] = ""
+    for sector, options in _COMMODITIES.items():  # one vectorised draw per sector
+        rows = (frame["sector"] == sector).to_numpy()
+        frame.loc[rows, "commodity"] = rng.choice(options, size=int(rows.sum()))
     frame["kind"] = "sentra"
     return frame
 
@@ -241,6 +250,27 @@ def build_centres(regencies: pd.DataFrame, sentra_2024: pd.DataFrame) -> pd.Data
     centres["lat"] = np.nan
     centres["lng"] = np.nan
     return centres[list(CENTRE_COLUMNS)]
+
+
+def scaled_centres(
+    n: int, regencies: pd.DataFrame, sentra_2024: pd.DataFrame, seed: int = SEED
+) -> pd.DataFrame:
+    """About ``n`` illustrative centres spread like the BPS 2024 counts (for benchmarks)."""
+    rng = np.random.default_rng(seed)
+    total = sentra_2024["sentra_industri"].sum()
+    counts = {
+        row.province_code: max(1, round(row.sentra_industri * n / total))
+        for row in sentra_2024.itertuples()
+    }
+    frame = illustrative_centres(counts, regencies, rng)
+    frame["name"] = _name(frame)
+    frame["id"] = [f"BM-{i:07d}" for i in range(1, len(frame) + 1)]
+    frame["source"] = ILLUSTRATIVE_SOURCE
+    frame["data_status"] = "ilustratif"
+    frame = _figures(frame, rng)
+    frame["lat"] = np.nan
+    frame["lng"] = np.nan
+    return frame[list(CENTRE_COLUMNS)]
 
 
 def build_budgets(centres: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:

@@ -6,12 +6,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from loaders.cached import boundary_layers, marker_rows_for
-from sentra.choropleth import classify
-from sentra.formatting import fmt_metric
 from sentra.i18n import t
-from sentra.indicators import METRICS, region_metrics
-from sentra.map_build import BASEMAPS, add_legend, base_map, centre_markers, region_layer
-from sentra.markers import MAX_MARKERS, approx_count
+from sentra.indicators import METRICS
+from sentra.map_build import BASEMAPS
+from sentra.map_view import explorer_map
 from ui import context, region_select, url_state
 
 ctx = context.get()
@@ -51,61 +49,18 @@ basemap = col_base.selectbox(
     key="peta_dasar",
 )
 
-level = "regency" if province else "province"
-layer_name = "regencies_detail" if province else "provinces_national"
-shapes = layers.regencies_of(province) if province else layers.provinces_national
-table = region_metrics(
-    ctx.filtered, ctx.centres, ctx.ref, level, ctx.filters, codes=list(shapes["code"])
-)
-values = table[metric]
-fills, legend = classify(
-    values, lambda v: fmt_metric(metric, v, lang), t("legend_zero", lang), t("legend_no_data", lang)
-)
-labels = {
-    code: (
-        t("no_data_tooltip", lang, n=row["recorded"])
-        if row["no_data"] and metric != "budget_rp"
-        else f"{t(f'm_{metric}', lang)}: {fmt_metric(metric, row[metric], lang)}"
-    )
-    for code, row in table.iterrows()
-}
-
-fmap = base_map(basemap, shapes.total_bounds)
-region_layer(
-    shapes, layers.geometry_json(layer_name), fills, labels, name="wilayah", highlight=selected
-).add_to(fmap)
-add_legend(fmap, t(f"m_{metric}", lang), legend)
-if province:
-    points = scope if len(selected) == 2 else scope[scope["regency_code"] == selected]
-    if 0 < len(points) <= MAX_MARKERS:
-        prepared = marker_rows_for(ctx.version, lang)
-        rows = [prepared[i] for i in points["id"]]
-        popup_labels = [
-            t(k, lang)
-            for k in (
-                "popup_commodity",
-                "popup_reach",
-                "popup_body",
-                "popup_figures",
-                "popup_status",
-                "popup_approx",
-            )
-        ]
-        centre_markers(rows, popup_labels).add_to(fmap)
-        marker_note = t("markers_note", lang, n=len(rows), approx=approx_count(rows))
-    else:
-        marker_note = ""
-else:
-    marker_note = t("markers_national_note", lang)
-
+view = explorer_map(
+    layers, ctx.ref, ctx.centres, ctx.filtered, ctx.filters, selected, metric, basemap, lang,
+    marker_rows=lambda points: marker_rows_for(ctx.version, lang, selected, points),
+)  # fmt: skip
 result = st_folium(
-    fmap,
+    view.fmap,
     key=f"peta-{st.session_state.get('map_nonce', 0)}",
     returned_objects=["last_active_drawing"],
     height=470 if ctx.presentation else 460,
     use_container_width=True,
 )
-st.caption(f"{marker_note} {t('boundary_credit', lang)}")
+st.caption(f"{view.note} {t('boundary_credit', lang)}")
 context.headline_row(ctx, scope)
 context.empty_state(ctx)
 

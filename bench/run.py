@@ -1,0 +1,226 @@
+"""Benchmark: boundary build, map payload sizes, interaction time at 10k/100k/1M centres
+against a naive baseline, import speed and memory. Last line printed: one JSON object
+(also written to bench/results.json).
+
+    python bench/run.py            # full run (10k, 100k, 1M centres)
+    python bench/run.py --quick    # 10k and 100k, fewer repetitions: under a minute
+
+The interaction is what a user does most: change the sector filter on the national map,
+then click a province. It runs the same code as the map page (``sentra.map_view``) and
+renders the map to the script streamlit-folium sends to the browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import folium  # noqa: E402
+import pandas as pd  # noqa: E402
+from streamlit_folium import _get_map_string  # noqa: E402
+
+from loaders import boundaries  # noqa: E402
+from loaders.export import to_csv_bytes  # noqa: E402
+from loaders.importer import checker_for, validate_file  # noqa: E402
+from loaders.store import Store  # noqa: E402
+from sentra.indicators import Filters, Reference, filter_centres  # noqa: E402
+from sentra.map_view import explorer_map  # noqa: E402
+from sentra.markers import marker_rows  # noqa: E402
+from sentra.sample_data import GEODATA, scaled_centres  # noqa: E402
+
+SECTOR = "kerajinan"
+PROVINCE = "33"
+
+
+def payload(fmap: folium.Map) -> str:
+    """What streamlit-folium sends: the rendered map script."""
+    fmap.get_root().render()
+    return _get_map_string(fmap)
+
+
+def median_ms(func, repetitions: int) -> float:
+    times = []
+    for _ in range(repetitions):
+        started = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def reference(layers, store: Store) -> Reference:
+    return Reference(
+        regions=layers.regions,
+        budgets=store.table("budgets"),
+        indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
+        bps_2024=store.table("sentra_bps_2024"),
+        facts=store.table("facts"),
+    )
+
+
+def interaction(layers, ref: Reference, centres: pd.DataFrame, prepared: dict) -> int:
+    """Sector filter on the national map, then a click on Central Java. Returns bytes sent."""
+    filters = Filters(sectors=(SECTOR,))
+    filtered = filter_centres(centres, filters)
+
+    def rows_for(points: pd.DataFrame) -> list[list]:
+        key = PROVINCE
+        if key not in prepared:  # the page caches these per version, language and region
+            inside = centres[centres["regency_code"].str.startswith(key)]
+            prepared[key] = marker_rows(inside, layers.regions, "id")
+        return [prepared[key][i] for i in points["id"]]
+
+    sent = 0
+    for selected in (None, PROVINCE):
+        view = explorer_map(layers, ref, centres, filtered, filters, selected, "sentra",
+                            "none", "id", rows_for)  # fmt: skip
+        sent += len(payload(view.fmap))
+    return sent
+
+
+def naive_interaction(layers, csv_path: Path) -> int:
+    """A quick prototype: re-read the data, pandas filtering, unsimplified shapes, a marker
+    per centre, everything rebuilt on every rerun."""
+    centres = pd.read_csv(csv_path, sep=";", decimal=",", dtype=str, encoding="utf-8-sig")
+    centres = centres[centres["sector"] == SECTOR]
+    sent = 0
+    for level in ("province", "regency"):
+        if level == "province":
+            shapes = layers.provinces
+            counts = centres.groupby("province_code").size()
+        else:
+            shapes = layers.regencies[layers.regencies["province_code"] == PROVINCE]
+            counts = centres.groupby("regency_code").size()
+        frame = shapes[["code", "name", "geometry"]].assign(
+            n=shapes["code"].map(counts).fillna(0).astype(int)
+        )
+        fmap = folium.Map(location=[-2.5, 118], zoom_start=5, tiles=None)
+        folium.Choropleth(frame.to_json(), data=frame, columns=["code", "n"],
+                          key_on="feature.properties.code").add_to(fmap)  # fmt: skip
+        if level == "regency":
+            labels = layers.regions[["label_lat", "label_lng"]]
+            inside = centres[centres["province_code"] == PROVINCE]
+            for row in inside.itertuples():
+                lat, lng = labels.loc[row.regency_code]
+                folium.CircleMarker([lat, lng], radius=4, tooltip=row.name).add_to(fmap)
+        sent += len(fmap.get_root().render())
+    return sent
+
+
+def store_with(n: int, layers, folder: Path) -> tuple[Store, pd.DataFrame]:
+    os.environ["SENTRA_DATA_DIR"] = str(folder)
+    store = Store(folder / "sentra.duckdb")
+    bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",
+                      dtype={"province_code": str})  # fmt: skip
+    generated = scaled_centres(n, layers.regencies[["code", "name", "kind", "province_code"]], bps)
+    store.import_centres(generated, f"benchmark {n}")
+    return store, store.centres()
+
+
+def server_rss_mb(store_folder: Path) -> int:
+    """Peak memory of a fresh process doing what the dashboard does with this store."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--serve-once", str(store_folder)],
+        capture_output=True, text=True, check=True, env=os.environ.copy(),
+    )  # fmt: skip
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def serve_once(store_folder: Path) -> None:
+    """Load boundaries and the stored centres, run the interaction twice, print peak RSS."""
+    layers, _ = boundaries.load()
+    store = Store(store_folder / "sentra.duckdb")
+    centres = store.centres()
+    ref = reference(layers, store)
+    prepared: dict = {}
+    for _ in range(2):
+        interaction(layers, ref, centres, prepared)
+    print(round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--serve-once", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_once:
+        serve_once(args.serve_once)
+        return
+    sizes = {"10k": 10_000, "100k": 100_000} if args.quick else {
+        "10k": 10_000, "100k": 100_000, "1m": 1_000_000}  # fmt: skip
+    reps = 3 if args.quick else 5
+    result: dict[str, object] = {"quick": args.quick}
+    work = Path(tempfile.mkdtemp(prefix="sentra-bench-"))
+
+    os.environ["SENTRA_CACHE_DIR"] = str(work / "cache")
+    started = time.perf_counter()
+    layers, _ = boundaries.load()
+    result["boundary_cold_s"] = round(time.perf_counter() - started, 2)
+    started = time.perf_counter()
+    layers, origin = boundaries.load()
+    result["boundary_warm_s"] = round(time.perf_counter() - started, 2)
+    assert origin == "cache"
+    summary = boundaries.summary(layers)
+    for key in ("bytes_provinces_geojson", "bytes_regencies_geojson", "bytes_regencies_naive"):
+        result[key] = summary[key]
+    result["naive_to_simplified_bytes_ratio"] = round(
+        summary["bytes_regencies_naive"] / summary["bytes_regencies_geojson"], 1
+    )
+
+    for label, n in sizes.items():
+        store, centres = store_with(n, layers, work / f"store-{label}")
+        ref = reference(layers, store)
+        prepared: dict = {}
+        result[f"bytes_sent_{label}"] = interaction(layers, ref, centres, prepared)
+        result[f"rerun_ms_{label}"] = median_ms(
+            lambda: interaction(layers, ref, centres, prepared),  # noqa: B023 (called now)
+            reps if n < 1e6 else 3,
+        )
+        if label == "10k":
+            csv_path = work / "centres-10k.csv"
+            csv_path.write_bytes(to_csv_bytes(centres))
+            result["rerun_ms_10k_naive"] = median_ms(
+                lambda: naive_interaction(layers, csv_path),  # noqa: B023 (called right here)
+                3,
+            )
+            result["naive_to_fast_ratio_10k"] = round(
+                result["rerun_ms_10k_naive"] / result["rerun_ms_10k"], 1
+            )
+        print(f"{label}: {result[f'rerun_ms_{label}']} ms", file=sys.stderr)
+        if label == list(sizes)[-1]:  # the largest store measured (1M in a full run)
+            result["peak_rss_mb"] = server_rss_mb(work / f"store-{label}")
+            result["peak_rss_centres"] = len(centres)
+
+    rows = 100_000 if args.quick else 1_000_000
+    bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",
+                      dtype={"province_code": str})  # fmt: skip
+    clean = scaled_centres(rows, layers.regencies[["code", "name", "kind", "province_code"]],
+                           bps, seed=7).rename(columns={"name": "Nama Sentra",
+                                                        "regency_code": "Kab/Kota"})  # fmt: skip
+    data = to_csv_bytes(clean)
+    store = Store(work / "import" / "sentra.duckdb")
+    checker = checker_for(layers)
+    started = time.perf_counter()
+    _, _, validated = validate_file(data, "impor.csv", checker, max_bytes=None)
+    store.import_centres(validated.rows, "benchmark import")
+    seconds = time.perf_counter() - started
+    result["import_rows"] = len(validated.rows)
+    result["import_rows_per_s"] = round(len(validated.rows) / seconds)
+
+    out = json.dumps(result)
+    (ROOT / "bench" / "results.json").write_text(json.dumps(result, indent=1) + "\n")
+    print(out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""The explorer map for one view (national or one region), built without Streamlit.
+
+The map page and the benchmark both call ``explorer_map`` so that what is measured is what
+users get. Markers are sent only for one province or regency and only up to
+``MAX_MARKERS``; beyond that the choropleth's counts per region stand in for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import folium
+import pandas as pd
+
+from loaders.boundaries import BoundaryLayers
+from sentra.choropleth import classify
+from sentra.formatting import fmt_metric, fmt_number
+from sentra.i18n import t
+from sentra.indicators import Filters, Reference, region_metrics
+from sentra.map_build import add_legend, base_map, centre_markers, region_layer
+from sentra.markers import MAX_MARKERS, approx_count
+
+POPUP_LABELS = ("popup_commodity", "popup_reach", "popup_body", "popup_figures",
+                "popup_status", "popup_approx")  # fmt: skip
+
+
+@dataclass
+class ExplorerMap:
+    fmap: folium.Map
+    table: pd.DataFrame  # metrics per shown region
+    note: str  # what the points on the map are (or why there are none)
+
+
+def explorer_map(
+    layers: BoundaryLayers,
+    ref: Reference,
+    centres: pd.DataFrame,
+    filtered: pd.DataFrame,
+    filters: Filters,
+    selected: str | None,
+    metric: str,
+    basemap: str,
+    lang: str,
+    marker_rows: Callable[[pd.DataFrame], list[list]],
+) -> ExplorerMap:
+    """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream)."""
+    province = selected[:2] if selected else None
+    layer_name = "regencies_detail" if province else "provinces_national"
+    shapes = layers.regencies_of(province) if province else layers.provinces_national
+    level = "regency" if province else "province"
+    table = region_metrics(filtered, centres, ref, level, filters, codes=list(shapes["code"]))
+    fills, legend = classify(
+        table[metric],
+        lambda v: fmt_metric(metric, v, lang),
+        t("legend_zero", lang),
+        t("legend_no_data", lang),
+    )
+    name = t(f"m_{metric}", lang)
+    labels = {
+        code: t("no_data_tooltip", lang, n=recorded)
+        if no_data and metric != "budget_rp"
+        else f"{name}: {fmt_metric(metric, value, lang)}"
+        for code, value, no_data, recorded in zip(
+            table.index, table[metric], table["no_data"], table["recorded"], strict=True
+        )
+    }
+    fmap = base_map(basemap, shapes.total_bounds)
+    region_layer(
+        shapes, layers.geometry_json(layer_name), fills, labels, "wilayah", highlight=selected
+    ).add_to(fmap)
+    add_legend(fmap, name, legend)
+
+    if not province:
+        return ExplorerMap(fmap, table, t("markers_national_note", lang))
+    points = filtered[filtered["regency_code"].str.startswith(selected)]
+    if len(points) > MAX_MARKERS:
+        note = t("markers_too_many", lang, n=fmt_number(len(points), lang),
+                 max=fmt_number(MAX_MARKERS, lang))  # fmt: skip
+        return ExplorerMap(fmap, table, note)
+    rows = marker_rows(points)
+    if rows:
+        centre_markers(rows, [t(k, lang) for k in POPUP_LABELS]).add_to(fmap)
+    return ExplorerMap(fmap, table, t("markers_note", lang, n=len(rows), approx=approx_count(rows)))

@@ -1,0 +1,56 @@
+"""The explorer map never sends more than MAX_MARKERS points; counts per region stand in."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from loaders.store import Store
+from sentra.indicators import Filters, Reference, filter_centres
+from sentra.map_view import explorer_map
+from sentra.markers import MAX_MARKERS, marker_rows
+from sentra.sample_data import GEODATA, scaled_centres
+
+
+@pytest.fixture(scope="module")
+def big(layers):
+    bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",
+                      dtype={"province_code": str})  # fmt: skip
+    return scaled_centres(60_000, layers.regencies[["code", "name", "kind", "province_code"]], bps)
+
+
+@pytest.fixture(scope="module")
+def ref(layers, tmp_path_factory):
+    store = Store(tmp_path_factory.mktemp("store") / "sentra.duckdb")
+    return Reference(
+        regions=layers.regions, budgets=store.table("budgets"),
+        indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
+        bps_2024=store.table("sentra_bps_2024"), facts=store.table("facts"),
+    )  # fmt: skip
+
+
+def _view(layers, ref, centres, selected):
+    filters = Filters()
+    return explorer_map(
+        layers, ref, centres, filter_centres(centres, filters), filters, selected, "sentra",
+        "none", "id", lambda points: list(marker_rows(points, layers.regions, "id").values()),
+    )  # fmt: skip
+
+
+def test_province_with_too_many_centres_shows_counts_not_points(layers, ref, big):
+    in_jateng = (big["province_code"] == "33").sum()
+    assert in_jateng > MAX_MARKERS
+    view = _view(layers, ref, big, "33")
+    assert "FastMarkerCluster" not in view.fmap.get_root().render()
+    assert "lebih dari 5.000 titik" in view.note
+    assert view.table["sentra"].sum() == in_jateng
+
+
+def test_single_regency_shows_its_points(layers, ref, big):
+    regency = "33.26"
+    expected = (big["regency_code"] == regency).sum()
+    assert 0 < expected <= MAX_MARKERS
+    view = _view(layers, ref, big, regency)
+    rendered = view.fmap.get_root().render()
+    assert "circleMarker" in rendered
+    assert f"{expected} sentra/klaster" in view.note
