@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sentra.indicators import Filters, Reference, member, region_metrics
+from sentra.indicators import Filters, Reference, budgets_of, region_metrics
 
 
 def scope(centres: pd.DataFrame, code: str | None) -> pd.DataFrame:
@@ -21,10 +21,7 @@ def mix(centres: pd.DataFrame, column: str) -> pd.Series:
 
 def budget_by_year(centres: pd.DataFrame, ref: Reference, filters: Filters) -> pd.DataFrame:
     """Budget to the given centres per year and funding source (rows: year, source, amount)."""
-    budgets = ref.budgets[
-        ref.budgets["year"].between(*filters.years)
-        & member(ref.budgets["centre_id"], centres["id"])
-    ]
+    budgets = budgets_of(centres, ref, filters)
     return budgets.groupby(["year", "funding_source"], as_index=False)["amount_rp"].sum()
 
 

@@ -46,6 +46,14 @@ def member(values: pd.Series, allowed: pd.Series | set) -> np.ndarray:
     return np.fromiter((v in wanted for v in values.tolist()), dtype=bool, count=len(values))
 
 
+def budgets_of(centres: pd.DataFrame, ref: Reference, filters: Filters) -> pd.DataFrame:
+    """Budget rows allocated to ``centres`` within the filter's years."""
+    budgets = ref.budgets
+    return budgets[
+        budgets["year"].between(*filters.years) & member(budgets["centre_id"], centres["id"])
+    ]
+
+
 def filter_centres(centres: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     mask = np.ones(len(centres), dtype=bool)
     for column, allowed in (
@@ -121,8 +129,7 @@ def region_metrics(
     out["density"] = total / regions["area_km2"] * 1000
     out["centres"] = total.astype(int)
 
-    in_years = ref.budgets["year"].between(*filters.years)
-    budget = ref.budgets[in_years & member(ref.budgets["centre_id"], centres["id"])]
+    budget = budgets_of(centres, ref, filters)
     out["budget_rp"] = budget.groupby(_region_key(budget["region_code"], level))["amount_rp"].sum()
     out["budget_rp"] = out["budget_rp"].fillna(0)
 
@@ -157,8 +164,7 @@ def location_quotient(centres: pd.DataFrame, sector: str, level: str) -> pd.Data
 
 def headline(centres: pd.DataFrame, ref: Reference, filters: Filters) -> dict[str, float]:
     """National (or selection-wide) totals shown at the top of every page."""
-    in_years = ref.budgets["year"].between(*filters.years)
-    budget = ref.budgets[in_years & member(ref.budgets["centre_id"], centres["id"])]
+    budget = budgets_of(centres, ref, filters)
     return {
         "sentra": int((centres["kind"] == "sentra").sum()),
         "klaster": int((centres["kind"] == "klaster").sum()),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
 from sentra.i18n import t
+from sentra.schema import FUNDING_SOURCES, label
 
 FONT = "Source Sans Pro, Arial, sans-serif"
 
@@ -36,3 +39,23 @@ def show(fig: go.Figure, title: str, source: str, lang: str, illustrative: bool,
             "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2},
         },
     )
+
+
+def budget_by_year(budget: pd.DataFrame, source: str, lang: str, key: str) -> None:
+    """Stacked budget per year and funding source (rows: year, funding_source, amount_rp)."""
+    shown = budget.assign(
+        miliar=budget["amount_rp"] / 1e9,
+        funding_source=budget["funding_source"].map(lambda c: label(FUNDING_SOURCES, c, lang)),
+    )
+    fig = px.bar(
+        shown,
+        x="year",
+        y="miliar",
+        color="funding_source",
+        labels={
+            "year": t("year", lang),
+            "miliar": t("amount_billion", lang),
+            "funding_source": t("funding_source", lang),
+        },
+    )
+    show(fig, t("budget_by_year", lang), source, lang, True, key)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
+from sentra import aggregate
 from sentra.formatting import fmt_rupiah
 from sentra.i18n import t
-from sentra.indicators import member, region_metrics
+from sentra.indicators import budgets_of, region_metrics
 from sentra.schema import FUNDING_SOURCES, label
 from ui import charts, context
 
@@ -20,10 +21,7 @@ if context.empty_state(ctx):
     st.stop()
 
 source = t("source_store", lang, v=ctx.version)
-budgets = ctx.ref.budgets
-budgets = budgets[
-    budgets["year"].between(*ctx.filters.years) & member(budgets["centre_id"], ctx.filtered["id"])
-].assign(
+budgets = budgets_of(ctx.filtered, ctx.ref, ctx.filters).assign(
     provinsi=lambda d: d["region_code"].str[:2].map(names),
     sumber=lambda d: d["funding_source"].map(lambda c: label(FUNDING_SOURCES, c, lang)),
     miliar=lambda d: d["amount_rp"] / 1e9,
@@ -45,15 +43,8 @@ charts.show(fig, t("budget_by_region", lang), source, lang, True, "anggaran_prov
 
 left, right = st.columns(2)
 with left:
-    by_year = budgets.groupby(["year", "sumber"], as_index=False)["miliar"].sum()
-    fig = px.bar(
-        by_year,
-        x="year",
-        y="miliar",
-        color="sumber",
-        labels={"year": t("year", lang), "miliar": t("amount_billion", lang)},
-    )
-    charts.show(fig, t("budget_by_year", lang), source, lang, True, "anggaran_tahun")
+    by_year = aggregate.budget_by_year(ctx.filtered, ctx.ref, ctx.filters)
+    charts.budget_by_year(by_year, source, lang, "anggaran_tahun")
 with right:
     table = region_metrics(ctx.filtered, ctx.centres, ctx.ref, "province", ctx.filters)
     table = table.dropna(subset=["growth_pct"]).assign(

@@ -7,7 +7,7 @@ import streamlit as st
 
 from sentra import aggregate
 from sentra.i18n import t
-from sentra.schema import DATA_STATUSES, EXPORT_REACH, FUNDING_SOURCES, KINDS, SECTORS, label
+from sentra.schema import DATA_STATUSES, EXPORT_REACH, KINDS, SECTORS, label
 from ui import charts, context, region_select
 
 ctx = context.get()
@@ -50,22 +50,7 @@ if not context.empty_state(ctx) and len(centres):
     left, right = st.columns(2)
     with left:
         budget = aggregate.budget_by_year(centres, ctx.ref, ctx.filters)
-        budget["funding_source"] = budget["funding_source"].map(
-            lambda c: label(FUNDING_SOURCES, c, lang)
-        )
-        budget["miliar"] = budget["amount_rp"] / 1e9
-        fig = px.bar(
-            budget,
-            x="year",
-            y="miliar",
-            color="funding_source",
-            labels={
-                "year": t("year", lang),
-                "miliar": t("amount_billion", lang),
-                "funding_source": t("funding_source", lang),
-            },
-        )
-        charts.show(fig, t("budget_by_year", lang), source, lang, True, "profil_anggaran")
+        charts.budget_by_year(budget, source, lang, "profil_anggaran")
     with right:
         province = (selected or "")[:2]
         growth = aggregate.growth_series(ctx.ref, province, ctx.filters)

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from loaders.store import Store
-from tests.browser.conftest import MAP_FRAME
+from tests.browser.conftest import MAP_FRAME, OfflinePage
 
 pytestmark = pytest.mark.browser
 
@@ -81,8 +81,6 @@ def test_copied_link_opens_the_same_view_in_a_fresh_browser(server, browser, off
     link = page.url
     headline = offline_page.metric("Sentra")
     fresh = browser.new_context(viewport={"width": 1280, "height": 720})
-    from tests.browser.conftest import OfflinePage
-
     other = OfflinePage(fresh.new_page())
     other.page.goto(link)
     other.wait_for_shapes(35)
@@ -109,26 +107,16 @@ def test_presentation_mode_hides_sidebar_and_widens_map(server, offline_page):
     assert page.locator('[data-testid="stSidebar"]').is_visible()
 
 
-def _upload(offline_page, path: Path) -> None:
+def _upload(offline_page, server: str, path: Path) -> None:
     page = offline_page.page
-    page.goto(server_url(offline_page) + "/data")
+    page.goto(server + "/data")
     offline_page.wait_idle()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     offline_page.wait_idle()
     page.locator('[data-testid="stFileUploader"]').scroll_into_view_if_needed()
 
 
-def server_url(offline_page) -> str:
-    return offline_page.base_url
-
-
-@pytest.fixture
-def data_page(server, offline_page):
-    offline_page.base_url = server
-    return offline_page
-
-
-def test_import_small_csv_shows_report_and_stores_a_version(data_page, tmp_path):
+def test_import_small_csv_shows_report_and_stores_a_version(server, offline_page, tmp_path):
     before = Store().current_version()
     path = tmp_path / "sentra_saya.csv"
     path.write_text(
@@ -138,12 +126,12 @@ def test_import_small_csv_shows_report_and_stores_a_version(data_page, tmp_path)
         "Sentra Kopi Uji;Kota Antah;kopi;900 juta;12\n",
         encoding="utf-8",
     )
-    _upload(data_page, path)
-    page = data_page.page
+    _upload(offline_page, server, path)
+    page = offline_page.page
     page.get_by_text("1 baris sah, 2 baris bermasalah").wait_for()
-    data_page.screenshot("import-report")
+    offline_page.screenshot("import-report")
     page.get_by_role("button", name="Impor 1 baris yang sah").click()
-    data_page.wait_idle()
+    offline_page.wait_idle()
     page.get_by_text(f"Tersimpan sebagai versi {before + 1}").wait_for()
     assert Store().current_version() == before + 1
     names = set(Store().centres()["name"])
@@ -159,41 +147,41 @@ BAD_FILES = {
 
 
 @pytest.mark.parametrize("name", list(BAD_FILES))
-def test_bad_uploads_get_a_clear_message_and_change_nothing(data_page, tmp_path, name):
+def test_bad_uploads_get_a_clear_message_and_change_nothing(server, offline_page, tmp_path, name):
     data, message = BAD_FILES[name]
     before = Store().versions()
     path = tmp_path / name
     path.write_bytes(data)
-    _upload(data_page, path)
-    data_page.page.get_by_text(message).first.wait_for()
+    _upload(offline_page, server, path)
+    offline_page.page.get_by_text(message).first.wait_for()
     pd.testing.assert_frame_equal(Store().versions(), before)
 
 
-def test_ten_megabytes_of_garbage_csv_is_refused(data_page, tmp_path):
+def test_ten_megabytes_of_garbage_csv_is_refused(server, offline_page, tmp_path):
     import random
 
     rng = random.Random(3)
     path = tmp_path / "sampah.csv"
     path.write_bytes(bytes(rng.randrange(1, 256) for _ in range(10 * 1024 * 1024)))
     before = Store().versions()
-    _upload(data_page, path)
-    page = data_page.page
+    _upload(offline_page, server, path)
+    page = offline_page.page
     page.locator('[data-testid="stAlertContentError"]').first.wait_for()
     pd.testing.assert_frame_equal(Store().versions(), before)
-    data_page.screenshot("upload-garbage")
+    offline_page.screenshot("upload-garbage")
 
 
-def test_file_over_the_size_limit_is_refused(data_page, tmp_path):
+def test_file_over_the_size_limit_is_refused(server, offline_page, tmp_path):
     path = tmp_path / "besar.csv"
     path.write_bytes(b"nama;kab/kota\n" + b"Sentra;Kab. Bantul\n" * 1_500_000)  # ~28 MB
-    _upload(data_page, path)
-    page = data_page.page
+    _upload(offline_page, server, path)
+    page = offline_page.page
     page.get_by_text("Berkas lebih besar dari batas 25 MB").wait_for()
     assert page.get_by_text("Laporan validasi").count() == 0
-    data_page.screenshot("upload-too-large")
+    offline_page.screenshot("upload-too-large")
 
 
-def test_downloads_open_and_neutralise_formulas(data_page, tmp_path):
+def test_downloads_open_and_neutralise_formulas(server, offline_page, tmp_path):
     formula = '=HYPERLINK("http://contoh.invalid","klik")'
     rows = pd.DataFrame(
         {"id": ["FORMULA-1"], "name": [formula], "kind": ["sentra"], "sector": ["kerajinan"],
@@ -201,9 +189,9 @@ def test_downloads_open_and_neutralise_formulas(data_page, tmp_path):
          "status": ["aktif"], "source": ["uji"]}
     )  # fmt: skip
     Store().import_centres(rows, "uji formula")
-    page = data_page.page
-    page.goto(data_page.base_url + "/data?komoditas=HYPERLINK")
-    data_page.wait_idle()
+    page = offline_page.page
+    page.goto(server + "/data?komoditas=HYPERLINK")
+    offline_page.wait_idle()
     files = {}
     for kind in ("csv", "xlsx", "geojson"):
         with page.expect_download() as info:
@@ -227,7 +215,7 @@ def test_downloads_open_and_neutralise_formulas(data_page, tmp_path):
     assert any(f["properties"]["name"] == formula for f in doc["features"])
 
 
-def test_hostile_names_render_as_text_everywhere(data_page):
+def test_hostile_names_render_as_text_everywhere(server, offline_page):
     rows = pd.DataFrame(
         {"id": [f"XSS-{i}" for i in range(len(HOSTILE))], "name": HOSTILE,
          "commodity": HOSTILE[::-1], "kind": "sentra", "sector": "kerajinan",
@@ -235,9 +223,9 @@ def test_hostile_names_render_as_text_everywhere(data_page):
          "status": "aktif", "source": "uji keamanan"}
     )  # fmt: skip
     Store().import_centres(rows, "uji xss")
-    page = data_page.page
-    page.goto(data_page.base_url + "/?wilayah=65.02")
-    data_page.wait_for_shapes(5)
+    page = offline_page.page
+    page.goto(server + "/?wilayah=65.02")
+    offline_page.wait_for_shapes(5)
     frame = next(f for f in page.frames if "st_folium" in f.url)
     # Render every marker's own popup and tooltip content the way Leaflet shows them.
     opened = frame.evaluate(
@@ -263,11 +251,11 @@ def test_hostile_names_render_as_text_everywhere(data_page):
     assert page.evaluate("window.__xss") is None
     assert page.title() != "XSS" and frame.evaluate("document.title") != "XSS"
     assert frame.locator(".leaflet-popup-content img, .leaflet-tooltip img").count() == 0
-    assert data_page.dialogs == []
-    data_page.screenshot("hostile-popup")
-    page.goto(data_page.base_url + "/profil?wilayah=65.02")
-    data_page.wait_idle()
-    assert page.evaluate("window.__xss") is None and data_page.dialogs == []
+    assert offline_page.dialogs == []
+    offline_page.screenshot("hostile-popup")
+    page.goto(server + "/profil?wilayah=65.02")
+    offline_page.wait_idle()
+    assert page.evaluate("window.__xss") is None and offline_page.dialogs == []
 
 
 def test_junk_url_parameters_fall_back_with_a_notice(server, offline_page):
