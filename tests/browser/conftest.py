@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -15,84 +10,22 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+from tools.live_server import ROOT, Server, launch_chromium, running_server, wait_idle
+
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM = os.environ.get("SENTRA_CHROMIUM", "/usr/bin/chromium")
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-
-
-class Server(str):
-    """The server's base URL, carrying the process id (for memory measurements)."""
-
-    pid: int
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
 def server(layers) -> Iterator[Server]:
-    """``streamlit run app.py`` on a free port; stopped at the end even when tests fail."""
-    port = _free_port()
-    log = (ROOT / "artifacts").joinpath("streamlit-server.log")
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-            ],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=os.environ.copy(),
-        )
-        url = Server(f"http://127.0.0.1:{port}")
-        url.pid = proc.pid
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(f"streamlit did not start; see {log}") from None
-                    time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with running_server(ROOT / "artifacts" / "streamlit-server.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as pw:
-        instance = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        instance = launch_chromium(pw)
         yield instance
         instance.close()
 
@@ -145,15 +78,7 @@ class OfflinePage:
         assert self.page.locator('[data-testid="stException"]').count() == 0
 
     def wait_idle(self, timeout_s: float = 60) -> None:
-        """Until Streamlit shows no running script and no stale elements for a while."""
-        busy = '[data-testid="stStatusWidget"], [data-stale="true"]'
-        deadline = time.monotonic() + timeout_s
-        quiet = 0
-        while quiet < 4:
-            if time.monotonic() > deadline:
-                raise AssertionError("Streamlit kept running")
-            self.page.wait_for_timeout(250)
-            quiet = quiet + 1 if self.page.locator(busy).count() == 0 else 0
+        wait_idle(self.page, timeout_s)
 
     def metric(self, label: str) -> str:
         box = self.page.locator('[data-testid="stMetric"]').filter(

@@ -7,23 +7,16 @@ import json
 import statistics
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from playwright.async_api import async_playwright
 
-from tests.browser.conftest import CHROMIUM, MAP_FRAME, ROOT
+from tests.browser.conftest import MAP_FRAME
+from tools.live_server import CHROMIUM, ROOT, memory_mb
 
 pytestmark = pytest.mark.browser
 SESSIONS = 20
 RESULTS = ROOT / "artifacts" / "many_sessions.json"
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
 
 
 async def _one_session(browser, url: str, index: int) -> dict:
@@ -79,13 +72,13 @@ def _percentile(values: list[float], q: float) -> float:
 def test_twenty_concurrent_sessions(server, offline_page, capsys):
     offline_page.page.goto(server)  # warm the process-wide caches first
     offline_page.wait_for_shapes(38)
-    baseline = rss_mb(server.pid)
+    baseline = memory_mb(server.pid)
     peak = [baseline]
     stop = threading.Event()
 
     def watch() -> None:
         while not stop.is_set():
-            peak.append(rss_mb(server.pid))
+            peak.append(memory_mb(server.pid))
             time.sleep(0.2)
 
     watcher = threading.Thread(target=watch)
@@ -110,7 +103,7 @@ def test_twenty_concurrent_sessions(server, offline_page, capsys):
     if failures:
         raise failures[0]
     time.sleep(5)  # sessions end when their websockets close
-    after = rss_mb(server.pid)
+    after = memory_mb(server.pid)
     maps = [r["map_s"] for r in results]
     figures = {
         "sessions": SESSIONS,

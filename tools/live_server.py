@@ -1,0 +1,97 @@
+"""A real dashboard server and Debian's chromium, for browser tests and the benchmark."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, Playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("SENTRA_CHROMIUM", "/usr/bin/chromium")
+
+
+class Server(str):
+    """The server's base URL, carrying the process id (for memory measurements)."""
+
+    pid: int
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_server(log: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
+    """``streamlit run app.py`` on a free port; stopped at the end even on errors."""
+    port = _free_port()
+    log.parent.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env or os.environ.copy()
+        )
+        url = Server(f"http://127.0.0.1:{port}")
+        url.pid = proc.pid
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(f"streamlit did not start; see {log}") from None
+                    time.sleep(0.3)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def memory_mb(pid: int, field: str = "VmRSS") -> float:
+    """A process's resident memory now (``VmRSS``) or at its peak so far (``VmHWM``)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} for process {pid}")
+
+
+def launch_chromium(pw: Playwright) -> Browser:
+    return pw.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    )
+
+
+def wait_idle(page: Page, timeout_s: float = 60) -> None:
+    """Until Streamlit shows no running script and no stale elements for a while."""
+    busy = '[data-testid="stStatusWidget"], [data-stale="true"]'
+    deadline = time.monotonic() + timeout_s
+    quiet = 0
+    while quiet < 4:
+        if time.monotonic() > deadline:
+            raise AssertionError("Streamlit kept running")
+        page.wait_for_timeout(250)
+        quiet = quiet + 1 if page.locator(busy).count() == 0 else 0
