@@ -70,6 +70,8 @@ def filter_centres(centres: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         needle = filters.commodity.strip().lower()
         text = centres["commodity"].fillna("") + " " + centres["name"].fillna("")
         mask &= text.str.lower().str.contains(needle, regex=False).to_numpy()
+    if mask.all():  # no copy of every row (copy-on-write keeps the original safe)
+        return centres.copy(deep=False)
     return centres[mask]
 
 

@@ -46,6 +46,17 @@ def test_created_from_geodata_as_version_one(store):
     assert len(store.table("sentra_bps_2024")) == 35
 
 
+def test_centres_come_back_in_id_order_with_schema_types(store):
+    store.import_centres(_new_rows(3, prefix="A").assign(enterprises=[1, None, 3]), "uji")
+    centres = store.centres()
+    assert centres["id"].is_monotonic_increasing
+    assert centres.loc[centres["id"] == "A-1", "enterprises"].isna().all()
+    kinds = {column: str(dtype) for column, dtype in centres.dtypes.items()}
+    assert kinds["enterprises"] == kinds["year_established"] == "Int32"
+    assert kinds["lat"] == kinds["turnover_rp"] == "float64"
+    assert kinds["name"] == kinds["regency_code"] == "str"
+
+
 def test_import_adds_a_version_and_restore_brings_back_the_old_one(store):
     version = store.import_centres(_new_rows(5), "uji")
     assert version == 2 and store.current_version() == 2
