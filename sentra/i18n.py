@@ -214,6 +214,19 @@ _TEXT: dict[str, dict[str, str]] = {
     "budget_total": {"id": "Anggaran (Rp)", "en": "Budget (Rp)"},
     "centres_count": {"id": "Sentra+klaster", "en": "Centres"},
     # -- data --
+    "table_preview": {
+        "id": "Menampilkan {shown} baris pertama dari {total}. Unduhan di bawah berisi semua baris.",
+        "en": "Showing the first {shown} of {total} rows. The downloads below hold every row.",
+    },
+    "problems_preview": {
+        "id": "Menampilkan {shown} baris bermasalah pertama dari {total}. Unduh laporan untuk semuanya.",
+        "en": "Showing the first {shown} of {total} rows with problems. Download the report for all.",
+    },
+    "download_report": {"id": "Unduh laporan (CSV)", "en": "Download the report (CSV)"},
+    "table_preview_profile": {
+        "id": "Menampilkan {shown} baris pertama dari {total}. Semua baris dapat diunduh di halaman Data.",
+        "en": "Showing the first {shown} of {total} rows. All rows can be downloaded on the Data page.",
+    },
     "table_title": {
         "id": "Sentra dan klaster (sesuai filter)",
         "en": "Centres and clusters (filtered)",
@@ -221,6 +234,10 @@ _TEXT: dict[str, dict[str, str]] = {
     "download_csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "download_xlsx": {"id": "Unduh Excel", "en": "Download Excel"},
     "download_geojson": {"id": "Unduh GeoJSON", "en": "Download GeoJSON"},
+    "export_too_many": {
+        "id": "Excel dan GeoJSON tersedia sampai {limit} baris (sekarang {rows}). Persempit filter, atau unduh CSV untuk semua baris.",
+        "en": "Excel and GeoJSON are available up to {limit} rows (now {rows}). Narrow the filters, or download CSV for all rows.",
+    },
     "import_title": {"id": "Impor data Anda", "en": "Import your data"},
     "import_help": {
         "id": "CSV (koma atau titik koma, desimal koma), Excel .xlsx atau GeoJSON; maksimal {mb} MB. Kolom wajib: nama dan kab/kota.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -95,6 +96,30 @@ def test_language_switch_changes_labels():
     assert english.subheader[0].value == "Centres and clusters"
 
 
+def test_long_tables_show_their_first_rows_and_say_so():
+    data = run("data")
+    assert len(data.dataframe[0].value) == 2000
+    assert any("2.000 baris pertama dari 8.706" in c.value for c in data.caption)
+    jateng = run("profil", wilayah="33")
+    shown = len(jateng.dataframe[0].value)
+    total = sum(int(metric(jateng, k).replace(".", "")) for k in ("Sentra", "Klaster"))
+    assert shown == min(total, 2000)
+    small = run("data", jenis="klaster", lang="en")
+    assert len(small.dataframe[0].value) == 137
+    assert not any("first" in c.value for c in small.caption)
+
+
+def test_data_table_reads_as_labels_and_names_not_codes():
+    table = run("data", jenis="klaster", sektor="tekstil_pakaian").dataframe[0].value
+    assert list(table.columns[:4]) == ["ID", "Nama", "Jenis", "Sektor"]
+    assert set(table["Jenis"]) == {"Klaster"} and set(table["Sektor"]) == {"Tekstil dan pakaian"}
+    assert set(table["Provinsi"]) == {"Jawa Tengah"}
+    assert "Kabupaten Pekalongan" in set(table["Kab/Kota"])
+    english = run("data", jenis="klaster", lang="en").dataframe[0].value
+    assert {"Kind", "Regency/city", "Data status"} <= set(english.columns)
+    assert set(english["Kind"]) == {"Cluster"}
+
+
 def test_compare_page_shows_regions_side_by_side():
     at = run("bandingkan", bandingkan=["33", "34"])
     tables = at.dataframe
@@ -117,3 +142,24 @@ def test_national_map_carries_38_provinces_and_drill_down_35_regencies():
     assert national.count('"code": "') == 38
     jateng = map_script(run("peta", wilayah="33"))
     assert jateng.count('"code": "33.') == 35
+
+
+def test_excel_and_geojson_wait_for_a_narrower_filter_on_very_large_data(layers):
+    from loaders.store import Store
+    from sentra.sample_data import GEODATA, scaled_centres
+
+    bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv", dtype=str)
+    bps["sentra_industri"] = bps["sentra_industri"].astype(int)
+    regencies = layers.regencies[["code", "name", "kind", "province_code"]]
+    Store().import_centres(scaled_centres(45_000, regencies, bps), "besar")
+
+    def enabled(at: AppTest) -> dict[str, bool]:
+        buttons = at.get("download_button")
+        return {b.proto.label: not b.proto.disabled for b in buttons}
+
+    everything = run("data")
+    assert enabled(everything) == {"Unduh CSV": True, "Unduh Excel": False, "Unduh GeoJSON": False}
+    assert any("sampai 50.000 baris" in c.value for c in everything.caption)
+    clusters = run("data", jenis="klaster")
+    assert all(enabled(clusters).values())
+    assert not any("50.000" in c.value for c in clusters.caption)

@@ -25,6 +25,8 @@ from sentra.schema import (
 )
 from ui import url_state
 
+TABLE_ROWS = 2_000
+
 _KEY = "_page_context"
 # URL key → vocabulary for the multi-select filters.
 _MULTI = {
@@ -192,6 +194,16 @@ def illustrative_note(ctx: PageContext, share: float) -> None:
     if share > 0:
         shown = fmt_percent(share * 100, ctx.lang, 0)
         st.caption(t("illustrative_note", ctx.lang, share=shown))
+
+
+def table_rows(frame: pd.DataFrame, lang: str, note_key: str) -> pd.DataFrame:
+    """The first ``TABLE_ROWS`` rows, with a note when there are more. A table of every
+    row would send them all to the browser: 1M centres are hundreds of MB per rerun."""
+    if len(frame) > TABLE_ROWS:
+        shown, total = fmt_number(TABLE_ROWS, lang), fmt_number(len(frame), lang)
+        st.caption(t(note_key, lang, shown=shown, total=total))
+        return frame.head(TABLE_ROWS)
+    return frame
 
 
 def empty_state(ctx: PageContext) -> bool:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 
 import duckdb
 import streamlit as st
 
 from loaders.cached import boundary_layers, centres_of_version, data_store, import_checker
-from loaders.export import to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
+from loaders.export import MAX_ROWS_XLSX_GEOJSON, to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
 from loaders.import_file import MAX_UPLOAD_MB, ImportFileError, read_table
 from loaders.importer import check_mapping, report_table, validate_file
 from loaders.store import StoreBusyError
+from sentra import tables
+from sentra.formatting import fmt_number
 from sentra.i18n import t
 from sentra.indicators import Filters, filter_centres
+from sentra.schema import CENTRE_COLUMNS
 from sentra.validation import FIELDS, suggest_mapping
 from ui import context
 
@@ -23,7 +27,9 @@ lang = ctx.lang
 st.title(t("page_data", lang))
 
 
-@st.cache_data(max_entries=12, show_spinner=False)
+# Shared, not copied per call (bytes are immutable); few entries and a time limit, because
+# a CSV of a million centres is about 180 MB.
+@st.cache_resource(max_entries=3, ttl=600, show_spinner=False)
 def export_bytes(kind: str, version: int, filters: tuple) -> bytes:
     """Download files for one version and filter combination, built once."""
     frame = filter_centres(centres_of_version(version), Filters(*filters))
@@ -37,9 +43,17 @@ def export_bytes(kind: str, version: int, filters: tuple) -> bytes:
 # -- table and downloads -----------------------------------------------------------------
 st.subheader(t("table_title", lang))
 if not context.empty_state(ctx):
-    st.dataframe(ctx.filtered, hide_index=True, width="stretch", height=330)
+    rows = context.table_rows(ctx.filtered, lang, "table_preview")
+    regions = boundary_layers().regions
+    st.dataframe(
+        tables.readable(rows, regions["name"], lang, CENTRE_COLUMNS),
+        hide_index=True,
+        width="stretch",
+        height=330,
+    )
     context.illustrative_note(ctx, float((ctx.filtered["data_status"] == "ilustratif").mean()))
     key = (ctx.version, dataclasses.astuple(ctx.filters))
+    too_many = len(ctx.filtered) > MAX_ROWS_XLSX_GEOJSON
     cols = st.columns(3)
     for col, (kind, mime) in zip(
         cols,
@@ -57,7 +71,11 @@ if not context.empty_state(ctx):
             mime=mime,
             key=f"download_{kind}",
             on_click="ignore",
+            disabled=too_many and kind != "csv",
         )
+    if too_many:
+        limit, rows = fmt_number(MAX_ROWS_XLSX_GEOJSON, lang), fmt_number(len(ctx.filtered), lang)
+        st.caption(t("export_too_many", lang, limit=limit, rows=rows))
 
 # -- import ---------------------------------------------------------------------------------
 st.subheader(t("import_title", lang))
@@ -76,12 +94,27 @@ uploaded = st.file_uploader(t("upload", lang), key=f"upload_{nonce}")
 def _finish(text: str) -> None:
     st.session_state["import_message"] = text
     st.session_state["upload_nonce"] = nonce + 1
+    st.session_state.pop(_CHECKED, None)
+
+
+_CHECKED = "_upload_checked"
+
+
+def _once(key: tuple, work: Callable[[], object]) -> object:
+    """``work()`` for this upload and mapping, done once: every widget on the page reruns
+    it, and checking a 25 MB file takes seconds."""
+    done = st.session_state.setdefault(_CHECKED, {})
+    if key not in done:
+        if len(done) > 4:
+            done.clear()
+        done[key] = work()
+    return done[key]
 
 
 if uploaded is not None:
     data = uploaded.getvalue()
     try:
-        table = read_table(data, uploaded.name)
+        table = _once((uploaded.file_id,), lambda: read_table(data, uploaded.name))
     except ImportFileError as exc:
         st.error(t(exc.key, lang, **exc.params))
         st.stop()
@@ -103,7 +136,10 @@ if uploaded is not None:
             )
     try:
         check_mapping(mapping)
-        _, _, result = validate_file(data, uploaded.name, import_checker(), mapping)
+        _, _, result = _once(
+            (uploaded.file_id, *mapping.items()),
+            lambda: validate_file(data, uploaded.name, import_checker(), mapping),
+        )
     except ImportFileError as exc:
         st.error(t(exc.key, lang, **exc.params))
         st.stop()
@@ -121,7 +157,15 @@ if uploaded is not None:
         }
     )
     if len(problems):
-        st.dataframe(problems, hide_index=True, width="stretch", height=240)
+        shown = context.table_rows(problems, lang, "problems_preview")
+        st.dataframe(shown, hide_index=True, width="stretch", height=240)
+        st.download_button(
+            t("download_report", lang),
+            data=functools.partial(to_csv_bytes, problems),
+            file_name=f"laporan-{uploaded.name}.csv",
+            mime="text/csv",
+            on_click="ignore",
+        )
     go, cancel = st.columns(2)
     if go.button(t("import_valid", lang, n=valid), disabled=valid == 0, type="primary"):
         try:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from sentra import aggregate
+from sentra import aggregate, tables
 from sentra.i18n import t
-from sentra.schema import DATA_STATUSES, EXPORT_REACH, KINDS, SECTORS, label
+from sentra.schema import EXPORT_REACH, SECTORS, label
 from ui import charts, context, region_select
+
+PROFILE_COLUMNS = ("name", "kind", "sector", "commodity", "regency_code", "enterprises",
+                   "workers", "turnover_rp", "export_reach", "data_status")  # fmt: skip
 
 ctx = context.get()
 lang = ctx.lang
@@ -77,30 +80,8 @@ if not context.empty_state(ctx) and len(centres):
         )
 
     st.subheader(t("centres_list", lang))
-    shown = centres[
-        [
-            "name",
-            "kind",
-            "sector",
-            "commodity",
-            "regency_code",
-            "enterprises",
-            "workers",
-            "turnover_rp",
-            "export_reach",
-            "data_status",
-        ]
-    ].copy()
-    shown["kind"] = shown["kind"].map(lambda c: label(KINDS, c, lang))
-    shown["sector"] = shown["sector"].map(lambda c: label(SECTORS, c, lang))
-    shown["regency_code"] = shown["regency_code"].map(regions["name"])
-    shown["export_reach"] = shown["export_reach"].map(
-        lambda c: label(EXPORT_REACH, c, lang) if isinstance(c, str) else None
-    )
-    shown["data_status"] = shown["data_status"].map(lambda c: label(DATA_STATUSES, c, lang))
-    shown.columns = [
-        t(f"field_{c if c != 'regency_code' else 'regency'}", lang) for c in shown.columns
-    ]
+    rows = context.table_rows(centres, lang, "table_preview_profile")
+    shown = tables.readable(rows, regions["name"], lang, PROFILE_COLUMNS)
     st.dataframe(shown, hide_index=True, width="stretch", height=320)
 
 st.subheader(t("facts_for_region", lang))

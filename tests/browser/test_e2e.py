@@ -130,6 +130,13 @@ def test_import_small_csv_shows_report_and_stores_a_version(server, offline_page
     page = offline_page.page
     page.get_by_text("1 baris sah, 2 baris bermasalah").wait_for()
     offline_page.screenshot("import-report")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Unduh laporan (CSV)").click()
+    report = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(report), delimiter=";"))
+    assert [r["Baris"] for r in rows] == ["2", "3"], rows  # rows of the file's table
+    assert "Kota Pekalongan (33.75)" in rows[0]["Keterangan"]
+    assert "tidak dikenal" in rows[1]["Keterangan"]
     page.get_by_role("button", name="Impor 1 baris yang sah").click()
     offline_page.wait_idle()
     page.get_by_text(f"Tersimpan sebagai versi {before + 1}").wait_for()

@@ -1,0 +1,48 @@
+"""Centres as people read them: labels instead of codes, region names instead of codes.
+
+Downloads keep the codes (they go back in through import); tables on screen use this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from sentra.i18n import t
+from sentra.schema import (
+    DATA_STATUSES,
+    EXPORT_REACH,
+    FOSTERING_BODIES,
+    KINDS,
+    SECTORS,
+    STATUSES,
+    label,
+)
+
+_VOCABULARIES = {
+    "kind": KINDS,
+    "sector": SECTORS,
+    "export_reach": EXPORT_REACH,
+    "fostering_body": FOSTERING_BODIES,
+    "status": STATUSES,
+    "data_status": DATA_STATUSES,
+}
+_REGION_FIELDS = {"province_code": "province", "regency_code": "regency"}
+
+
+def readable(
+    centres: pd.DataFrame, region_names: pd.Series, lang: str, columns: Sequence[str]
+) -> pd.DataFrame:
+    """``columns`` of ``centres`` with labelled codes and translated headers. Meant for the
+    few thousand rows a table shows: labels are looked up per distinct value."""
+    shown = centres[list(columns)].copy()
+    for column in shown.columns:
+        if column in _VOCABULARIES:
+            vocabulary = _VOCABULARIES[column]
+            codes = shown[column].dropna().unique()
+            shown[column] = shown[column].map({c: label(vocabulary, c, lang) for c in codes})
+        elif column in _REGION_FIELDS:
+            shown[column] = shown[column].map(region_names)
+    shown.columns = [t(f"field_{_REGION_FIELDS.get(c, c)}", lang) for c in shown.columns]
+    return shown
