@@ -38,7 +38,13 @@ from sentra.indicators import Filters, Reference, filter_centres  # noqa: E402
 from sentra.map_view import explorer_map  # noqa: E402
 from sentra.markers import marker_rows  # noqa: E402
 from sentra.sample_data import GEODATA, scaled_centres  # noqa: E402
-from tools.live_server import launch_chromium, memory_mb, running_server, wait_idle  # noqa: E402
+from tools.live_server import (  # noqa: E402
+    MAP_FRAME,
+    launch_chromium,
+    memory_mb,
+    running_server,
+    wait_idle,
+)
 
 SECTOR = "kerajinan"
 PROVINCE = "33"
@@ -130,10 +136,7 @@ def store_with(n: int, layers, folder: Path) -> tuple[Store, pd.DataFrame]:
 
 # A user's walk through the dashboard: the map, a sector filter, a province, then each page;
 # with the element that shows each step has been drawn.
-MAP_SHAPES = (
-    'iframe[title="streamlit_folium.st_folium"] >> internal:control=enter-frame'
-    " >> path.sentra-region"
-)
+MAP_SHAPES = f"{MAP_FRAME} >> internal:control=enter-frame >> path.sentra-region"
 TABLE = '[data-testid="stDataFrame"]'
 SHOTS = ROOT / "artifacts" / "bench"  # a screenshot per step, to look at
 WALK = (
@@ -148,18 +151,18 @@ WALK = (
 )
 
 
-def server_walk(store_folder: Path, steps: int = len(WALK)) -> dict[str, object]:
+def server_walk(store_folder: Path, full: bool) -> dict[str, object]:
     """Peak memory of the real dashboard server (``streamlit run``) holding this store,
-    after one chromium session walks through the first ``steps`` of ``WALK`` (the whole walk
-    ends by downloading every centre as CSV); seconds per step as seen in chromium (on a
-    2-core machine chromium's own work is much of them)."""
+    after one chromium session walks through ``WALK`` and downloads every centre as CSV
+    (not ``full``: opens the map only); seconds per step as seen in chromium (on a 2-core
+    machine chromium's own work is much of them)."""
     env = os.environ | {"SENTRA_DATA_DIR": str(store_folder)}
     seconds = {}
     SHOTS.mkdir(parents=True, exist_ok=True)
     with running_server(store_folder / "server.log", env) as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
         page = browser.new_page(viewport={"width": 1280, "height": 720}, accept_downloads=True)
-        for step, drawn in WALK[:steps]:
+        for step, drawn in WALK if full else WALK[:1]:
             started = time.perf_counter()
             page.goto(f"{url}/{step}")
             page.locator(drawn).first.wait_for(timeout=120_000)
@@ -170,17 +173,15 @@ def server_walk(store_folder: Path, steps: int = len(WALK)) -> dict[str, object]
                 '[data-testid="stException"], [data-testid="stAlertContentError"]'
             ).count():
                 raise RuntimeError(f"error shown on /{step}; see {store_folder / 'server.log'}")
-        if steps == len(WALK):  # last, on the data page: every centre as CSV
+        result: dict[str, object] = {"walk_s": seconds}
+        if full:  # last, on the data page: every centre as CSV
             started = time.perf_counter()
             with page.expect_download(timeout=300_000) as download:
                 page.get_by_role("button", name="Unduh CSV").click()
-            csv_bytes = Path(download.value.path()).stat().st_size
+            result["bytes_csv_download"] = Path(download.value.path()).stat().st_size
             seconds["csv_download"] = round(time.perf_counter() - started, 1)
         browser.close()
-        result = {"peak_rss_mb": round(memory_mb(url.pid, "VmHWM")), "walk_s": seconds}
-        if steps == len(WALK):
-            result["bytes_csv_download"] = csv_bytes
-        return result
+        return {"peak_rss_mb": round(memory_mb(url.pid, "VmHWM"))} | result
 
 
 def main() -> None:
@@ -230,7 +231,7 @@ def main() -> None:
         print(f"{label}: {result[f'rerun_ms_{label}']} ms", file=sys.stderr)
         if label == list(sizes)[-1]:  # the largest store measured (1M in a full run)
             # --quick only opens the map: its first load is where memory peaks
-            result |= server_walk(work / f"store-{label}", 1 if args.quick else len(WALK))
+            result |= server_walk(work / f"store-{label}", full=not args.quick)
             result["peak_rss_centres"] = len(centres)
 
     rows = 100_000 if args.quick else 1_000_000

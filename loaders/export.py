@@ -20,8 +20,8 @@ MAX_ROWS_XLSX_GEOJSON = 50_000
 
 
 def _safe_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with formula-like text cells prefixed by an apostrophe; column operations,
-    and only the columns that need it are copied (a million rows take about a second)."""
+    """``frame`` with formula-like text cells prefixed by an apostrophe: column operations
+    rather than a Python call per cell, and only the columns that need it are copied."""
     out = frame.copy(deep=False)
     for column in out.columns:
         values = out[column]

@@ -126,7 +126,7 @@ class Store:
     def centres(self, version_id: int | None = None) -> pd.DataFrame:
         """All centres of a version (default: the current one), in schema columns."""
         with self._connect(read_only=True) as con:
-            if version_id is None:
+            if version_id is None:  # fetchall: DuckDB refuses con.sql() beside an open result
                 version_id = con.execute("SELECT version_id FROM current_version").fetchall()[0][0]
             rows = con.sql(
                 f"SELECT {_COLS} FROM centres WHERE version_id = $v ORDER BY id",

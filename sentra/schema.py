@@ -40,6 +40,15 @@ DATA_STATUSES: dict[str, tuple[str, str]] = {
     "sumber": ("Bersumber", "Sourced"),
     "ilustratif": ("Ilustratif", "Illustrative"),
 }
+# Centre columns that hold a code from one of the vocabularies above.
+CODED_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
+    "kind": KINDS,
+    "sector": SECTORS,
+    "export_reach": EXPORT_REACH,
+    "fostering_body": FOSTERING_BODIES,
+    "status": STATUSES,
+    "data_status": DATA_STATUSES,
+}
 FUNDING_SOURCES: dict[str, tuple[str, str]] = {
     "APBN": ("APBN", "State budget (APBN)"),
     "DAK": ("DAK", "Special allocation fund (DAK)"),

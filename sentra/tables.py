@@ -10,24 +10,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from sentra.i18n import t
-from sentra.schema import (
-    DATA_STATUSES,
-    EXPORT_REACH,
-    FOSTERING_BODIES,
-    KINDS,
-    SECTORS,
-    STATUSES,
-    label,
-)
+from sentra.schema import CODED_COLUMNS, label
 
-_VOCABULARIES = {
-    "kind": KINDS,
-    "sector": SECTORS,
-    "export_reach": EXPORT_REACH,
-    "fostering_body": FOSTERING_BODIES,
-    "status": STATUSES,
-    "data_status": DATA_STATUSES,
-}
 _REGION_FIELDS = {"province_code": "province", "regency_code": "regency"}
 
 
@@ -38,8 +22,8 @@ def readable(
     few thousand rows a table shows: labels are looked up per distinct value."""
     shown = centres[list(columns)].copy()
     for column in shown.columns:
-        if column in _VOCABULARIES:
-            vocabulary = _VOCABULARIES[column]
+        if column in CODED_COLUMNS:
+            vocabulary = CODED_COLUMNS[column]
             codes = shown[column].dropna().unique()
             shown[column] = shown[column].map({c: label(vocabulary, c, lang) for c in codes})
         elif column in _REGION_FIELDS:

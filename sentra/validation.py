@@ -17,15 +17,7 @@ import shapely
 from sentra.geometry import INDONESIA_BOUNDS
 from sentra.numbers import parse_number
 from sentra.regions import RegionMatcher, normalise
-from sentra.schema import (
-    CENTRE_COLUMNS,
-    DATA_STATUSES,
-    EXPORT_REACH,
-    FOSTERING_BODIES,
-    KINDS,
-    SECTORS,
-    STATUSES,
-)
+from sentra.schema import CENTRE_COLUMNS, CODED_COLUMNS
 
 # Import fields: schema columns, except that regions arrive as text (name or code).
 FIELDS = [
@@ -126,11 +118,8 @@ _ALIASES = {
 }
 _VOCABS = {
     name: _vocab_index(vocabulary) | _ALIASES.get(name, {})
-    for name, vocabulary in (
-        ("kind", KINDS), ("sector", SECTORS), ("export_reach", EXPORT_REACH),
-        ("fostering_body", FOSTERING_BODIES), ("status", STATUSES), ("data_status", DATA_STATUSES),
-    )
-}  # fmt: skip
+    for name, vocabulary in CODED_COLUMNS.items()
+}
 
 
 @dataclass

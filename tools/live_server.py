@@ -16,6 +16,15 @@ from playwright.sync_api import Browser, Page, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("SENTRA_CHROMIUM", "/usr/bin/chromium")
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class Server(str):
@@ -72,17 +81,7 @@ def memory_mb(pid: int, field: str = "VmRSS") -> float:
 
 
 def launch_chromium(pw: Playwright) -> Browser:
-    return pw.chromium.launch(
-        executable_path=CHROMIUM,
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
-    )
+    return pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 def wait_idle(page: Page, timeout_s: float = 60) -> None:

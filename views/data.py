@@ -44,9 +44,8 @@ def export_bytes(kind: str, version: int, filters: tuple) -> bytes:
 st.subheader(t("table_title", lang))
 if not context.empty_state(ctx):
     rows = context.table_rows(ctx.filtered, lang, "table_preview")
-    regions = boundary_layers().regions
     st.dataframe(
-        tables.readable(rows, regions["name"], lang, CENTRE_COLUMNS),
+        tables.readable(rows, ctx.ref.regions["name"], lang, CENTRE_COLUMNS),
         hide_index=True,
         width="stretch",
         height=330,

@@ -10,10 +10,16 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tools.live_server import ROOT, Server, launch_chromium, running_server, wait_idle
+from tools.live_server import (
+    MAP_FRAME,
+    ROOT,
+    Server,
+    launch_chromium,
+    running_server,
+    wait_idle,
+)
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from loaders.store import Store
-from tests.browser.conftest import MAP_FRAME, OfflinePage
+from tests.browser.conftest import OfflinePage
+from tools.live_server import MAP_FRAME
 
 pytestmark = pytest.mark.browser
 

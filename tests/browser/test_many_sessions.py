@@ -11,8 +11,7 @@ import time
 import pytest
 from playwright.async_api import async_playwright
 
-from tests.browser.conftest import MAP_FRAME
-from tools.live_server import CHROMIUM, ROOT, memory_mb
+from tools.live_server import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, ROOT, memory_mb
 
 pytestmark = pytest.mark.browser
 SESSIONS = 20
@@ -56,10 +55,7 @@ async def _one_session(browser, url: str, index: int) -> dict:
 
 async def _many(url: str) -> list[dict]:
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         results = await asyncio.gather(*(_one_session(browser, url, i) for i in range(SESSIONS)))
         await browser.close()
         return list(results)

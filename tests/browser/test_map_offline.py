@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import MAP_FRAME
+from tools.live_server import MAP_FRAME
 
 pytestmark = pytest.mark.browser
 
