@@ -14,16 +14,14 @@ from pathlib import Path
 
 import pooch
 
+from sentra.map_assets import BOUNDARY_REPOSITORY
+
 PINNED_COMMIT = "3c5a7960f4d227a38489094d84252bdbb3f978a5"
-REPOSITORY = "cahyadsn/wilayah_boundaries"
+REPOSITORY = BOUNDARY_REPOSITORY
 BASE_URL = f"https://raw.githubusercontent.com/{REPOSITORY}/{PINNED_COMMIT}/db/"
 ENV_DIR = "SENTRA_BOUNDARIES_DIR"
 ENV_CACHE = "SENTRA_CACHE_DIR"
 SUMS_FILE = Path(__file__).with_name("wilayah_boundaries.sha256")
-ATTRIBUTION = (
-    'Batas wilayah: <a href="https://github.com/cahyadsn/wilayah_boundaries" '
-    'target="_blank">cahyadsn/wilayah_boundaries</a> (MIT)'
-)
 
 
 class BoundarySourceError(RuntimeError):

@@ -15,7 +15,6 @@ import xstatic.pkg.leaflet as xs_leaflet
 import xstatic.pkg.leaflet_markercluster as xs_markercluster
 
 STATIC_ROOT = Path(__file__).resolve().parent.parent / "static"
-URL_ROOT = "/app/static/vendor"
 
 # folder under static/vendor → (package data folder, files and folders to copy)
 _BUNDLES = {
@@ -25,15 +24,6 @@ _BUNDLES = {
         ["leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"],
     ),
 }
-
-LEAFLET_JS = [("leaflet", f"{URL_ROOT}/leaflet/leaflet.js")]
-LEAFLET_CSS = [("leaflet_css", f"{URL_ROOT}/leaflet/leaflet.css")]
-MARKERCLUSTER_JS = [("markerclusterjs", f"{URL_ROOT}/markercluster/leaflet.markercluster.js")]
-MARKERCLUSTER_CSS = [
-    ("markerclustercss", f"{URL_ROOT}/markercluster/MarkerCluster.css"),
-    ("markerclusterdefaultcss", f"{URL_ROOT}/markercluster/MarkerCluster.Default.css"),
-]
-
 
 def ensure_static_assets(root: Path = STATIC_ROOT) -> list[Path]:
     """Copy any missing vendor file into ``root/vendor``; return the files copied."""

@@ -42,7 +42,12 @@ def default_path() -> Path:
     return Path(os.environ.get(ENV_DATA_DIR) or ROOT / "var") / "sentra.duckdb"
 
 
-class StoreBusyError(RuntimeError):
+class StoreError(RuntimeError):
+    """A read or write of the store failed; nothing was changed. Pages catch this, never a
+    backend's own exception types."""
+
+
+class StoreBusyError(StoreError):
     """Another process holds the database for writing."""
 
 
@@ -157,6 +162,9 @@ class Store:
             try:
                 yield con
                 con.execute("COMMIT")
+            except duckdb.Error as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(str(exc)) from exc
             except BaseException:
                 con.execute("ROLLBACK")
                 raise

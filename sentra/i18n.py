@@ -44,6 +44,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Batas wilayah tidak dapat dimuat.",
         "en": "The boundaries could not be loaded.",
     },
+    "map_attribution": {"id": "Batas wilayah: {link} (MIT)", "en": "Boundaries: {link} (MIT)"},
     "boundary_credit": {
         "id": "Batas wilayah: cahyadsn/wilayah_boundaries (Lisensi MIT), Kepmendagri 100.1.1-6117/2022.",
         "en": "Boundaries: cahyadsn/wilayah_boundaries (MIT licence), Kepmendagri 100.1.1-6117/2022.",

@@ -16,10 +16,16 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from loaders.boundary_source import ATTRIBUTION
-from loaders.static_assets import LEAFLET_CSS, LEAFLET_JS, MARKERCLUSTER_CSS, MARKERCLUSTER_JS
 from sentra.choropleth import NO_DATA_FILL
 from sentra.escape import escape_text
+from sentra.i18n import t
+from sentra.map_assets import (
+    BOUNDARY_REPOSITORY,
+    LEAFLET_CSS,
+    LEAFLET_JS,
+    MARKERCLUSTER_CSS,
+    MARKERCLUSTER_JS,
+)
 
 BORDER = "#4d4d4d"
 # Sea colour behind the shapes when no basemap is chosen; readable tooltips on a projector.
@@ -68,7 +74,7 @@ class _Attribution(MacroElement):
         self.text = text
 
 
-def base_map(basemap: str, bounds: Sequence[float]) -> folium.Map:
+def base_map(basemap: str, bounds: Sequence[float], lang: str) -> folium.Map:
     """An empty map fitted to ``bounds`` (minx, miny, maxx, maxy) with the chosen basemap."""
     choice = BASEMAPS.get(basemap, BASEMAPS["none"])
     fmap = OfflineMap(
@@ -82,7 +88,11 @@ def base_map(basemap: str, bounds: Sequence[float]) -> folium.Map:
     # Without a tile layer Leaflet has no maxZoom, which marker clustering needs.
     fmap.options["maxZoom"] = 18
     fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
-    _Attribution(ATTRIBUTION).add_to(fmap)
+    link = (
+        f'<a href="https://github.com/{BOUNDARY_REPOSITORY}" target="_blank">'
+        f"{BOUNDARY_REPOSITORY}</a>"
+    )
+    _Attribution(t("map_attribution", lang, link=link)).add_to(fmap)
     fmap.get_root().header.add_child(Element(_MAP_CSS))
     return fmap
 

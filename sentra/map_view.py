@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 import folium
+import geopandas as gpd
 import pandas as pd
 
-from loaders.boundaries import BoundaryLayers
 from sentra.choropleth import classify
 from sentra.formatting import fmt_metric, fmt_number
 from sentra.i18n import t
@@ -25,6 +26,16 @@ POPUP_LABELS = ("popup_commodity", "popup_reach", "popup_body", "popup_figures",
                 "popup_status", "popup_approx")  # fmt: skip
 
 
+class MapLayers(Protocol):
+    """What the explorer needs of the boundary layers (``loaders.boundaries.BoundaryLayers``)."""
+
+    provinces_national: gpd.GeoDataFrame
+
+    def regencies_of(self, province_code: str) -> gpd.GeoDataFrame: ...
+
+    def geometry_json(self, layer: str) -> dict[str, dict]: ...
+
+
 @dataclass
 class ExplorerMap:
     fmap: folium.Map
@@ -33,7 +44,7 @@ class ExplorerMap:
 
 
 def explorer_map(
-    layers: BoundaryLayers,
+    layers: MapLayers,
     ref: Reference,
     centres: pd.DataFrame,
     filtered: pd.DataFrame,
@@ -65,7 +76,7 @@ def explorer_map(
             table.index, table[metric], table["no_data"], table["recorded"], strict=True
         )
     }
-    fmap = base_map(basemap, shapes.total_bounds)
+    fmap = base_map(basemap, shapes.total_bounds, lang)
     region_layer(
         shapes, layers.geometry_json(layer_name), fills, labels, "wilayah", highlight=selected
     ).add_to(fmap)

@@ -16,7 +16,7 @@ PAGES = ["peta", "profil", "bandingkan", "sektor", "anggaran", "data", "tentang"
 @pytest.fixture(autouse=True)
 def fresh_store(tmp_path_factory, monkeypatch, layers):
     monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path_factory.mktemp("store")))
-    from loaders import cached
+    from ui import cached
 
     for func in (cached.data_store, cached.centres_of_version, cached.reference):
         func.clear()

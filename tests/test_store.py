@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from loaders.export import to_csv_bytes
-from loaders.store import Store
+from loaders.store import Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,8 +79,9 @@ def test_rows_with_an_existing_id_replace_it(store):
 def test_failed_import_leaves_everything_as_it_was(store):
     before = store.centres()
     bad = _new_rows(3).assign(enterprises=["10", "sepuluh", "12"])  # not castable to INTEGER
-    with pytest.raises(duckdb.ConversionException):
+    with pytest.raises(StoreError) as caught:
         store.import_centres(bad, "uji")
+    assert isinstance(caught.value.__cause__, duckdb.ConversionException)
     assert store.current_version() == 1
     assert len(store.versions()) == 1
     pd.testing.assert_frame_equal(store.centres(), before)

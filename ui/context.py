@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from loaders.cached import current_centres, reference
 from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from sentra.indicators import YEAR_RANGE, Filters, Reference, filter_centres, headline
@@ -24,6 +23,7 @@ from sentra.schema import (
     label,
 )
 from ui import url_state
+from ui.cached import current_centres, reference
 
 TABLE_ROWS = 2_000
 

@@ -6,14 +6,12 @@ import dataclasses
 import functools
 from collections.abc import Callable
 
-import duckdb
 import streamlit as st
 
-from loaders.cached import boundary_layers, centres_of_version, data_store, import_checker
 from loaders.export import MAX_ROWS_XLSX_GEOJSON, to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
 from loaders.import_file import MAX_UPLOAD_MB, ImportFileError, read_table
 from loaders.importer import check_mapping, report_table, validate_file
-from loaders.store import StoreBusyError
+from loaders.store import StoreError
 from sentra import tables
 from sentra.formatting import fmt_number
 from sentra.i18n import t
@@ -21,6 +19,7 @@ from sentra.indicators import Filters, filter_centres
 from sentra.schema import CENTRE_COLUMNS
 from sentra.validation import FIELDS, suggest_mapping
 from ui import context
+from ui.cached import boundary_layers, centres_of_version, data_store, import_checker
 
 ctx = context.get()
 lang = ctx.lang
@@ -169,7 +168,7 @@ if uploaded is not None:
     if go.button(t("import_valid", lang, n=valid), disabled=valid == 0, type="primary"):
         try:
             version = data_store().import_centres(result.rows, f"Impor {uploaded.name}")
-        except (StoreBusyError, duckdb.Error) as exc:  # the transaction rolled back
+        except StoreError as exc:  # the transaction rolled back
             st.error(t("import_failed", lang, error=str(exc)[:200]))
         else:
             _finish(t("import_done", lang, v=version, n=valid))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from loaders.cached import boundary_layers, marker_rows_for
 from sentra.i18n import t
 from sentra.indicators import METRICS
 from sentra.map_build import BASEMAPS
 from sentra.map_view import explorer_map
 from ui import context, region_select, url_state
+from ui.cached import boundary_layers, marker_rows_for
 
 ctx = context.get()
 lang = ctx.lang

@@ -6,7 +6,6 @@ import plotly.express as px
 import streamlit as st
 from streamlit_folium import st_folium
 
-from loaders.cached import boundary_layers
 from sentra.choropleth import classify
 from sentra.formatting import fmt_number
 from sentra.i18n import t
@@ -14,6 +13,7 @@ from sentra.indicators import location_quotient
 from sentra.map_build import add_legend, base_map, region_layer
 from sentra.schema import SECTORS, label
 from ui import charts, context, url_state
+from ui.cached import boundary_layers
 
 ctx = context.get()
 lang = ctx.lang
@@ -63,7 +63,7 @@ fills, legend = classify(
     values, lambda v: fmt_number(v, lang, 2), t("legend_zero", lang), t("legend_no_data", lang)
 )
 labels = {c: f"LQ {fmt_number(v, lang, 2)}" for c, v in values.items()}
-fmap = base_map("none", shapes.total_bounds)
+fmap = base_map("none", shapes.total_bounds, lang)
 region_layer(shapes, layers.geometry_json("provinces_national"), fills, labels, name="lq").add_to(
     fmap
 )
