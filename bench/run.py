@@ -34,7 +34,8 @@ from loaders import boundaries  # noqa: E402
 from loaders.export import to_csv_bytes  # noqa: E402
 from loaders.importer import checker_for, validate_file  # noqa: E402
 from loaders.store import Store  # noqa: E402
-from sentra.indicators import Filters, Reference, filter_centres  # noqa: E402
+from sentra.filters import Filters, filter_centres  # noqa: E402
+from sentra.indicators import Reference  # noqa: E402
 from sentra.map_view import explorer_map  # noqa: E402
 from sentra.markers import marker_rows  # noqa: E402
 from sentra.sample_data import GEODATA, scaled_centres  # noqa: E402
@@ -77,7 +78,7 @@ def reference(layers, store: Store) -> Reference:
 
 def interaction(layers, ref: Reference, centres: pd.DataFrame, prepared: dict) -> int:
     """Sector filter on the national map, then a click on Central Java. Returns bytes sent."""
-    filters = Filters(sectors=(SECTOR,))
+    filters = Filters.of(sektor=[SECTOR])
     filtered = filter_centres(centres, filters)
 
     def rows_for(points: pd.DataFrame) -> list[list]:

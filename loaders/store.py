@@ -21,13 +21,13 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from sentra.schema import BUDGET_COLUMNS, CENTRE_COLUMNS, INDICATOR_COLUMNS
+from sentra.schema import BUDGET_COLUMNS, INDICATOR_COLUMNS, STORED_CENTRE_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "geodata"
 ENV_DATA_DIR = "SENTRA_DATA_DIR"
 CHUNK_ROWS = 50_000
-_COLS = ", ".join(CENTRE_COLUMNS)
+_COLS = ", ".join(STORED_CENTRE_COLUMNS)
 
 
 # Through Arrow rather than ``.df()``: at a million centres ``.df()`` peaks at about 1.5 GB
@@ -60,7 +60,7 @@ CREATE TABLE versions (
     version_id INTEGER PRIMARY KEY, created_at TIMESTAMP, kind VARCHAR,
     label VARCHAR, rows INTEGER, based_on INTEGER);
 CREATE TABLE current_version (version_id INTEGER);
-CREATE TABLE centres (version_id INTEGER, {_columns_sql(CENTRE_COLUMNS)});
+CREATE TABLE centres (version_id INTEGER, {_columns_sql(STORED_CENTRE_COLUMNS)});
 CREATE TABLE budgets ({_columns_sql(BUDGET_COLUMNS)});
 CREATE TABLE indicators ({_columns_sql(INDICATOR_COLUMNS)});
 CREATE TABLE facts (fact_id VARCHAR, year INTEGER, scope VARCHAR, region_code VARCHAR,
@@ -77,6 +77,8 @@ class Store:
         self.path = Path(path or default_path())
         if not self.path.exists():
             self._create()
+        else:
+            self._upgrade()
 
     # -- connections -------------------------------------------------------------------
     @contextmanager
@@ -106,7 +108,7 @@ class Store:
         con = duckdb.connect(str(staging))
         try:
             con.execute(_SCHEMA)
-            centres = _read_geodata("centres.csv", CENTRE_COLUMNS)
+            centres = _read_geodata("centres.csv", STORED_CENTRE_COLUMNS).assign(origin="bawaan")
             _insert_version(con, 1, "bawaan", "Data bawaan (geodata/)", None, centres)
             con.execute("INSERT INTO current_version VALUES (1)")
             for table, columns in (("budgets", BUDGET_COLUMNS), ("indicators", INDICATOR_COLUMNS)):
@@ -122,6 +124,23 @@ class Store:
         finally:
             con.close()
         os.replace(staging, self.path)
+
+    def _upgrade(self) -> None:
+        """Add columns a store written by an older version lacks. Rows then get their
+        ``origin`` from their first version: the bundled data is version 1."""
+        with self._connect(read_only=True) as con:
+            have = {row[0] for row in con.execute("DESCRIBE centres").fetchall()}
+        missing = {c: kind for c, kind in STORED_CENTRE_COLUMNS.items() if c not in have}
+        if not missing:
+            return
+        with self._transaction() as con:
+            for column, kind in missing.items():
+                con.execute(f"ALTER TABLE centres ADD COLUMN {column} {kind}")
+            if "origin" in missing:
+                con.execute(
+                    "UPDATE centres SET origin = CASE WHEN id IN "
+                    "(SELECT id FROM centres WHERE version_id = 1) THEN 'bawaan' ELSE 'impor' END"
+                )
 
     # -- reads -------------------------------------------------------------------------
     def current_version(self) -> int:
@@ -176,7 +195,7 @@ class Store:
         progress: Callable[[int], None] | None = None,
     ) -> int:
         """A new version = the current centres with ``rows`` added (same id: replaced)."""
-        rows = rows.reindex(columns=list(CENTRE_COLUMNS))
+        rows = rows.reindex(columns=list(STORED_CENTRE_COLUMNS)).assign(origin="impor")
         with self._transaction() as con:
             current = con.execute("SELECT version_id FROM current_version").fetchone()[0]
             new = _next_version(con)

@@ -40,6 +40,12 @@ DATA_STATUSES: dict[str, tuple[str, str]] = {
     "sumber": ("Bersumber", "Sourced"),
     "ilustratif": ("Ilustratif", "Illustrative"),
 }
+# Where a stored row came from, set by the store (never read from a file): the bundled data
+# or an official's import. Kept apart from the free-text ``source``, which files may carry.
+ORIGINS: dict[str, tuple[str, str]] = {
+    "bawaan": ("Data bawaan", "Bundled data"),
+    "impor": ("Impor", "Imported"),
+}
 # Centre columns that hold a code from one of the vocabularies above.
 CODED_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "kind": KINDS,
@@ -48,6 +54,7 @@ CODED_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "fostering_body": FOSTERING_BODIES,
     "status": STATUSES,
     "data_status": DATA_STATUSES,
+    "origin": ORIGINS,
 }
 FUNDING_SOURCES: dict[str, tuple[str, str]] = {
     "APBN": ("APBN", "State budget (APBN)"),
@@ -79,6 +86,7 @@ CENTRE_COLUMNS: dict[str, str] = {
     "data_status": "VARCHAR",
 }
 REQUIRED_CENTRE_COLUMNS = ("name", "regency_code")
+STORED_CENTRE_COLUMNS: dict[str, str] = {**CENTRE_COLUMNS, "origin": "VARCHAR"}
 
 BUDGET_COLUMNS: dict[str, str] = {
     "centre_id": "VARCHAR",  # empty for an allocation to a region as a whole

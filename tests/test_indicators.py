@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from loaders.store import Store
-from sentra.indicators import Filters, filter_centres
+from sentra.filters import Filters, filter_centres
 
 
 def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(tmp_path):
@@ -14,5 +14,5 @@ def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(tmp_
     everything.loc[everything.index[0], "name"] = "diubah"
     everything["extra"] = 1
     assert centres.equals(before)
-    crafts = filter_centres(centres, Filters(sectors=("kerajinan",)))
+    crafts = filter_centres(centres, Filters.of(sektor=["kerajinan"]))
     assert 0 < len(crafts) < len(centres) and set(crafts["sector"]) == {"kerajinan"}

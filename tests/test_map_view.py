@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from loaders.store import Store
-from sentra.indicators import Filters, Reference, filter_centres
+from sentra.filters import Filters, filter_centres
+from sentra.indicators import Reference
 from sentra.map_view import explorer_map
 from sentra.markers import MAX_MARKERS, marker_rows
 from sentra.sample_data import GEODATA, scaled_centres
@@ -16,7 +17,8 @@ from sentra.sample_data import GEODATA, scaled_centres
 def big(layers):
     bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",
                       dtype={"province_code": str})  # fmt: skip
-    return scaled_centres(60_000, layers.regencies[["code", "name", "kind", "province_code"]], bps)
+    regencies = layers.regencies[["code", "name", "kind", "province_code"]]
+    return scaled_centres(60_000, regencies, bps).assign(origin="impor")
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,16 @@ import pandas as pd
 import streamlit as st
 
 from loaders.boundaries import BoundaryLayers, load
+from loaders.boundary_source import BoundarySourceError
 from loaders.importer import checker_for
-from loaders.store import Store
+from loaders.store import Store, StoreError
+from loaders.wilayah_sql import WilayahParseError
 from sentra.indicators import Reference
 from sentra.markers import marker_rows
 from sentra.validation import RowChecker
+
+# What loading the data can raise; each message names the file or cause and the fix.
+DATA_ERRORS = (BoundarySourceError, WilayahParseError, StoreError)
 
 
 @st.cache_resource(show_spinner="Memuat batas wilayah… / Loading boundaries…")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable
 
@@ -13,12 +12,12 @@ from loaders.import_file import MAX_UPLOAD_MB, ImportFileError, read_table
 from loaders.importer import check_mapping, report_table, validate_file
 from loaders.store import StoreError
 from sentra import tables
+from sentra.filters import Filters, filter_centres
 from sentra.formatting import fmt_number
 from sentra.i18n import t
-from sentra.indicators import Filters, filter_centres
 from sentra.schema import CENTRE_COLUMNS
 from sentra.validation import FIELDS, suggest_mapping
-from ui import context
+from ui import context, widgets
 from ui.cached import boundary_layers, centres_of_version, data_store, import_checker
 
 ctx = context.get()
@@ -31,7 +30,7 @@ st.title(t("page_data", lang))
 @st.cache_resource(max_entries=3, ttl=600, show_spinner=False)
 def export_bytes(kind: str, version: int, filters: tuple) -> bytes:
     """Download files for one version and filter combination, built once."""
-    frame = filter_centres(centres_of_version(version), Filters(*filters))
+    frame = filter_centres(centres_of_version(version), Filters(filters))
     if kind == "csv":
         return to_csv_bytes(frame)
     if kind == "xlsx":
@@ -41,16 +40,16 @@ def export_bytes(kind: str, version: int, filters: tuple) -> bytes:
 
 # -- table and downloads -----------------------------------------------------------------
 st.subheader(t("table_title", lang))
-if not context.empty_state(ctx):
-    rows = context.table_rows(ctx.filtered, lang, "table_preview")
+if not widgets.empty_state(ctx):
+    rows = widgets.table_rows(ctx.filtered, lang, "table_preview")
     st.dataframe(
         tables.readable(rows, ctx.ref.regions["name"], lang, CENTRE_COLUMNS),
         hide_index=True,
         width="stretch",
         height=330,
     )
-    context.illustrative_note(ctx, float((ctx.filtered["data_status"] == "ilustratif").mean()))
-    key = (ctx.version, dataclasses.astuple(ctx.filters))
+    widgets.illustrative_note(ctx, widgets.illustrative_share(ctx.filtered))
+    key = (ctx.version, ctx.filters.chosen)
     too_many = len(ctx.filtered) > MAX_ROWS_XLSX_GEOJSON
     cols = st.columns(3)
     for col, (kind, mime) in zip(
@@ -155,7 +154,7 @@ if uploaded is not None:
         }
     )
     if len(problems):
-        shown = context.table_rows(problems, lang, "problems_preview")
+        shown = widgets.table_rows(problems, lang, "problems_preview")
         st.dataframe(shown, hide_index=True, width="stretch", height=240)
         st.download_button(
             t("download_report", lang),

@@ -9,7 +9,7 @@ from sentra.i18n import t
 from sentra.indicators import METRICS
 from sentra.map_build import BASEMAPS
 from sentra.map_view import explorer_map
-from ui import context, region_select, url_state
+from ui import context, region_select, url_state, widgets
 from ui.cached import boundary_layers, marker_rows_for
 
 ctx = context.get()
@@ -19,8 +19,8 @@ regions_table = layers.regions
 
 selected = region_select.selected(regions_table)
 province = selected[:2] if selected else None
-metric = url_state.seed("metrik", METRICS, "sentra")
-basemap = url_state.seed("peta_dasar", BASEMAPS, "none")
+url_state.seed("metrik", METRICS)
+url_state.seed("peta_dasar", BASEMAPS)
 
 title_col, back_col = st.columns([4, 1], vertical_alignment="bottom")
 if selected:
@@ -40,13 +40,18 @@ controls = st.expander(t("view_settings", lang)) if ctx.presentation else st.con
 col_prov, col_kab, col_metric, col_base = controls.columns([1, 1, 1.2, 1])
 region_select.pickers(regions_table, selected, lang, col_prov, col_kab)
 metric = col_metric.selectbox(
-    t("metric", lang), METRICS, format_func=lambda m: t(f"m_{m}", lang), key="metrik"
+    t("metric", lang),
+    METRICS,
+    format_func=lambda m: t(f"m_{m}", lang),
+    key="metrik",
+    persist_state="session",
 )
 basemap = col_base.selectbox(
     t("basemap", lang),
     list(BASEMAPS),
     format_func=lambda b: t(f"basemap_{b}", lang),
     key="peta_dasar",
+    persist_state="session",
 )
 
 view = explorer_map(
@@ -61,12 +66,10 @@ result = st_folium(
     use_container_width=True,
 )
 st.caption(f"{view.note} {t('boundary_credit', lang)}")
-context.headline_row(ctx, scope)
-context.empty_state(ctx)
+widgets.headline_row(ctx, scope, selected)
+widgets.empty_state(ctx)
 
 clicked = ((result or {}).get("last_active_drawing") or {}).get("properties", {}).get("code")
 if clicked and clicked in regions_table.index and clicked != selected:
     region_select.go_to(clicked)
     st.rerun()
-region_select.write_url()
-url_state.write_back({"metrik": "sentra", "peta_dasar": "none"})
