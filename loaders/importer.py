@@ -18,8 +18,9 @@ import pandas as pd
 from loaders.boundaries import BoundaryLayers
 from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, read_table
 from loaders.store import Store
-from sentra.i18n import describe, t
+from sentra.i18n import t
 from sentra.regions import RegionMatcher
+from sentra.report import describe
 from sentra.validation import REQUIRED, RowChecker, ValidationResult, suggest_mapping
 
 

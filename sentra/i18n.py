@@ -8,7 +8,6 @@ DEFAULT_LANGUAGE = "id"
 _TEXT: dict[str, dict[str, str]] = {
     "app_title": {"id": "Peta Sentra & Klaster", "en": "Centres & Clusters Map"},
     "page_map": {"id": "Peta", "en": "Map"},
-    "language": {"id": "Bahasa", "en": "Language"},
     "basemap": {"id": "Peta dasar", "en": "Basemap"},
     "basemap_none": {"id": "Tanpa peta dasar (luring)", "en": "None (offline)"},
     "basemap_osm": {"id": "OpenStreetMap (perlu internet)", "en": "OpenStreetMap (needs internet)"},
@@ -18,20 +17,6 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "indonesia": {"id": "Indonesia", "en": "Indonesia"},
     "back_to_indonesia": {"id": "← Kembali ke Indonesia", "en": "← Back to Indonesia"},
-    "click_hint_national": {
-        "id": "Klik sebuah provinsi untuk melihat kabupaten/kotanya.",
-        "en": "Click a province to see its regencies and cities.",
-    },
-    "click_hint_province": {
-        "id": "Klik sebuah kabupaten/kota untuk memilihnya.",
-        "en": "Click a regency or city to select it.",
-    },
-    "regions_in": {"id": "{n} kabupaten/kota", "en": "{n} regencies/cities"},
-    "area": {"id": "Luas", "en": "Area"},
-    "selected": {"id": "Terpilih", "en": "Selected"},
-    "kind_provinsi": {"id": "Provinsi", "en": "Province"},
-    "kind_kabupaten": {"id": "Kabupaten", "en": "Regency"},
-    "kind_kota": {"id": "Kota", "en": "City"},
     "unknown_region": {
         "id": "Wilayah '{code}' dari tautan tidak dikenal; menampilkan seluruh Indonesia.",
         "en": "Region '{code}' from the link is unknown; showing all of Indonesia.",
@@ -89,10 +74,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Tidak ada data BPS 2024 · {n} tercatat",
         "en": "No BPS 2024 data · {n} recorded",
     },
-    "unit_centres": {"id": "sentra/klaster", "en": "centres/clusters"},
     "unit_units": {"id": "unit", "en": "units"},
-    "unit_people": {"id": "orang", "en": "people"},
-    "unit_density": {"id": "per 1.000 km²", "en": "per 1,000 km²"},
     "h_sentra": {"id": "Sentra", "en": "Centres"},
     "h_klaster": {"id": "Klaster", "en": "Clusters"},
     "h_enterprises": {"id": "Unit usaha", "en": "Enterprises"},
@@ -473,13 +455,3 @@ def t(label_key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
 
-
-def describe(messages: list[tuple[str, dict]], lang: str) -> str:
-    """A validation report cell: each (key, params) message rendered, field names translated."""
-    parts = []
-    for key, params in messages:
-        shown = dict(params)
-        if "field" in shown:
-            shown["field"] = t(f"field_{shown['field']}", lang)
-        parts.append(t(key, lang, **shown))
-    return " ".join(parts)

@@ -85,7 +85,6 @@ CENTRE_COLUMNS: dict[str, str] = {
     "source": "VARCHAR",
     "data_status": "VARCHAR",
 }
-REQUIRED_CENTRE_COLUMNS = ("name", "regency_code")
 STORED_CENTRE_COLUMNS: dict[str, str] = {**CENTRE_COLUMNS, "origin": "VARCHAR"}
 
 BUDGET_COLUMNS: dict[str, str] = {
@@ -108,11 +107,6 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "unit": "VARCHAR",
     "source": "VARCHAR",
     "data_status": "VARCHAR",
-}
-INDICATORS: dict[str, tuple[str, str, str]] = {
-    "pertumbuhan_output_pct": ("Pertumbuhan output IMK", "Small-industry output growth", "%"),
-    "omzet_rp": ("Omzet sentra", "Centre turnover", "Rp"),
-    "unit_usaha": ("Unit usaha", "Enterprises", "unit"),
 }
 
 
