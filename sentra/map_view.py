@@ -92,4 +92,6 @@ def explorer_map(
     rows = marker_rows(points)
     if rows:
         centre_markers(rows, [t(k, lang) for k in POPUP_LABELS]).add_to(fmap)
-    return ExplorerMap(fmap, table, t("markers_note", lang, n=len(rows), approx=approx_count(rows)))
+    note = t("markers_note", lang, n=fmt_number(len(rows), lang),
+             approx=fmt_number(approx_count(rows), lang))  # fmt: skip
+    return ExplorerMap(fmap, table, note)
