@@ -400,6 +400,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "field_year_established": {"id": "Tahun berdiri", "en": "Year established"},
     "field_source": {"id": "Sumber", "en": "Source"},
     "field_data_status": {"id": "Status data", "en": "Data status"},
+    "field_origin": {"id": "Asal data", "en": "Origin"},
     # -- published facts (geodata/facts.csv keeps the wording as published, in English) --
     "fact_col": {"id": "Fakta", "en": "Fact"},
     "value_col": {"id": "Nilai", "en": "Value"},

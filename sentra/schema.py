@@ -54,8 +54,9 @@ CODED_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "fostering_body": FOSTERING_BODIES,
     "status": STATUSES,
     "data_status": DATA_STATUSES,
-    "origin": ORIGINS,
 }
+# Stored centre columns shown as labels: the coded ones plus the store's own ``origin``.
+LABELLED_COLUMNS = {**CODED_COLUMNS, "origin": ORIGINS}
 FUNDING_SOURCES: dict[str, tuple[str, str]] = {
     "APBN": ("APBN", "State budget (APBN)"),
     "DAK": ("DAK", "Special allocation fund (DAK)"),
