@@ -370,19 +370,27 @@ def listening_pid(port: int) -> int | None:
     return None
 
 
-def measure(plan: Plan, url: str | None = None) -> dict:
-    """Run ``plan`` against the dashboard at ``url`` (this machine only), or against a
-    server started here for the purpose and stopped afterwards."""
-    limit = (plan.timeout_s + plan.think[1]) * len(STEPS) * (plan.repeat + 1) + plan.settle_s + 60
+def _run_all(url: str, pid: int | None, plans: list[Plan]) -> list[dict]:
+    results = []
+    for plan in plans:
+        limit = (plan.timeout_s + plan.think[1]) * len(STEPS) * (plan.repeat + 1) + 60
+        results.append(asyncio.run(asyncio.wait_for(run(url, pid, plan), limit + plan.settle_s)))
+    return results
+
+
+def measure(
+    plans: list[Plan], url: str | None = None, env: dict[str, str] | None = None
+) -> list[dict]:
+    """Run ``plans`` one after another against the dashboard at ``url`` (this machine
+    only), or against a server started here with ``env`` and stopped afterwards."""
     if url is None:
-        with running_server(ROOT / "artifacts" / "load-server.log") as own:
-            result = asyncio.run(asyncio.wait_for(run(own, own.pid, plan), limit))
-        return result | {"url": "own server"}
+        with running_server(ROOT / "artifacts" / "load-server.log", env) as own:
+            return [r | {"url": "own server"} for r in _run_all(own, own.pid, plans)]
     parts = urlparse(url)
     if parts.hostname not in LOCAL_HOSTS:
         raise ValueError(f"{url}: the load client only sends traffic to this machine")
     pid = listening_pid(parts.port or (443 if parts.scheme == "https" else 80))
-    return asyncio.run(asyncio.wait_for(run(url.rstrip("/"), pid, plan), limit)) | {"url": url}
+    return [r | {"url": url} for r in _run_all(url.rstrip("/"), pid, plans)]
 
 
 def main() -> None:
@@ -409,7 +417,7 @@ def main() -> None:
     plan = Plan(args.sessions, args.repeat, (min(args.think), max(args.think)), args.timeout,
                 args.settle, args.seed)  # fmt: skip
     try:
-        result = measure(plan, args.url)
+        (result,) = measure([plan], args.url)
     except ValueError as exc:
         parser.error(str(exc))
     print(json.dumps(result))
