@@ -101,6 +101,23 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "source": "VARCHAR",
     "data_status": "VARCHAR",
 }
+# Copies of ../shared/data: published figures with their sources, and BPS 2024 sentra counts.
+FACT_COLUMNS: dict[str, str] = {
+    "fact_id": "VARCHAR",
+    "year": "INTEGER",
+    "scope": "VARCHAR",
+    "region_code": "VARCHAR",
+    "indicator": "VARCHAR",
+    "value": "VARCHAR",
+    "unit": "VARCHAR",
+    "source": "VARCHAR",
+}
+BPS_2024_COLUMNS: dict[str, str] = {
+    "province_code": "VARCHAR",
+    "province_name": "VARCHAR",
+    "year": "INTEGER",
+    "sentra_industri": "INTEGER",
+}
 INDICATORS: dict[str, tuple[str, str, str]] = {
     "pertumbuhan_output_pct": ("Pertumbuhan output IMK", "Small-industry output growth", "%"),
     "omzet_rp": ("Omzet sentra", "Centre turnover", "Rp"),
