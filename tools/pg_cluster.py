@@ -7,6 +7,7 @@ its owner alone. Stopped and deleted at the end.
 
 from __future__ import annotations
 
+import getpass
 import os
 import shutil
 import subprocess
@@ -61,6 +62,25 @@ def _as_owner(command: list[str], user: str) -> list[str]:
     return ["runuser", "-u", user, "--", *command] if os.geteuid() == 0 else command
 
 
+def _start(folder: Path, user: str, settings: dict[str, str]) -> None:
+    data = folder / "data"
+    options = {"listen_addresses": "''", "unix_socket_directories": str(folder),
+               "port": str(PORT), **settings}  # fmt: skip
+    flags = " ".join(f"-c {key}={value}" for key, value in options.items())
+    try:
+        for command in (
+            [str(PG_BIN / "initdb"), "-D", str(data), "-U", user, "--auth=trust", "-E", "UTF8",
+             "--locale=C.UTF-8"],
+            [str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
+             "-t", "60", "-o", flags, "start"],
+        ):  # fmt: skip
+            subprocess.run(_as_owner(command, user), check=True, capture_output=True, text=True)
+    except subprocess.CalledProcessError as exc:
+        log = folder / "log"
+        detail = log.read_text(errors="replace")[-2000:] if log.exists() else exc.stderr
+        raise RuntimeError(f"PostgreSQL did not start: {detail}") from exc
+
+
 @contextmanager
 def running_postgres(settings: dict[str, str] | None = None) -> Iterator[PgCluster]:
     """Start a fresh cluster; stop it and delete its folder afterwards, even on errors."""
@@ -69,38 +89,17 @@ def running_postgres(settings: dict[str, str] | None = None) -> Iterator[PgClust
             f"PostgreSQL/PostGIS not found ({PG_BIN}); apt-get install postgresql "
             "postgresql-15-postgis-3"
         )
-    user = "postgres" if os.geteuid() == 0 else os.environ.get("USER") or "postgres"
+    user = "postgres" if os.geteuid() == 0 else getpass.getuser()
     folder = Path(tempfile.mkdtemp(prefix="sentra-pg-"))
-    data = folder / "data"
     try:
         if os.geteuid() == 0:
             shutil.chown(folder, user)
         os.chmod(folder, 0o700)
-        run = dict(check=True, capture_output=True, text=True)
-        subprocess.run(
-            _as_owner([str(PG_BIN / "initdb"), "-D", str(data), "-U", user, "--auth=trust",
-                       "-E", "UTF8", "--locale=C.UTF-8"], user),
-            **run,
-        )  # fmt: skip
-        options = {"listen_addresses": "''", "unix_socket_directories": str(folder),
-                   "port": str(PORT), **(settings or {})}  # fmt: skip
-        flags = " ".join(f"-c {key}={value}" for key, value in options.items())
-        subprocess.run(
-            _as_owner([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"),
-                       "-w", "-t", "60", "-o", flags, "start"], user),
-            **run,
-        )  # fmt: skip
+        _start(folder, user, settings or {})
         try:
             yield PgCluster(folder, user)
         finally:
-            subprocess.run(
-                _as_owner([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
-                          user),
-                capture_output=True,
-            )  # fmt: skip
-    except subprocess.CalledProcessError as exc:
-        log = folder / "log"
-        detail = log.read_text(errors="replace")[-2000:] if log.exists() else exc.stderr
-        raise RuntimeError(f"PostgreSQL did not start: {detail}") from exc
+            stop = [str(PG_BIN / "pg_ctl"), "-D", str(folder / "data"), "-m", "fast", "-w", "stop"]
+            subprocess.run(_as_owner(stop, user), capture_output=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
