@@ -109,6 +109,23 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "source": "VARCHAR",
     "data_status": "VARCHAR",
 }
+# Copies of ../shared/data: published figures with their sources, and BPS 2024 sentra counts.
+FACT_COLUMNS: dict[str, str] = {
+    "fact_id": "VARCHAR",
+    "year": "INTEGER",
+    "scope": "VARCHAR",
+    "region_code": "VARCHAR",
+    "indicator": "VARCHAR",
+    "value": "VARCHAR",
+    "unit": "VARCHAR",
+    "source": "VARCHAR",
+}
+BPS_2024_COLUMNS: dict[str, str] = {
+    "province_code": "VARCHAR",
+    "province_name": "VARCHAR",
+    "year": "INTEGER",
+    "sentra_industri": "INTEGER",
+}
 
 
 def label(vocabulary: dict[str, tuple[str, ...]], code: str, lang: str) -> str:

@@ -22,9 +22,9 @@ VIEWS = {
     "tentang": "tentang",
 }
 # Seen on screen in Indonesian mode before (Streamlit's own texts and raw values included).
-KNOWN_LEAKS = ["Page not found", "Choose options", "Choose an option", "Drag and drop", "200MB per file",
-               "Browse files", "version_id", "created_at", "is_current", "None", "NaN",
-               "No results", "Limit 200MB"]  # fmt: skip
+KNOWN_LEAKS = ["Page not found", "Choose options", "Choose an option", "Drag and drop",
+               "200MB per file", "Browse files", "version_id", "created_at", "is_current",
+               "None", "NaN", "No results", "Limit 200MB"]  # fmt: skip
 
 
 def english_only_texts() -> set[str]:
