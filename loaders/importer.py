@@ -16,11 +16,12 @@ from pathlib import Path
 import pandas as pd
 
 from loaders.boundaries import BoundaryLayers
-from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, read_table
+from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, Sheet, read_table
 from loaders.store import Store
-from sentra.i18n import describe, t
+from sentra.i18n import describe, field_list, t
+from sentra.import_fields import missing_fields, suggest_mapping
 from sentra.regions import RegionMatcher
-from sentra.validation import REQUIRED, RowChecker, ValidationResult, suggest_mapping
+from sentra.validation import RowChecker, ValidationResult
 
 
 def checker_for(layers: BoundaryLayers) -> RowChecker:
@@ -30,9 +31,31 @@ def checker_for(layers: BoundaryLayers) -> RowChecker:
 
 
 def check_mapping(mapping: dict[str, str | None]) -> None:
-    missing = [f for f in REQUIRED if not mapping.get(f)]
+    """Refuses a mapping without the required fields (named in the user's language later)."""
+    missing = missing_fields(mapping)
     if missing:
-        raise ImportFileError("file_missing_columns", fields=", ".join(missing))
+        raise ImportFileError("file_missing_columns", fields=missing)
+
+
+def validate_sheet(
+    sheet: Sheet, filename: str, checker: RowChecker, mapping: dict[str, str | None] | None = None
+) -> tuple[dict[str, str | None], ValidationResult]:
+    """The mapping used and the validation result of a table already read; nothing is stored.
+
+    Rows the reader skipped (column numbers, totals, notes) are listed in the report too.
+    """
+    mapping = mapping or suggest_mapping(list(sheet.table.columns))
+    check_mapping(mapping)
+    source = f"Impor: {filename}" + (f" — {sheet.source_note}" if sheet.source_note else "")
+    result = checker.validate(sheet.table, mapping, source, rows=sheet.rows)
+    if sheet.skipped:
+        skipped = pd.DataFrame(
+            {"row": [r for r, _ in sheet.skipped], "status": "skipped",
+             "messages": [[(reason, {})] for _, reason in sheet.skipped]}
+        )  # fmt: skip
+        report = pd.concat([result.report, skipped], ignore_index=True)
+        result.report = report.sort_values("row", kind="stable").reset_index(drop=True)
+    return mapping, result
 
 
 def validate_file(
@@ -41,19 +64,29 @@ def validate_file(
     checker: RowChecker,
     mapping: dict[str, str | None] | None = None,
     max_bytes: int | None = MAX_UPLOAD_BYTES,
-) -> tuple[pd.DataFrame, dict[str, str | None], ValidationResult]:
-    """The raw table, the mapping used and the validation result; nothing is stored."""
-    table = read_table(data, filename, max_bytes)
-    mapping = mapping or suggest_mapping(list(table.columns))
-    check_mapping(mapping)
-    return table, mapping, checker.validate(table, mapping, f"Impor: {filename}")
+    sheet: str | None = None,
+    header_row: int | None = None,
+) -> tuple[Sheet, dict[str, str | None], ValidationResult]:
+    """The table read, the mapping used and the validation result; nothing is stored."""
+    read = read_table(data, filename, max_bytes, sheet=sheet, header_row=header_row)
+    mapping, result = validate_sheet(read, filename, checker, mapping)
+    return read, mapping, result
 
 
 def report_table(result: ValidationResult, lang: str) -> pd.DataFrame:
-    """The per-row report with messages in the user's language."""
+    """The per-row report with statuses and messages in the user's language."""
     report = result.report.copy()
+    report["status"] = report["status"].map(lambda s: t(f"status_{s}", lang))
     report["messages"] = report["messages"].map(lambda m: describe(m, lang))
     return report
+
+
+def file_error_text(exc: ImportFileError, lang: str) -> str:
+    """An ``ImportFileError`` as a sentence in ``lang`` (field names translated)."""
+    params = dict(exc.params)
+    if "fields" in params:
+        params["fields"] = field_list(params["fields"], lang)
+    return t(exc.key, lang, **params)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             args.file.read_bytes(), args.file.name, checker_for(layers), max_bytes=None
         )
     except ImportFileError as exc:
-        print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+        print(file_error_text(exc, args.lang), file=sys.stderr)
         return 2
     if result.invalid and args.all_or_nothing:
         print(f"{result.invalid} baris tidak sah; tidak ada yang diimpor.", file=sys.stderr)

@@ -241,8 +241,8 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "import_title": {"id": "Impor data Anda", "en": "Import your data"},
     "import_help": {
-        "id": "CSV (koma atau titik koma, desimal koma), Excel .xlsx atau GeoJSON; maksimal {mb} MB. Kolom wajib: nama dan kab/kota.",
-        "en": "CSV (comma or semicolon, decimal comma), Excel .xlsx or GeoJSON; at most {mb} MB. Required columns: name and regency/city.",
+        "id": "CSV (koma, titik koma atau tab), Excel .xlsx/.xls, LibreOffice .ods atau GeoJSON; maksimal {mb} MB. Kolom wajib: nama dan kab/kota (nama atau kode). Baris judul, nomor kolom dan baris jumlah dikenali sendiri.",
+        "en": "CSV (comma, semicolon or tab), Excel .xlsx/.xls, LibreOffice .ods or GeoJSON; at most {mb} MB. Required columns: name and regency/city (name or code). Title rows, column numbers and totals rows are recognised.",
     },
     "upload": {"id": "Pilih berkas", "en": "Choose a file"},
     "mapping": {
@@ -287,10 +287,6 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Format berkas '{ext}' tidak didukung. Gunakan {allowed}.",
         "en": "File type '{ext}' is not supported. Use {allowed}.",
     },
-    "file_old_excel": {
-        "id": "Berkas .xls (Excel lama) tidak didukung: simpan ulang sebagai .xlsx.",
-        "en": "Old Excel .xls files are not supported: save as .xlsx.",
-    },
     "file_too_large": {
         "id": "Berkas lebih besar dari batas {mb} MB. Bagi menjadi beberapa berkas.",
         "en": "The file is larger than the {mb} MB limit. Split it into several files.",
@@ -306,8 +302,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "The CSV could not be read: {detail}",
     },
     "file_bad_xlsx": {
-        "id": "Berkas Excel rusak atau terpotong; buka dan simpan ulang di Excel.",
-        "en": "The Excel file is damaged or truncated; open and save it again in Excel.",
+        "id": "Berkas Excel rusak atau terpotong; buka dan simpan ulang di Excel atau LibreOffice.",
+        "en": "The Excel file is damaged or truncated; open and save it again in Excel or LibreOffice.",
     },
     "file_bad_json": {
         "id": "GeoJSON tidak valid (kesalahan di baris {line}).",
@@ -403,6 +399,30 @@ _TEXT: dict[str, dict[str, str]] = {
     "field_year_established": {"id": "Tahun berdiri", "en": "Year established"},
     "field_source": {"id": "Sumber", "en": "Source"},
     "field_data_status": {"id": "Status data", "en": "Data status"},
+    # -- issue 11: officials' own spreadsheets (import developer) --
+    "status_ok": {"id": "sah", "en": "valid"},
+    "status_error": {"id": "galat", "en": "error"},
+    "status_warning": {"id": "peringatan", "en": "warning"},
+    "status_skipped": {"id": "dilewati", "en": "skipped"},
+    "skip_numbering": {
+        "id": "Baris nomor kolom (1), (2), (3)…; dilewati.",
+        "en": "Row of column numbers (1), (2), (3)…; skipped.",
+    },
+    "skip_repeated_header": {
+        "id": "Judul kolom yang diulang; dilewati.",
+        "en": "Repeated column headers; skipped.",
+    },
+    "skip_totals": {
+        "id": "Baris jumlah/total, bukan sentra; dilewati.",
+        "en": "Totals row, not a centre; skipped.",
+    },
+    "skip_note": {
+        "id": "Baris keterangan atau judul bagian; dilewati.",
+        "en": "Note or section heading; skipped.",
+    },
+    "field_regency_code": {"id": "Kode kab/kota", "en": "Regency/city code"},
+    "field_kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
+    "field_desa": {"id": "Desa/kelurahan", "en": "Village (desa/kelurahan)"},
 }
 
 
@@ -422,3 +442,8 @@ def describe(messages: list[tuple[str, dict]], lang: str) -> str:
             shown["field"] = t(f"field_{shown['field']}", lang)
         parts.append(t(key, lang, **shown))
     return " ".join(parts)
+
+
+def field_list(fields: list[str], lang: str) -> str:
+    """Import field names as the mapping panel labels them: 'Nama, Kab/Kota'."""
+    return ", ".join(t(f"field_{f}", lang) for f in fields)

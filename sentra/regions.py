@@ -11,8 +11,8 @@ import pandas as pd
 _PREFIXES = [
     (r"^(kabupaten administrasi|kab\.? adm\.?)\s+", "kabupaten "),
     (r"^(kota administrasi|kota adm\.?)\s+", "kota "),
-    (r"^(kabupaten|kab\.?|kab)\s+", "kabupaten "),
-    (r"^kota\s+", "kota "),
+    (r"^(kabupaten|kab)(\.\s*|\s+)", "kabupaten "),
+    (r"^(kotamadya|kota madya|kodya|kota)(\.\s*|\s+)", "kota "),
 ]
 _PROVINCE_ALIASES = {
     "diy": "34", "di yogyakarta": "34", "yogyakarta": "34", "jogja": "34", "jateng": "33",

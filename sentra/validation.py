@@ -5,7 +5,6 @@ Messages are (key, params) pairs rendered by ``sentra.i18n.t`` in the user's lan
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -15,48 +14,22 @@ import pandas as pd
 import shapely
 
 from sentra.geometry import INDONESIA_BOUNDS
+from sentra.import_fields import FIELDS, NUMBER_FIELDS, REQUIRED
 from sentra.numbers import parse_number
 from sentra.regions import RegionMatcher, normalise
 from sentra.schema import CENTRE_COLUMNS, CODED_COLUMNS
+from sentra.sheet_layout import cell_text
 
-# Import fields: schema columns, except that regions arrive as text (name or code).
-FIELDS = [
-    "id", "name", "kind", "sector", "commodity", "province", "regency", "lat", "lng",
-    "enterprises", "workers", "turnover_rp", "export_reach", "export_destinations",
-    "fostering_body", "status", "year_established", "source", "data_status",
-]  # fmt: skip
-REQUIRED = ("name", "regency")
-SYNONYMS: dict[str, list[str]] = {
-    "id": ["id", "id sentra", "kode sentra", "no id", "kode"],
-    "name": ["nama sentra", "nama klaster", "nama sentra klaster", "nama", "name", "sentra",
-             "nama sentra ikm", "nama kelompok"],
-    "kind": ["jenis", "tipe", "kind", "sentra klaster", "jenis sentra"],
-    "sector": ["sektor", "bidang", "subsektor", "sector", "bidang usaha", "kelompok industri"],
-    "commodity": ["komoditas", "komoditi", "produk", "produk unggulan", "commodity", "product"],
-    "province": ["provinsi", "prov", "province", "kode provinsi", "province code"],
-    "regency": ["kab kota", "kabupaten kota", "kabupaten", "kota", "kab", "regency",
-                "city", "kode kab kota", "kode wilayah", "kode kemendagri", "wilayah",
-                "kabupaten kota kode", "regency code"],
-    "lat": ["lat", "latitude", "lintang", "koordinat lintang"],
-    "lng": ["lng", "lon", "long", "longitude", "bujur", "koordinat bujur"],
-    "enterprises": ["jumlah unit usaha", "unit usaha", "jumlah ukm", "jumlah ikm",
-                    "jumlah usaha", "jumlah umkm", "enterprises", "jumlah pelaku usaha"],
-    "workers": ["tenaga kerja", "jumlah tenaga kerja", "tk", "pekerja", "workers",
-                "jumlah pekerja"],
-    "turnover_rp": ["omzet", "omset", "omzet per tahun", "omzet tahunan", "nilai produksi",
-                    "turnover", "omzet rp", "turnover rp"],
-    "export_reach": ["jangkauan pasar", "pemasaran", "pasar", "jangkauan", "export reach",
-                     "wilayah pemasaran"],
-    "export_destinations": ["negara tujuan", "tujuan ekspor", "negara tujuan ekspor",
-                            "destinations", "export destinations"],
-    "fostering_body": ["pembina", "instansi pembina", "lembaga pembina", "fostering body"],
-    "status": ["status", "status aktif", "keaktifan"],
-    "year_established": ["tahun berdiri", "berdiri", "tahun", "year established"],
-    "source": ["sumber", "sumber data", "source", "keterangan sumber"],
-    "data_status": ["status data", "data status"],
-}  # fmt: skip
 COORDINATE_TOLERANCE_KM = 5.0
 _INVALID = object()  # marks a cell that is not a number
+
+
+def _number_cell(value: object) -> object:
+    return (
+        value
+        if isinstance(value, int | float) and not isinstance(value, bool)
+        else (cell_text(value))
+    )
 
 
 def _number_or_error(text: str) -> float | None | object:
@@ -75,32 +48,6 @@ def _coordinate_or_error(text: str) -> float | None | object:
 
 KM_PER_DEGREE = 111.32
 LIMITS = {"enterprises": 50_000, "workers": 1_000_000, "turnover_rp": 1e14}
-
-
-def _header_key(header: str) -> str:
-    text = re.sub(r"\(.*?\)", " ", str(header).lower())
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    return text.strip()
-
-
-def suggest_mapping(columns: list[str]) -> dict[str, str | None]:
-    """Field → the file's column that most likely holds it (None when nothing fits)."""
-    keys = {column: _header_key(column) for column in columns}
-    mapping: dict[str, str | None] = {}
-    used: set[str] = set()
-    for fieldname in FIELDS:
-        choice = None
-        for synonym in SYNONYMS[fieldname]:
-            for column, key in keys.items():
-                if column not in used and key == synonym:
-                    choice = column
-                    break
-            if choice:
-                break
-        mapping[fieldname] = choice
-        if choice:
-            used.add(choice)
-    return mapping
 
 
 def _vocab_index(vocabulary: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -139,14 +86,22 @@ class RowChecker:
         self.shapes = regency_shapes  # code → full-detail geometry
 
     def validate(
-        self, table: pd.DataFrame, mapping: dict[str, str | None], source_label: str
+        self,
+        table: pd.DataFrame,
+        mapping: dict[str, str | None],
+        source_label: str,
+        rows: list[int] | None = None,
     ) -> ValidationResult:
+        """``rows``: the file's row number of each table row (default 1, 2, …), for the report."""
         n = len(table)
+        file_rows = list(rows) if rows is not None else list(range(1, n + 1))
         blank = [""] * n
+        # Numbers stay as the spreadsheet holds them (a float is never re-read as text).
         get = {
-            f: [str(v).strip() for v in table[mapping[f]].tolist()] if mapping.get(f) else blank
+            f: [_number_cell(v) if f in NUMBER_FIELDS else cell_text(v)
+                for v in table[mapping[f]].tolist()] if mapping.get(f) else blank
             for f in FIELDS
-        }
+        }  # fmt: skip
         # Files repeat region names and numbers: look each distinct text up once.
         self._regency = cache(self.matcher.regency)
         self._province = cache(self.matcher.province)
@@ -169,13 +124,15 @@ class RowChecker:
             for f in REQUIRED:
                 if not cell[f]:
                     error(i, "v_missing", field=f)
+            if not cell["regency"] and not cell["regency_code"]:
+                error(i, "v_missing", field="regency")
             out["name"][i] = cell["name"] or None
             out["commodity"][i] = cell["commodity"] or None
             out["export_destinations"][i] = cell["export_destinations"] or None
             out["source"][i] = cell["source"] or source_label
             if cell["id"]:
                 if cell["id"] in seen_ids:
-                    error(i, "v_duplicate_id", id=cell["id"], first=seen_ids[cell["id"]] + 1)
+                    error(i, "v_duplicate_id", id=cell["id"], first=file_rows[seen_ids[cell["id"]]])
                 seen_ids.setdefault(cell["id"], i)
             out["id"][i] = cell["id"] or None
             self._region(i, cell, out, error)
@@ -184,9 +141,7 @@ class RowChecker:
         self._coordinates(out, error, warn, get)
         typed = pd.DataFrame(out)[list(CENTRE_COLUMNS)]
         statuses = np.where(errors, "error", np.where([bool(m) for m in messages], "warning", "ok"))
-        report = pd.DataFrame(
-            {"row": np.arange(1, n + 1), "status": statuses, "messages": messages}
-        )
+        report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": messages})
         valid = typed[~errors].reset_index(drop=True)
         return ValidationResult(
             rows=valid, report=report, invalid=int(errors.sum()),
@@ -200,6 +155,7 @@ class RowChecker:
             if province is None:
                 error(i, "v_unknown_province", value=cell["province"])
                 return
+        cell["regency"] = cell["regency"] or cell["regency_code"]
         if not cell["regency"]:
             return
         match = self._regency(cell["regency"], province)

@@ -10,14 +10,14 @@ import streamlit as st
 
 from loaders.export import MAX_ROWS_XLSX_GEOJSON, to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
 from loaders.import_file import MAX_UPLOAD_MB, ImportFileError, read_table
-from loaders.importer import check_mapping, report_table, validate_file
+from loaders.importer import check_mapping, file_error_text, report_table, validate_sheet
 from loaders.store import StoreError
 from sentra import tables
 from sentra.formatting import fmt_number
 from sentra.i18n import t
+from sentra.import_fields import FIELDS, suggest_mapping
 from sentra.indicators import Filters, filter_centres
 from sentra.schema import CENTRE_COLUMNS
-from sentra.validation import FIELDS, suggest_mapping
 from ui import context
 from ui.cached import boundary_layers, centres_of_version, data_store, import_checker
 
@@ -112,10 +112,11 @@ def _once(key: tuple, work: Callable[[], object]) -> object:
 if uploaded is not None:
     data = uploaded.getvalue()
     try:
-        table = _once((uploaded.file_id,), lambda: read_table(data, uploaded.name))
+        sheet = _once((uploaded.file_id,), lambda: read_table(data, uploaded.name))
     except ImportFileError as exc:
-        st.error(t(exc.key, lang, **exc.params))
+        st.error(file_error_text(exc, lang))
         st.stop()
+    table = sheet.table
     suggested = suggest_mapping(list(table.columns))
     with st.expander(t("mapping", lang), expanded=False):
         options = ["", *table.columns]
@@ -134,12 +135,12 @@ if uploaded is not None:
             )
     try:
         check_mapping(mapping)
-        _, _, result = _once(
+        _, result = _once(
             (uploaded.file_id, *mapping.items()),
-            lambda: validate_file(data, uploaded.name, import_checker(), mapping),
+            lambda: validate_sheet(sheet, uploaded.name, import_checker(), mapping),
         )
     except ImportFileError as exc:
-        st.error(t(exc.key, lang, **exc.params))
+        st.error(file_error_text(exc, lang))
         st.stop()
     valid = len(result.rows)
     st.markdown(
@@ -147,7 +148,7 @@ if uploaded is not None:
         + t("report_summary", lang, ok=valid, bad=result.invalid, warn=result.warnings)
     )
     report = report_table(result, lang)
-    problems = report[report["status"] != "ok"].rename(
+    problems = report[result.report["status"] != "ok"].rename(
         columns={
             "row": t("row_col", lang),
             "status": t("status_col", lang),
