@@ -15,19 +15,21 @@ from pathlib import Path
 
 import pandas as pd
 
+from loaders import wilayah_codes
 from loaders.boundaries import BoundaryLayers
 from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, Sheet, read_table
 from loaders.store import Store
 from sentra.i18n import describe, field_list, t
 from sentra.import_fields import missing_fields, suggest_mapping
-from sentra.regions import RegionMatcher
+from sentra.regions import PlaceIndex, RegionMatcher
 from sentra.validation import RowChecker, ValidationResult
 
 
 def checker_for(layers: BoundaryLayers) -> RowChecker:
-    """Validation needs region names and full-detail regency shapes (build once, reuse)."""
+    """Validation needs region names, full-detail regency shapes and the kecamatan and desa
+    of the 2025 code list (build once, reuse)."""
     shapes = layers.regencies.set_index("code").geometry
-    return RowChecker(RegionMatcher(layers.regions), shapes)
+    return RowChecker(RegionMatcher(layers.regions), shapes, PlaceIndex(wilayah_codes.codes()))
 
 
 def check_mapping(mapping: dict[str, str | None]) -> None:

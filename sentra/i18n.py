@@ -423,6 +423,67 @@ _TEXT: dict[str, dict[str, str]] = {
     "field_regency_code": {"id": "Kode kab/kota", "en": "Regency/city code"},
     "field_kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
     "field_desa": {"id": "Desa/kelurahan", "en": "Village (desa/kelurahan)"},
+    "field_kecamatan_code": {"id": "Kode kecamatan", "en": "District (kecamatan) code"},
+    "v_unknown_region_suggest": {
+        "id": "Wilayah '{value}' tidak dikenal. Mungkin maksud Anda: {suggestions}?",
+        "en": "Unknown region '{value}'. Did you mean: {suggestions}?",
+    },
+    "v_unknown_code": {
+        "id": "Kode wilayah '{value}' tidak dikenal.",
+        "en": "Unknown region code '{value}'.",
+    },
+    "v_unknown_code_name_used": {
+        "id": "Kode wilayah '{value}' tidak dikenal; dipakai nama kab/kota.",
+        "en": "Unknown region code '{value}'; the regency name was used.",
+    },
+    "v_name_not_matched_code_used": {
+        "id": "Nama '{value}' tidak dikenali; dipakai kodenya: {region}.",
+        "en": "Name '{value}' not recognised; its code was used: {region}.",
+    },
+    "v_bps_code": {
+        "id": "Kode {code} bukan kode Kemendagri untuk '{value}'; dibaca sebagai kode BPS dan dipakai namanya: {region}.",
+        "en": "Code {code} is not the Kemendagri code of '{value}'; read as a BPS code and the name used: {region}.",
+    },
+    "v_bps_code_needs_name": {
+        "id": "Kode BPS {code} perlu nama kab/kota di sampingnya (kode BPS dan Kemendagri berbeda di banyak provinsi).",
+        "en": "BPS code {code} needs the regency name beside it (BPS and Kemendagri codes differ in many provinces).",
+    },
+    "v_code_name_mismatch": {
+        "id": "Kode {code} ({code_region}) tidak cocok dengan nama '{value}' ({region}). Jika kolom itu berisi kode BPS, beri judul 'Kode BPS'.",
+        "en": "Code {code} ({code_region}) does not match the name '{value}' ({region}). If the column holds BPS codes, head it 'Kode BPS'.",
+    },
+    "v_resolved_by_place": {
+        "id": "'{value}' dibaca sebagai {region}: '{place}' hanya ada di sana.",
+        "en": "'{value}' read as {region}: '{place}' exists only there.",
+    },
+    "v_resolved_by_coordinates": {
+        "id": "Kab/kota dibaca sebagai {region}: koordinatnya berada di sana.",
+        "en": "Regency read as {region}: its coordinates lie there.",
+    },
+    "v_unknown_kecamatan": {
+        "id": "Kecamatan '{value}' tidak ada di {region}; lokasi tetap tingkat kab/kota.",
+        "en": "District '{value}' is not in {region}; located at regency level.",
+    },
+    "v_unknown_kecamatan_suggest": {
+        "id": "Kecamatan '{value}' tidak ada di {region} (mungkin: {suggestions}); lokasi tetap tingkat kab/kota.",
+        "en": "District '{value}' is not in {region} (did you mean: {suggestions}); located at regency level.",
+    },
+    "v_unknown_desa": {
+        "id": "Desa/kelurahan '{value}' tidak ada di {region}.",
+        "en": "Village '{value}' is not in {region}.",
+    },
+    "v_unknown_reach": {
+        "id": "Jangkauan pasar '{value}' tidak dikenal; baris tetap diimpor tanpa jangkauan.",
+        "en": "Market reach '{value}' not recognised; the row is imported without a reach.",
+    },
+    "v_unknown_reach_part": {
+        "id": "'{value}' di jangkauan pasar tidak dikenal sebagai negara; diabaikan.",
+        "en": "'{value}' in the market reach is not a known country; ignored.",
+    },
+    "v_unknown_country": {
+        "id": "Negara tujuan '{value}' tidak dikenal; dicatat seperti tertulis.",
+        "en": "Destination '{value}' is not a known country; kept as written.",
+    },
 }
 
 

@@ -33,7 +33,7 @@ SYNONYMS: dict[str, list[str]] = {
                      "kode bps", "kode kab", "kode kabupaten", "kode kota", "regency code",
                      "kode dagri", "kode bps kab kota", "kode wilayah bps", "kabupaten kota kode"],
     "kecamatan": ["kecamatan", "kec", "nama kecamatan", "kapanewon", "kemantren", "distrik",
-                  "district", "lokasi kecamatan"],
+                  "district", "lokasi kecamatan", "kode kecamatan", "kecamatan code"],
     "desa": ["desa", "kelurahan", "desa kelurahan", "kelurahan desa", "desa kel", "kel desa",
              "nama desa", "village"],
     "lat": ["lat", "latitude", "lintang", "koordinat lintang", "koordinat y", "y"],

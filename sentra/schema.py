@@ -65,6 +65,7 @@ CENTRE_COLUMNS: dict[str, str] = {
     "commodity": "VARCHAR",
     "province_code": "VARCHAR",
     "regency_code": "VARCHAR",
+    "kecamatan_code": "VARCHAR",
     "lat": "DOUBLE",
     "lng": "DOUBLE",
     "enterprises": "INTEGER",

@@ -47,6 +47,7 @@ def test_provincial_export_in_every_format(checker, name):
         "Sentra Tenun Medono": "33.75",  # "Kodya Pekalongan"
         "Sentra Tahu Kalisari": "33.02",  # "KAB  BANYUMAS"
     }
+    assert rows["kecamatan_code"].tolist() == ["33.26.16", "33.75.01", "33.02.17"]
     assert rows.loc["Sentra Batik Wiradesa", "turnover_rp"] == 3_200_000_000  # "Rp 3,2 M"
     assert rows.loc["Sentra Batik Wiradesa", "workers"] == 1200  # "1.200" stored as text
     assert rows.loc["Sentra Tenun Medono", "turnover_rp"] == 950_000_000  # a number cell
