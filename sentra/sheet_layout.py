@@ -143,29 +143,56 @@ def _guess_header(grid: list[list], candidates: list[int]) -> tuple[int, int]:
     return candidates[0], 1
 
 
+def _scan(row: list) -> tuple[int, str]:
+    """Number of filled cells and the first text (not number) cell, in one pass: this
+    runs once per row of files up to 25 MB."""
+    filled, lead = 0, ""
+    for v in row:
+        if v is None or v == "":
+            continue
+        if isinstance(v, str):
+            v = v.strip()
+            if not v:
+                continue
+            if not lead and not _NUMBER.match(v):
+                lead = v
+        elif isinstance(v, float) and v != v:  # NaN
+            continue
+        filled += 1
+    return filled, lead
+
+
 def _mark_rows(grid: list[list], layout: Layout) -> None:
     """Data rows that are not centres: numbering, repeated headers, totals, notes, blanks."""
     first = layout.header + layout.header_rows
-    header_keys = [_key(v) for v in grid[layout.header]]
+    header = grid[layout.header]
+    header_keys = [_key(v) for v in header]
+    j0 = next((j for j, key in enumerate(header_keys) if key), 0)
+    head = cell_text(header[j0]).lower() if j0 < len(header) else ""
     totals_seen = False
     for i in range(first, len(grid)):
         row = grid[i]
-        cells = _filled(row)
-        if not cells:
+        filled, lead = _scan(row)
+        if not filled:
             layout.skipped.append((i, "blank"))
             continue
-        texts = [cell_text(v) for v in cells if _is_text(v)]
-        lead = _key(texts[0]) if texts else ""
+        lead_key = lead.lower().lstrip("*-–. ")
         if i < first + 2 and is_numbering(row):
             layout.skipped.append((i, "skip_numbering"))
-        elif [_key(v) for v in row] == header_keys:
+        elif (
+            head
+            and j0 < len(row)
+            and isinstance(row[j0], str)
+            and row[j0].strip().lower() == head
+            and [_key(v) for v in row] == header_keys
+        ):
             layout.skipped.append((i, "skip_repeated_header"))
-        elif _TOTALS.match(lead):
+        elif _TOTALS.match(lead_key):
             layout.skipped.append((i, "skip_totals"))
             totals_seen = True
-        elif len(cells) == 1 and texts and (totals_seen or _NOTE.match(lead) or len(row) > 2):
+        elif filled == 1 and lead and (totals_seen or _NOTE.match(lead.lower()) or len(row) > 2):
             layout.skipped.append((i, "skip_note"))
-            source = _SOURCE_NOTE.match(texts[0])
+            source = _SOURCE_NOTE.match(lead)
             if source and not layout.source_note:
                 layout.source_note = source.group(3).strip()
 
@@ -204,7 +231,9 @@ def build_table(grid: list[list], layout: Layout) -> tuple[pd.DataFrame, list[in
     first = layout.header + layout.header_rows
     keep = [i for i in range(first, len(grid)) if i not in skip]
     width = len(names)
-    rows = [list(grid[i]) + [""] * (width - len(grid[i])) for i in keep]
+    rows = [
+        grid[i] if len(grid[i]) == width else grid[i] + [""] * (width - len(grid[i])) for i in keep
+    ]
     table = pd.DataFrame(rows, columns=names, dtype=object).fillna("")
     unnamed = [n for n in names if re.fullmatch(r"\([A-Z]+\)", n)]
     empty = [n for n in unnamed if not table[n].map(cell_text).any()]

@@ -26,12 +26,18 @@ COORDINATE_TOLERANCE_KM = 5.0
 _INVALID = object()  # marks a cell that is not a number
 
 
-def _number_cell(value: object) -> object:
-    return (
-        value
-        if isinstance(value, int | float) and not isinstance(value, bool)
-        else (cell_text(value))
-    )
+def _cells(values: list, numbers: bool) -> list:
+    """Text cells stripped; in number fields a spreadsheet's number stays a number (a float
+    is never re-read as text, where 1.234 would become 1234)."""
+    out = []
+    for v in values:
+        if isinstance(v, str):
+            out.append(v.strip())
+        elif numbers and isinstance(v, int | float) and not isinstance(v, bool):
+            out.append(v)
+        else:
+            out.append(cell_text(v))
+    return out
 
 
 def _number_or_error(text: str) -> float | None | object:
@@ -103,10 +109,9 @@ class RowChecker:
         blank = [""] * n
         # Numbers stay as the spreadsheet holds them (a float is never re-read as text).
         get = {
-            f: [_number_cell(v) if f in NUMBER_FIELDS else cell_text(v)
-                for v in table[mapping[f]].tolist()] if mapping.get(f) else blank
+            f: _cells(table[mapping[f]].tolist(), f in NUMBER_FIELDS) if mapping.get(f) else blank
             for f in FIELDS
-        }  # fmt: skip
+        }
         # Files repeat region names and numbers: look each distinct text up once.
         self._regions = lru_cache(maxsize=50_000)(self.resolver.resolve)
         self._bps = "bps" in header_key(mapping.get("regency_code") or "").split()
