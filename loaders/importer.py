@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,7 @@ from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, Sheet, read_t
 from loaders.store import Store
 from sentra.i18n import describe, field_list, t
 from sentra.import_fields import missing_fields, suggest_mapping
+from sentra.regional_table import RegionalLayout, RegionalResult, detect_layout, read_regional
 from sentra.regions import PlaceIndex, RegionMatcher
 from sentra.validation import RowChecker, ValidationResult
 
@@ -39,6 +41,18 @@ def check_mapping(mapping: dict[str, str | None]) -> None:
         raise ImportFileError("file_missing_columns", fields=missing)
 
 
+def _with_skipped(report: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
+    """The report plus the rows the reader skipped (column numbers, totals, notes)."""
+    if not sheet.skipped:
+        return report
+    skipped = pd.DataFrame(
+        {"row": [r for r, _ in sheet.skipped], "status": "skipped",
+         "messages": [[(reason, {})] for _, reason in sheet.skipped]}
+    )  # fmt: skip
+    report = pd.concat([report, skipped], ignore_index=True)
+    return report.sort_values("row", kind="stable").reset_index(drop=True)
+
+
 def validate_sheet(
     sheet: Sheet, filename: str, checker: RowChecker, mapping: dict[str, str | None] | None = None
 ) -> tuple[dict[str, str | None], ValidationResult]:
@@ -50,13 +64,7 @@ def validate_sheet(
     check_mapping(mapping)
     source = f"Impor: {filename}" + (f" — {sheet.source_note}" if sheet.source_note else "")
     result = checker.validate(sheet.table, mapping, source, rows=sheet.rows)
-    if sheet.skipped:
-        skipped = pd.DataFrame(
-            {"row": [r for r, _ in sheet.skipped], "status": "skipped",
-             "messages": [[(reason, {})] for _, reason in sheet.skipped]}
-        )  # fmt: skip
-        report = pd.concat([result.report, skipped], ignore_index=True)
-        result.report = report.sort_values("row", kind="stable").reset_index(drop=True)
+    result.report = _with_skipped(result.report, sheet)
     return mapping, result
 
 
@@ -75,7 +83,25 @@ def validate_file(
     return read, mapping, result
 
 
-def report_table(result: ValidationResult, lang: str) -> pd.DataFrame:
+def indicator_key(name: str) -> str:
+    """'Jumlah Sentra IKM (unit)' → 'jumlah_sentra_ikm_unit': one key per indicator name."""
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:60] or "indikator"
+
+
+def read_regional_sheet(
+    sheet: Sheet, checker: RowChecker, layout: RegionalLayout | None = None, year: int | None = None
+) -> tuple[RegionalLayout, RegionalResult]:
+    """A regional table (one figure per region and year) in a sheet already read; nothing
+    is stored. Rows the reader skipped are listed in the report too."""
+    layout = layout or detect_layout(sheet.table)
+    if layout is None:
+        raise ImportFileError("file_missing_columns", fields=["region"])
+    result = read_regional(sheet.table, sheet.rows, layout, checker.matcher, year)
+    result.report = _with_skipped(result.report, sheet)
+    return layout, result
+
+
+def report_table(result: ValidationResult | RegionalResult, lang: str) -> pd.DataFrame:
     """The per-row report with statuses and messages in the user's language."""
     report = result.report.copy()
     report["status"] = report["status"].map(lambda s: t(f"status_{s}", lang))

@@ -84,8 +84,12 @@ def _cell(value: object) -> object:
     return value
 
 
+_PLAIN = (str, float, int, bool)
+
+
 def _sheet_grid(sheet) -> list[list]:
-    grid = [[_cell(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+    rows = sheet.to_python(skip_empty_area=False)
+    grid = [[v if v.__class__ in _PLAIN else _cell(v) for v in row] for row in rows]
     for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
         if r0 >= len(grid) or c0 >= len(grid[r0]):
             continue

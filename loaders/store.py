@@ -21,7 +21,13 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from sentra.schema import BUDGET_COLUMNS, CENTRE_COLUMNS, INDICATOR_COLUMNS
+from sentra.schema import (
+    BUDGET_COLUMNS,
+    CENTRE_COLUMNS,
+    INDICATOR_COLUMNS,
+    REGIONAL_INDICATOR_COLUMNS,
+    REGIONAL_VALUE_COLUMNS,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "geodata"
@@ -68,6 +74,11 @@ CREATE TABLE facts (fact_id VARCHAR, year INTEGER, scope VARCHAR, region_code VA
 CREATE TABLE sentra_bps_2024 (province_code VARCHAR, province_name VARCHAR, year INTEGER,
     sentra_industri INTEGER);
 """
+# Added after the first release: created on first use in older database files too.
+_REGIONAL_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS regional_indicators ({_columns_sql(REGIONAL_INDICATOR_COLUMNS)});
+CREATE TABLE IF NOT EXISTS regional_values ({_columns_sql(REGIONAL_VALUE_COLUMNS)});
+"""
 
 
 class Store:
@@ -106,6 +117,7 @@ class Store:
         con = duckdb.connect(str(staging))
         try:
             con.execute(_SCHEMA)
+            con.execute(_REGIONAL_SCHEMA)
             centres = _read_geodata("centres.csv", CENTRE_COLUMNS)
             _insert_version(con, 1, "bawaan", "Data bawaan (geodata/)", None, centres)
             con.execute("INSERT INTO current_version VALUES (1)")
@@ -144,6 +156,40 @@ class Store:
             return con.execute(
                 "SELECT v.*, v.version_id = c.version_id AS is_current "
                 "FROM versions v, current_version c ORDER BY v.version_id DESC"
+            ).df()
+
+    def regional_indicators(self) -> pd.DataFrame:
+        """The newest version of every imported regional indicator (one row each), with
+        the years it covers; empty when none was imported."""
+        with self._connect(read_only=True) as con:
+            if not _has_table(con, "regional_indicators"):
+                return pd.DataFrame(columns=[*REGIONAL_INDICATOR_COLUMNS, "years"])
+            return con.execute(
+                "SELECT r.*, (SELECT list(DISTINCT year ORDER BY year) FROM regional_values v "
+                "WHERE v.indicator_version = r.indicator_version) AS years "
+                "FROM regional_indicators r WHERE indicator_version = "
+                "(SELECT max(indicator_version) FROM regional_indicators x WHERE x.key = r.key) "
+                "ORDER BY name"
+            ).df()
+
+    def regional_indicator_versions(self) -> pd.DataFrame:
+        """Every imported version of every regional indicator, newest first."""
+        with self._connect(read_only=True) as con:
+            if not _has_table(con, "regional_indicators"):
+                return pd.DataFrame(columns=list(REGIONAL_INDICATOR_COLUMNS))
+            return con.execute(
+                "SELECT * FROM regional_indicators ORDER BY indicator_version DESC"
+            ).df()
+
+    def regional_values(self, indicator_version: int) -> pd.DataFrame:
+        """region_code, year, value of one version of a regional indicator."""
+        with self._connect(read_only=True) as con:
+            if not _has_table(con, "regional_values"):
+                return pd.DataFrame(columns=["region_code", "year", "value"])
+            return con.execute(
+                "SELECT region_code, year, value FROM regional_values "
+                "WHERE indicator_version = ? ORDER BY region_code, year",
+                [indicator_version],
             ).df()
 
     def table(self, name: str) -> pd.DataFrame:
@@ -191,6 +237,24 @@ class Store:
             _publish(con, new, "impor", label, current)
         return new
 
+    def import_regional_indicator(self, meta: dict[str, str], values: pd.DataFrame) -> int:
+        """A new version of the regional indicator ``meta['key']`` (name, unit, source,
+        level, data_status, label), with ``values`` (region_code, year, value)."""
+        values = values.reindex(columns=["region_code", "year", "value"])
+        with self._transaction() as con:
+            con.execute(_REGIONAL_SCHEMA)
+            new = con.execute(
+                "SELECT coalesce(max(indicator_version), 0) + 1 FROM regional_indicators"
+            ).fetchone()[0]
+            row = {**meta, "indicator_version": new, "created_at": _now(), "rows": len(values)}
+            con.execute(
+                f"INSERT INTO regional_indicators VALUES "
+                f"({', '.join('?' * len(REGIONAL_INDICATOR_COLUMNS))})",
+                [row[c] for c in REGIONAL_INDICATOR_COLUMNS],
+            )
+            con.execute(f"INSERT INTO regional_values SELECT {new}, * FROM values")
+        return new
+
     def restore(self, version_id: int) -> int:
         """Make an earlier version current again, as a new version (history is kept)."""
         with self._transaction() as con:
@@ -218,6 +282,11 @@ def _publish(
         [new, _now(), kind, label, count, based_on],
     )
     con.execute("UPDATE current_version SET version_id = ?", [new])
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    query = "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?"
+    return bool(con.execute(query, [name]).fetchone()[0])
 
 
 def _now() -> datetime:

@@ -484,6 +484,25 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Negara tujuan '{value}' tidak dikenal; dicatat seperti tertulis.",
         "en": "Destination '{value}' is not a known country; kept as written.",
     },
+    "field_region": {"id": "Wilayah (provinsi atau kab/kota)", "en": "Region (province or regency/city)"},
+    "r_no_region": {"id": "Baris tanpa nama wilayah; dilewati.", "en": "Row without a region name; skipped."},
+    "r_total_row": {
+        "id": "'{value}' adalah jumlah seluruh tabel, bukan satu wilayah; dilewati.",
+        "en": "'{value}' is the table's total, not one region; skipped.",
+    },
+    "r_plain_is_regency": {
+        "id": "'{value}' dibaca sebagai {region}: kotanya tertulis sendiri di tabel ini.",
+        "en": "'{value}' read as {region}: the city has its own row in this table.",
+    },
+    "r_not_number": {
+        "id": "Nilai '{value}' di kolom {column} bukan angka.",
+        "en": "Value '{value}' in column {column} is not a number.",
+    },
+    "r_bad_year": {"id": "Tahun '{value}' tidak terbaca.", "en": "Year '{value}' cannot be read."},
+    "r_duplicate_region": {
+        "id": "{region} muncul lebih dari sekali untuk tahun yang sama.",
+        "en": "{region} appears more than once for the same year.",
+    },
 }
 
 

@@ -102,6 +102,26 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "source": "VARCHAR",
     "data_status": "VARCHAR",
 }
+# Regional tables imported by officials as named indicators (one figure per region and
+# year). Each import is a new version of its indicator (same key); the newest is shown.
+REGIONAL_INDICATOR_COLUMNS: dict[str, str] = {
+    "indicator_version": "INTEGER",  # unique over all regional indicators
+    "key": "VARCHAR",  # from the name, e.g. 'jumlah_sentra_ikm'
+    "name": "VARCHAR",  # as the official named it
+    "unit": "VARCHAR",  # free text: 'unit', 'Rp', '%', 'orang'
+    "source": "VARCHAR",  # required: where the figures come from
+    "level": "VARCHAR",  # 'province' or 'regency'
+    "data_status": "VARCHAR",  # 'sumber' or 'ilustratif'
+    "created_at": "TIMESTAMP",
+    "label": "VARCHAR",  # the file it came from
+    "rows": "INTEGER",
+}
+REGIONAL_VALUE_COLUMNS: dict[str, str] = {
+    "indicator_version": "INTEGER",
+    "region_code": "VARCHAR",
+    "year": "INTEGER",
+    "value": "DOUBLE",  # in the indicator's unit; a region without a row has no data
+}
 INDICATORS: dict[str, tuple[str, str, str]] = {
     "pertumbuhan_output_pct": ("Pertumbuhan output IMK", "Small-industry output growth", "%"),
     "omzet_rp": ("Omzet sentra", "Centre turnover", "Rp"),
