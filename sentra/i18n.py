@@ -484,8 +484,14 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Negara tujuan '{value}' tidak dikenal; dicatat seperti tertulis.",
         "en": "Destination '{value}' is not a known country; kept as written.",
     },
-    "field_region": {"id": "Wilayah (provinsi atau kab/kota)", "en": "Region (province or regency/city)"},
-    "r_no_region": {"id": "Baris tanpa nama wilayah; dilewati.", "en": "Row without a region name; skipped."},
+    "field_region": {
+        "id": "Wilayah (provinsi atau kab/kota)",
+        "en": "Region (province or regency/city)",
+    },
+    "r_no_region": {
+        "id": "Baris tanpa nama wilayah; dilewati.",
+        "en": "Row without a region name; skipped.",
+    },
     "r_total_row": {
         "id": "'{value}' adalah jumlah seluruh tabel, bukan satu wilayah; dilewati.",
         "en": "'{value}' is the table's total, not one region; skipped.",
@@ -502,6 +508,91 @@ _TEXT: dict[str, dict[str, str]] = {
     "r_duplicate_region": {
         "id": "{region} muncul lebih dari sekali untuk tahun yang sama.",
         "en": "{region} appears more than once for the same year.",
+    },
+    "imp_kind": {"id": "Isi berkas", "en": "The file holds"},
+    "imp_kind_centres": {"id": "Daftar sentra/klaster", "en": "A list of centres/clusters"},
+    "imp_kind_regional": {
+        "id": "Tabel per wilayah (satu angka per wilayah dan tahun)",
+        "en": "A regional table (one figure per region and year)",
+    },
+    "imp_regional_help": {
+        "id": "Misalnya 'Jumlah sentra IKM per kabupaten/kota 2019–2023' dari BPS Dalam Angka atau laporan Dinas: kolom wilayah lalu satu kolom per tahun, atau kolom tahun dan nilai. Maksimal {mb} MB. Wilayah yang tidak ada di tabel ditampilkan 'tidak ada data', bukan nol.",
+        "en": "For example 'Number of IKM centres per regency 2019–2023' from BPS Dalam Angka or a Dinas report: a region column and one column per year, or year and value columns. At most {mb} MB. Regions not in the table show as 'no data', never zero.",
+    },
+    "upload_drop": {
+        "id": "Seret berkas ke sini — CSV, Excel, ODS atau GeoJSON, maks. {mb} MB",
+        "en": "Drop a file here — CSV, Excel, ODS or GeoJSON, up to {mb} MB",
+    },
+    "upload_button": {"id": "Pilih berkas", "en": "Choose a file"},
+    "imp_sheet": {"id": "Lembar kerja", "en": "Worksheet"},
+    "imp_header_row": {"id": "Baris judul kolom", "en": "Header row"},
+    "imp_row": {"id": "Baris {n}: {text}", "en": "Row {n}: {text}"},
+    "imp_found": {
+        "id": "Judul kolom diambil dari baris {rows}; {n} baris data di bawahnya.",
+        "en": "Column headers taken from row {rows}; {n} data rows below.",
+    },
+    "imp_found_sheet": {"id": " Lembar: '{sheet}'.", "en": " Worksheet: '{sheet}'."},
+    "imp_title": {"id": "Judul tabel: {title}", "en": "Table title: {title}"},
+    "imp_missing_fields": {
+        "id": "Kolom wajib belum dipetakan: {fields}. Pilih kolomnya di 'Pemetaan kolom' di atas, atau ubah baris judul kolom.",
+        "en": "Required columns are not mapped: {fields}. Pick their columns under 'Column mapping' above, or change the header row.",
+    },
+    "ind_name": {"id": "Nama indikator", "en": "Indicator name"},
+    "ind_unit": {"id": "Satuan", "en": "Unit"},
+    "ind_unit_hint": {"id": "mis. unit, orang, Rp, %", "en": "e.g. unit, people, Rp, %"},
+    "ind_source": {"id": "Sumber (wajib)", "en": "Source (required)"},
+    "ind_source_hint": {
+        "id": "mis. BPS Provinsi Jawa Tengah, Dalam Angka 2024",
+        "en": "e.g. BPS Jawa Tengah, Dalam Angka 2024",
+    },
+    "ind_year": {"id": "Tahun (tabel satu tahun)", "en": "Year (single-year table)"},
+    "ind_year_help": {
+        "id": "Dipakai hanya bila tabel tidak memuat tahun di judul kolom atau di kolom tahun.",
+        "en": "Used only when the table has no years in its headers or a year column.",
+    },
+    "ind_illustrative": {
+        "id": "Angka ini perkiraan/ilustratif (bukan data resmi)",
+        "en": "These figures are estimates/illustrative (not official)",
+    },
+    "ind_summary": {
+        "id": "{regions} wilayah ({level}, kolom '{column}'), tahun {years}; {bad} baris bermasalah; {empty} sel kosong atau '-' dicatat sebagai tidak ada data.",
+        "en": "{regions} regions ({level}, column '{column}'), years {years}; {bad} rows with errors; {empty} empty or '-' cells recorded as no data.",
+    },
+    "ind_level_province": {"id": "provinsi", "en": "provinces"},
+    "ind_level_regency": {"id": "kabupaten/kota", "en": "regencies/cities"},
+    "ind_level_none": {"id": "wilayah tidak dikenali", "en": "no region recognised"},
+    "ind_need_source": {
+        "id": "Isi sumbernya: angka tanpa sumber tidak ditampilkan sebagai fakta.",
+        "en": "Fill in the source: figures without a source are not shown as facts.",
+    },
+    "ind_import": {
+        "id": "Impor {n} nilai sebagai indikator",
+        "en": "Import {n} values as an indicator",
+    },
+    "ind_done": {
+        "id": "Indikator '{name}' tersimpan (versi indikator {v}); pilih di 'Ukuran di peta'.",
+        "en": "Indicator '{name}' saved (indicator version {v}); pick it under 'Map measure'.",
+    },
+    "ind_title": {"id": "Indikator wilayah yang diimpor", "en": "Imported regional indicators"},
+    "ind_download_pick": {"id": "Unduh indikator", "en": "Download an indicator"},
+    "ind_col_name": {"id": "Indikator", "en": "Indicator"},
+    "ind_col_unit": {"id": "Satuan", "en": "Unit"},
+    "ind_col_source": {"id": "Sumber", "en": "Source"},
+    "ver_import": {"id": "Impor {file}", "en": "Import of {file}"},
+    "ver_restore": {"id": "Pemulihan versi {v}", "en": "Restore of version {v}"},
+    "ver_bundled": {"id": "Data bawaan", "en": "Bundled data"},
+    "ver_col_version": {"id": "Versi", "en": "Version"},
+    "ver_col_when": {"id": "Waktu (UTC)", "en": "Time (UTC)"},
+    "ver_col_what": {"id": "Asal", "en": "Origin"},
+    "ver_col_rows": {"id": "Baris", "en": "Rows"},
+    "ver_col_current": {"id": "Dipakai", "en": "In use"},
+    "imp_for_region": {
+        "id": "Indikator impor untuk wilayah ini (dengan sumber)",
+        "en": "Imported indicators for this region (with sources)",
+    },
+    "imp_level_note": {
+        "id": "Indikator ini tersedia per kabupaten/kota: pilih provinsi untuk melihatnya.",
+        "en": "This indicator exists per regency/city: pick a province to see it.",
     },
 }
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from sentra import aggregate, tables
+from sentra import aggregate, regional_indicators, tables
 from sentra.i18n import t
 from sentra.schema import EXPORT_REACH, SECTORS, label
 from ui import charts, context, region_select
+from ui.regional import imported_indicators
 
 PROFILE_COLUMNS = ("name", "kind", "sector", "commodity", "regency_code", "enterprises",
                    "workers", "turnover_rp", "export_reach", "data_status")  # fmt: skip
@@ -91,4 +92,14 @@ if facts.empty:
 for fact in facts.itertuples():
     value = f" **{fact.value} {fact.unit or ''}**" if isinstance(fact.value, str) else ""
     st.markdown(f"- {fact.year}: {fact.indicator}{value} — *{fact.source}*")
+imported = imported_indicators()
+if len(imported.meta):
+    st.subheader(t("imp_for_region", lang))
+    if selected:
+        codes = [selected, selected[:2]] if len(selected) == 5 else [selected]
+        names = regions["name"].to_dict()
+        shown = regional_indicators.readable(imported, codes, names, lang)
+        st.dataframe(shown, hide_index=True, width="stretch")
+    else:
+        st.caption(t("profile_pick", lang))
 region_select.write_url()
