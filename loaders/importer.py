@@ -122,15 +122,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--all-or-nothing", action="store_true")
     parser.add_argument("--lang", default="id")
+    parser.add_argument("--sheet", help="lembar kerja / worksheet (default: first with a header)")
+    parser.add_argument("--header-row", type=int, help="baris judul kolom / header row (1-based)")
     args = parser.parse_args(argv)
     from loaders.boundaries import load
 
     started = time.perf_counter()
     layers, _ = load()
     try:
-        _, _, result = validate_file(
-            args.file.read_bytes(), args.file.name, checker_for(layers), max_bytes=None
-        )
+        sheet, _, result = validate_file(
+            args.file.read_bytes(), args.file.name, checker_for(layers), max_bytes=None,
+            sheet=args.sheet, header_row=args.header_row,
+        )  # fmt: skip
     except ImportFileError as exc:
         print(file_error_text(exc, args.lang), file=sys.stderr)
         return 2
@@ -148,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         "version": version,
         "imported": len(result.rows),
         "invalid": result.invalid,
+        "warnings": result.warnings,
+        "skipped": len(sheet.skipped),
+        "sheet": sheet.sheet,
+        "header_row": sheet.header_row,
         "validate_seconds": round(validated - started, 2),
         "write_seconds": round(time.perf_counter() - validated, 2),
     }

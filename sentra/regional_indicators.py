@@ -20,7 +20,7 @@ def fmt_value(value: float | None, unit: str, lang: str) -> str:
         return fmt_rupiah(value, lang)
     if unit == "%":
         return fmt_percent(value, lang, 2)
-    digits = 0 if value is None or pd.isna(value) or float(value).is_integer() else 2
+    digits = 0 if value is None or pd.isna(value) or float(value).is_integer() else 1
     shown = fmt_number(value, lang, digits)
     return f"{shown} {unit}" if unit and shown != "–" else shown
 

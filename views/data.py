@@ -73,9 +73,10 @@ st.markdown(
     "[data-testid='stFileUploaderDropzoneInstructions'] small {display:none}"
     "[data-testid='stFileUploaderDropzoneInstructions'] > div::after"
     f"{{content:'{t('upload_drop', lang, mb=data_io.MAX_UPLOAD_MB)}'}}"
-    "[data-testid='stFileUploaderDropzone'] button {font-size:0}"
-    "[data-testid='stFileUploaderDropzone'] button::after"
-    f"{{content:'{t('upload_button', lang)}';font-size:0.95rem}}</style>",
+    "[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary'] > *"
+    "{display:none}"
+    "[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary']::after"
+    f"{{content:'{t('upload_button', lang)}'}}</style>",
     unsafe_allow_html=True,
 )
 nonce = st.session_state.setdefault("upload_nonce", 0)
