@@ -34,7 +34,11 @@ from loaders.store_schema import (
     arrow_schema,
     missing_columns,
 )
-from sentra.schema import STORED_CENTRE_COLUMNS
+from sentra.schema import (
+    REGIONAL_INDICATOR_COLUMNS,
+    REGIONAL_VALUE_COLUMNS,
+    STORED_CENTRE_COLUMNS,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "geodata"
@@ -233,6 +237,43 @@ class Store:
         with self._read() as con:
             return self._rows(con, "SELECT count(*) FROM centres")[0][0]
 
+    def regional_indicators(self) -> pd.DataFrame:
+        """The newest version of every imported regional indicator (one row each), with
+        the years it covers; empty when none was imported."""
+        versions = self.regional_indicator_versions()
+        newest = versions.sort_values("indicator_version").drop_duplicates("key", keep="last")
+        with self._read() as con:
+            years = self._rows(
+                con, "SELECT DISTINCT indicator_version, year FROM regional_values ORDER BY year"
+            )
+        covered: dict[int, list[int]] = {}
+        for version, year in years:
+            covered.setdefault(version, []).append(year)
+        newest = newest.assign(years=[covered.get(v, []) for v in newest["indicator_version"]])
+        return newest.sort_values("name").reset_index(drop=True)
+
+    def regional_indicator_versions(self) -> pd.DataFrame:
+        """Every imported version of every regional indicator, newest first."""
+        columns = REGIONAL_INDICATOR_COLUMNS
+        with self._read() as con:
+            rows = self._rows(
+                con,
+                f"SELECT {', '.join(columns)} FROM regional_indicators "
+                "ORDER BY indicator_version DESC",
+            )
+        return pd.DataFrame(rows, columns=list(columns))
+
+    def regional_values(self, indicator_version: int) -> pd.DataFrame:
+        """region_code, year, value of one version of a regional indicator."""
+        with self._read() as con:
+            rows = self._rows(
+                con,
+                "SELECT region_code, year, value FROM regional_values "
+                "WHERE indicator_version = ? ORDER BY region_code, year",
+                [indicator_version],
+            )
+        return pd.DataFrame(rows, columns=["region_code", "year", "value"])
+
     def table(self, name: str) -> pd.DataFrame:
         """One of the reference tables: budgets, indicators, facts, sentra_bps_2024."""
         if name not in REFERENCE_TABLES:
@@ -276,6 +317,25 @@ class Store:
                 [new],
             )
             self._publish(con, new, "impor", label, current, count - replaced + added)
+        return new
+
+    def import_regional_indicator(self, meta: dict[str, str], values: pd.DataFrame) -> int:
+        """A new version of the regional indicator ``meta['key']`` (name, unit, source,
+        level, data_status, label), with ``values`` (region_code, year, value)."""
+        values = values.reindex(columns=["region_code", "year", "value"])
+        with self._write() as con:
+            new = self._rows(
+                con, "SELECT coalesce(max(indicator_version), 0) + 1 FROM regional_indicators"
+            )[0][0]
+            row = {**meta, "indicator_version": new, "created_at": _now(), "rows": len(values)}
+            marks = ", ".join("?" * len(REGIONAL_INDICATOR_COLUMNS))
+            self._exec(
+                con,
+                f"INSERT INTO regional_indicators VALUES ({marks})",
+                [row[c] for c in REGIONAL_INDICATOR_COLUMNS],
+            )
+            data = values.assign(indicator_version=new)
+            self._append(con, "regional_values", _as_arrow(data, REGIONAL_VALUE_COLUMNS))
         return new
 
     def restore(self, version_id: int) -> int:

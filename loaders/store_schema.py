@@ -17,6 +17,8 @@ from sentra.schema import (
     BUDGET_COLUMNS,
     FACT_COLUMNS,
     INDICATOR_COLUMNS,
+    REGIONAL_INDICATOR_COLUMNS,
+    REGIONAL_VALUE_COLUMNS,
     STORED_CENTRE_COLUMNS,
 )
 
@@ -122,7 +124,12 @@ MIGRATIONS_TABLE = (
 
 def expected_columns() -> dict[str, dict[str, str]]:
     """Every table whose columns come from ``sentra/schema.py``, with those columns."""
-    return {"centres": {**VALIDITY_COLUMNS, **STORED_CENTRE_COLUMNS}, **REFERENCE_TABLES}
+    return {
+        "centres": {**VALIDITY_COLUMNS, **STORED_CENTRE_COLUMNS},
+        **REFERENCE_TABLES,
+        "regional_indicators": REGIONAL_INDICATOR_COLUMNS,
+        "regional_values": REGIONAL_VALUE_COLUMNS,
+    }
 
 
 def missing_columns(existing: dict[str, set[str]], dialect: str) -> list[str]:

@@ -14,3 +14,8 @@ def describe(messages: list[tuple[str, dict]], lang: str) -> str:
             shown["field"] = t(f"field_{shown['field']}", lang)
         parts.append(t(key, lang, **shown))
     return " ".join(parts)
+
+
+def field_list(fields: list[str], lang: str) -> str:
+    """Import field names as the mapping panel labels them: 'Nama, Kab/Kota'."""
+    return ", ".join(t(f"field_{f}", lang) for f in fields)

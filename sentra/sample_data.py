@@ -249,7 +249,7 @@ def build_centres(regencies: pd.DataFrame, sentra_2024: pd.DataFrame) -> pd.Data
         centres[column] = centres[column].astype("Int64")
     centres["lat"] = np.nan
     centres["lng"] = np.nan
-    return centres[list(CENTRE_COLUMNS)]
+    return centres.reindex(columns=list(CENTRE_COLUMNS))
 
 
 def scaled_centres(
@@ -270,7 +270,7 @@ def scaled_centres(
     frame = _figures(frame, rng)
     frame["lat"] = np.nan
     frame["lng"] = np.nan
-    return frame[list(CENTRE_COLUMNS)]
+    return frame.reindex(columns=list(CENTRE_COLUMNS))
 
 
 def build_budgets(centres: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:

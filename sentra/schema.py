@@ -73,6 +73,7 @@ CENTRE_COLUMNS: dict[str, str] = {
     "commodity": "VARCHAR",
     "province_code": "VARCHAR",
     "regency_code": "VARCHAR",
+    "kecamatan_code": "VARCHAR",
     "lat": "DOUBLE",
     "lng": "DOUBLE",
     "enterprises": "INTEGER",
@@ -125,6 +126,26 @@ BPS_2024_COLUMNS: dict[str, str] = {
     "province_name": "VARCHAR",
     "year": "INTEGER",
     "sentra_industri": "INTEGER",
+}
+# Regional tables imported by officials as named indicators (one figure per region and
+# year). Each import is a new version of its indicator (same key); the newest is shown.
+REGIONAL_INDICATOR_COLUMNS: dict[str, str] = {
+    "indicator_version": "INTEGER",  # unique over all regional indicators
+    "key": "VARCHAR",  # from the name, e.g. 'jumlah_sentra_ikm'
+    "name": "VARCHAR",  # as the official named it
+    "unit": "VARCHAR",  # free text: 'unit', 'Rp', '%', 'orang'
+    "source": "VARCHAR",  # required: where the figures come from
+    "level": "VARCHAR",  # 'province' or 'regency'
+    "data_status": "VARCHAR",  # 'sumber' or 'ilustratif'
+    "created_at": "TIMESTAMP",
+    "label": "VARCHAR",  # the file it came from
+    "rows": "INTEGER",
+}
+REGIONAL_VALUE_COLUMNS: dict[str, str] = {
+    "indicator_version": "INTEGER",
+    "region_code": "VARCHAR",
+    "year": "INTEGER",
+    "value": "DOUBLE",  # in the indicator's unit; a region without a row has no data
 }
 
 
