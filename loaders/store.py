@@ -87,7 +87,7 @@ class Store:
     ``Store(url=…)`` a PostgreSQL database."""
 
     dialect = ""
-    _ID_ORDER = "id"
+    _SORT_IN_SQL = True  # else Arrow sorts (byte order, as DuckDB's ORDER BY)
 
     def __new__(cls, path: Path | None = None, *, url: str | None = None) -> Store:
         if cls is Store:
@@ -214,12 +214,15 @@ class Store:
         with self._read() as con:
             if version_id is None:
                 version_id = self._rows(con, "SELECT version_id FROM current_version")[0][0]
+            order = " ORDER BY id" if self._SORT_IN_SQL else ""
             rows = self._arrow(
                 con,
-                f"SELECT {_COLS} FROM centres WHERE {_VALID_AT} ORDER BY {self._ID_ORDER}",
+                f"SELECT {_COLS} FROM centres WHERE {_VALID_AT}{order}",
                 [version_id, version_id],
                 STORED_CENTRE_COLUMNS,
             )
+        if not self._SORT_IN_SQL:
+            rows = rows.sort_by("id")
         return rows.to_pandas(types_mapper=_PANDAS_TYPES.get)
 
     def versions(self) -> pd.DataFrame:

@@ -46,7 +46,9 @@ BOUNDARY_LEVELS = ("provinces", "regencies")  # BoundaryLayers attributes, full 
 
 class PostgresStore(Store):
     dialect = "postgres"
-    _ID_ORDER = 'id COLLATE "C"'  # byte order, as DuckDB sorts, whatever the database locale
+    # A million rows sort faster in Arrow than in PostgreSQL's default 4 MB of work_mem, and
+    # Arrow's byte order is DuckDB's whatever the database's locale.
+    _SORT_IN_SQL = False
 
     def __init__(self, path: Path | None = None, *, url: str | None = None) -> None:
         self.url = url or os.environ[ENV_DATABASE_URL]
@@ -79,7 +81,7 @@ class PostgresStore(Store):
         try:
             yield
         except (psycopg.OperationalError, PoolTimeout) as exc:  # lock wait, server gone
-            raise StoreBusyError(f"{BUSY_MESSAGE} [{exc}]") from exc
+            raise StoreBusyError(BUSY_MESSAGE) from exc  # the driver's text stays in the log
         except psycopg.Error as exc:
             raise StoreError(str(exc)) from exc
 
@@ -200,7 +202,7 @@ class PostgresStore(Store):
                 "ON b.level = 'regencies' AND b.code = c.regency_code "
                 f"WHERE {_VALID_AT} "  # unambiguous: boundaries has no version columns
                 "AND c.geom IS NOT NULL AND NOT ST_DWithin(b.geom, c.geom, ?) "
-                f"ORDER BY c.{self._ID_ORDER}",
+                'ORDER BY c.id COLLATE "C"',
                 [KM_PER_DEGREE, version_id, version_id, COORDINATE_TOLERANCE_KM / KM_PER_DEGREE],
             )
         frame = pd.DataFrame(rows, columns=["id", "regency_code", "km"])
