@@ -493,7 +493,11 @@ _TEXT: dict[str, dict[str, str]] = {
     "brief_step_charts": {"id": "Menyusun grafik…", "en": "Building the charts…"},
     "brief_step_facts": {"id": "Menambahkan fakta dan sumber…", "en": "Adding facts and sources…"},
     "brief_step_file": {"id": "Menulis berkas…", "en": "Writing the file…"},
-    "brief_slide_of": {"id": "{n}/{total}", "en": "{n}/{total}"},
+    "brief_help": {"id": "Slide PowerPoint 16:9 (peta, angka utama, grafik yang dapat diedit, fakta dan sumber) atau PDF A4 untuk dicetak, dari tampilan ini dengan filter yang aktif. Tanpa internet.", "en": "16:9 PowerPoint slides (map, headline figures, editable charts, facts and sources) or an A4 PDF for printing, of this view with the active filters. No internet needed."},
+    "brief_prepare_pptx": {"id": "Siapkan PowerPoint (PPTX)", "en": "Prepare PowerPoint (PPTX)"},
+    "brief_prepare_pdf": {"id": "Siapkan PDF", "en": "Prepare PDF"},
+    "brief_save_pptx": {"id": "Simpan PPTX", "en": "Save PPTX"},
+    "brief_save_pdf": {"id": "Simpan PDF", "en": "Save PDF"},
 }
 
 

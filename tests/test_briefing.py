@@ -181,7 +181,7 @@ def test_comparison_slides_match_the_compare_page(store_dir, tmp_path):
     path = briefing(tmp_path, "pptx", "--wilayah", "33", "--wilayah", "34", "--lang", "en")
     slides = list(Presentation(str(path)).slides)
     assert title_of(slides[0]) == "Jawa Tengah · Daerah Istimewa Yogyakarta"
-    table_slide = next(s for s in slides if title_of(s).startswith("Absolute"))
+    table_slide = next(s for s in slides if title_of(s) == "Compare: Absolute")
     grid = next(s.table for s in table_slide.shapes if s.has_table)
     cells = [[c.text for c in row.cells] for row in grid.rows]
     page_table = shown.dataframe[0].value

@@ -10,6 +10,7 @@ from sentra.indicators import METRICS
 from sentra.map_build import BASEMAPS
 from sentra.map_view import explorer_map
 from ui import context, region_select, url_state, widgets
+from ui.briefing import briefing_button
 from ui.cached import boundary_layers, marker_rows_for
 
 ctx = context.get()
@@ -67,6 +68,7 @@ result = st_folium(
 )
 st.caption(f"{view.note} {t('boundary_credit', lang)}")
 widgets.headline_row(ctx, scope, selected)
+briefing_button(ctx, "peta", (selected,) if selected else (), metric)
 widgets.empty_state(ctx)
 
 clicked = ((result or {}).get("last_active_drawing") or {}).get("properties", {}).get("code")

@@ -13,7 +13,7 @@ from sentra.briefing.slides import Chart
 from sentra.formatting import fmt_number
 
 COLOURS = ["#4f81bd", "#c0504d", "#9bbb59", "#8064a2", "#f79646", "#4bacc6"]
-DPI = 200
+DPI = 160
 
 
 def _digits(number_format: str) -> int:

@@ -120,16 +120,15 @@ def slides(view: View, data: BriefingData, filtered: pd.DataFrame) -> list[Slide
     growth = pd.concat(
         [aggregate.growth_series(data.ref, p, view.filters) for p in provinces]
     ).drop_duplicates(subset=["region_code", "year"])
-    title = " · ".join(region_names)
     return [
         Slide(
-            title=f"{t('compare_absolute', lang)} — {title}",
+            title=f"{t('page_compare', lang)}: {t('compare_absolute', lang)}",
             table=absolute,
             notes=[source],
             illustrative_note=note,
         ),  # fmt: skip
         Slide(
-            title=f"{t('compare_normalised', lang)} — {title}",
+            title=f"{t('page_compare', lang)}: {t('compare_normalised', lang)}",
             table=shares,
             notes=[source],
             illustrative_note=note,

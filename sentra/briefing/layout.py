@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sentra.briefing.slides import Slide
 
 GAP = 0.025
+LONG_TITLE = 60  # characters; longer slide titles get a smaller font to stay on one line
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from sentra.briefing.chart_images import chart_png
-from sentra.briefing.layout import Box, body_boxes, fit, number_grid
+from sentra.briefing.layout import LONG_TITLE, Box, body_boxes, fit, number_grid
 from sentra.briefing.slides import Briefing, Slide, Table
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -74,7 +74,8 @@ def _title_page(pdf: FPDF, slide: Slide) -> None:
 
 def _content_page(pdf: FPDF, slide: Slide, lang: str) -> None:
     width = W - 2 * MARGIN
-    _write(pdf, (MARGIN, 11, width, 14), [slide.title], 19, NAVY, bold=True)
+    size = 19 if len(slide.title) <= LONG_TITLE else 15
+    _write(pdf, (MARGIN, 11, width, 14), [slide.title], size, NAVY, bold=True)
     bottom = H - 10 - 4.6 * max(1, len(slide.notes))
     _write(pdf, (MARGIN, bottom, width - 30, 15), slide.notes, 8, GREY)
     if slide.illustrative_note:

@@ -16,7 +16,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from sentra.briefing.layout import Box, body_boxes, fit, number_grid
+from sentra.briefing.layout import LONG_TITLE, Box, body_boxes, fit, number_grid
 from sentra.briefing.slides import Briefing, Chart, Slide, Table
 
 FONT = "Arial"
@@ -86,7 +86,8 @@ def _title_page(slide, content: Slide) -> None:
 
 
 def _content_page(slide, content: Slide) -> None:
-    _text(slide, (MARGIN, Inches(0.35), WIDTH - 2 * MARGIN, Inches(0.8)), [content.title], 26,
+    size = 26 if len(content.title) <= LONG_TITLE else 20  # a long title still fits one line
+    _text(slide, (MARGIN, Inches(0.35), WIDTH - 2 * MARGIN, Inches(0.8)), [content.title], size,
           NAVY, bold=True, anchor=MSO_ANCHOR.MIDDLE, name="Title")  # fmt: skip
     foot = [*content.notes]
     foot_h = Inches(0.28) * max(1, len(foot))
