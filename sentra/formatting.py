@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
+from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
 from sentra.indicators import METRIC_UNITS
@@ -56,3 +59,8 @@ def fmt_metric(metric: str, value: float | None, lang: str = "id") -> str:
     if unit == "density":
         return fmt_number(value, lang, 1)
     return fmt_number(value, lang)
+
+
+def fmt_date(value: date, lang: str = "id") -> str:
+    """13 Januari 2025 (id) / January 13, 2025 (en)."""
+    return format_date(value, format="long", locale=_locale(lang))

@@ -15,6 +15,7 @@ import streamlit as st
 from loaders.boundaries import BoundaryLayers, load
 from loaders.boundary_source import BoundarySourceError
 from loaders.importer import checker_for
+from loaders.reference import load_reference
 from loaders.store import Store, StoreError
 from loaders.wilayah_sql import WilayahParseError
 from sentra.indicators import Reference
@@ -79,16 +80,7 @@ def marker_rows_for(version: int, lang: str, region: str, points: pd.DataFrame) 
 
 @st.cache_resource(show_spinner=False)
 def reference() -> Reference:
-    store = data_store()
-    return _long_lived(
-        Reference(
-            regions=boundary_layers().regions,
-            budgets=store.table("budgets"),
-            indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
-            bps_2024=store.table("sentra_bps_2024"),
-            facts=store.table("facts"),
-        )
-    )
+    return _long_lived(load_reference(data_store(), boundary_layers().regions))
 
 
 @st.cache_resource(show_spinner=False)

@@ -10,6 +10,7 @@ from sentra import aggregate, regional_indicators
 from sentra.formatting import fmt_metric, fmt_number, fmt_percent
 from sentra.i18n import t
 from ui import charts, context, url_state, widgets
+from ui.briefing import briefing_button
 from ui.regional import imported_indicators
 
 ctx = context.get()
@@ -33,6 +34,7 @@ if len(codes) < 2:
     st.stop()
 
 table = aggregate.comparison(codes, ctx.filtered, ctx.centres, ctx.ref, ctx.filters)
+briefing_button(ctx, "bandingkan", tuple(codes))
 columns = [names[c] for c in codes]
 
 

@@ -11,6 +11,7 @@ from sentra.map_build import BASEMAPS
 from sentra.map_view import explorer_map
 from sentra.regional_indicators import PREFIX
 from ui import context, region_select, url_state, widgets
+from ui.briefing import briefing_button
 from ui.cached import boundary_layers, marker_rows_for
 from ui.regional import imported_indicators
 
@@ -81,6 +82,7 @@ st.caption(f"{view.note} {t('boundary_credit', lang)}")
 if measure is not None and measure.level == "regency" and not selected:
     st.caption(t("imp_level_note", lang))
 widgets.headline_row(ctx, scope, selected)
+briefing_button(ctx, "peta", (selected,) if selected else (), metric)
 widgets.empty_state(ctx)
 
 clicked = ((result or {}).get("last_active_drawing") or {}).get("properties", {}).get("code")
