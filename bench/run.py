@@ -35,12 +35,13 @@ from bench.load import Plan, measure  # noqa: E402
 from loaders import boundaries  # noqa: E402
 from loaders.export import to_csv_bytes  # noqa: E402
 from loaders.importer import checker_for, validate_file  # noqa: E402
+from loaders.sample_files import GEODATA  # noqa: E402
 from loaders.store import Store  # noqa: E402
 from sentra.filters import Filters, filter_centres  # noqa: E402
 from sentra.indicators import Reference  # noqa: E402
 from sentra.map_view import explorer_map  # noqa: E402
 from sentra.markers import marker_rows  # noqa: E402
-from sentra.sample_data import GEODATA, scaled_centres  # noqa: E402
+from sentra.sample_data import scaled_centres  # noqa: E402
 from tools.live_server import (  # noqa: E402
     MAP_FRAME,
     launch_chromium,

@@ -145,8 +145,9 @@ def test_national_map_carries_38_provinces_and_drill_down_35_regencies():
 
 
 def test_excel_and_geojson_wait_for_a_narrower_filter_on_very_large_data(layers):
+    from loaders.sample_files import GEODATA
     from loaders.store import Store
-    from sentra.sample_data import GEODATA, scaled_centres
+    from sentra.sample_data import scaled_centres
 
     bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv", dtype=str)
     bps["sentra_industri"] = bps["sentra_industri"].astype(int)
