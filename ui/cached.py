@@ -14,6 +14,7 @@ import streamlit as st
 
 from loaders.boundaries import BoundaryLayers, load
 from loaders.importer import checker_for
+from loaders.static_assets import GeometryFiles, write_geometry
 from loaders.store import Store
 from sentra.indicators import Reference
 from sentra.markers import marker_rows
@@ -40,6 +41,12 @@ atexit.register(gc.unfreeze)
 def boundary_layers() -> BoundaryLayers:
     layers, _origin = load()
     return _long_lived(layers)
+
+
+@st.cache_resource(show_spinner=False)
+def geometry_files() -> GeometryFiles:
+    """The region shapes as static files, written (if missing) once per process."""
+    return write_geometry(boundary_layers())
 
 
 @st.cache_resource(show_spinner=False)

@@ -10,7 +10,7 @@ from sentra.indicators import METRICS
 from sentra.map_build import BASEMAPS
 from sentra.map_view import explorer_map
 from ui import context, region_select, url_state
-from ui.cached import boundary_layers, marker_rows_for
+from ui.cached import boundary_layers, geometry_files, marker_rows_for
 
 ctx = context.get()
 lang = ctx.lang
@@ -52,6 +52,7 @@ basemap = col_base.selectbox(
 view = explorer_map(
     layers, ctx.ref, ctx.centres, ctx.filtered, ctx.filters, selected, metric, basemap, lang,
     marker_rows=lambda points: marker_rows_for(ctx.version, lang, selected, points),
+    geometry_url=geometry_files().url,
 )  # fmt: skip
 result = st_folium(
     view.fmap,
