@@ -34,8 +34,6 @@ class MapLayers(Protocol):
 
     def regencies_of(self, province_code: str) -> gpd.GeoDataFrame: ...
 
-    def geometry_json(self, layer: str) -> dict[str, dict]: ...
-
 
 @dataclass
 class ExplorerMap:
@@ -55,12 +53,14 @@ def explorer_map(
     basemap: str,
     lang: str,
     marker_rows: Callable[[pd.DataFrame], list[list]],
+    geometry_url: Callable[[str | None], str],
     imported: ImportedMeasure | None = None,
 ) -> ExplorerMap:
-    """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream).
-    ``imported``: the measure is an imported regional indicator (``metric`` is its key)."""
+    """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream);
+    ``imported``: the measure is an imported regional indicator (``metric`` is its key);
+    ``geometry_url`` gives the static file with the shapes of a province's regencies (or,
+    for None, of all provinces)."""
     province = selected[:2] if selected else None
-    layer_name = "regencies_detail" if province else "provinces_national"
     shapes = layers.regencies_of(province) if province else layers.provinces_national
     level = "regency" if province else "province"
     table = region_metrics(filtered, centres, ref, level, filters, codes=list(shapes["code"]))
@@ -88,9 +88,7 @@ def explorer_map(
         )
     }
     fmap = base_map(basemap, shapes.total_bounds, lang)
-    region_layer(
-        shapes, layers.geometry_json(layer_name), fills, labels, "wilayah", highlight=selected
-    ).add_to(fmap)
+    region_layer(shapes, geometry_url(province), fills, labels, highlight=selected).add_to(fmap)
     note = t("source_line", lang, source=imported.source) if imported else ""
     add_legend(fmap, name, legend, note)
 

@@ -12,7 +12,7 @@ from sentra.map_view import explorer_map
 from sentra.regional_indicators import PREFIX
 from ui import context, region_select, url_state, widgets
 from ui.briefing import briefing_button
-from ui.cached import boundary_layers, marker_rows_for
+from ui.cached import boundary_layers, geometry_files, marker_rows_for
 from ui.regional import imported_indicators
 
 ctx = context.get()
@@ -70,6 +70,7 @@ view = explorer_map(
     layers, ctx.ref, ctx.centres, ctx.filtered, ctx.filters, selected, metric, basemap, lang,
     marker_rows=lambda points: marker_rows_for(ctx.version, lang, selected, points),
     imported=measure,
+    geometry_url=geometry_files().url,
 )  # fmt: skip
 result = st_folium(
     view.fmap,
