@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import json
 import math
+import os
 import random
 import statistics
 import sys
@@ -248,12 +249,25 @@ class Plan:
 class Outcome:
     ms: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STEPS})
     bytes: dict[str, list[int]] = field(default_factory=lambda: {s: [] for s in STEPS})
+    cpu_ms: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STEPS})
     errors: list[str] = field(default_factory=list)
     walks: int = 0  # walks that finished every step
 
 
-async def walk(url: str, plan: Plan, outcome: Outcome, rng: random.Random) -> None:
-    """One person's walk through the dashboard, timed step by step."""
+def cpu_ms(pid: int | None) -> float:
+    """CPU time the process has used so far, all threads (user + system), in ms. Unlike
+    wall time it hardly changes when other programs compete for the cores."""
+    if not pid:
+        return math.nan
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+async def walk(
+    url: str, plan: Plan, outcome: Outcome, rng: random.Random, pid: int | None = None
+) -> None:
+    """One person's walk through the dashboard, timed step by step (with the server's CPU
+    time per step when ``pid`` is given; meaningful when this person is alone)."""
     session = Session(url, plan.timeout_s)
     step = "open"
     try:
@@ -262,9 +276,10 @@ async def walk(url: str, plan: Plan, outcome: Outcome, rng: random.Random) -> No
             step = name
             if i and plan.think[1] > 0:
                 await asyncio.sleep(rng.uniform(*plan.think))
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), cpu_ms(pid)
             received = await session.step(name)
             outcome.ms[name].append((time.perf_counter() - started) * 1000)
+            outcome.cpu_ms[name].append(cpu_ms(pid) - cpu)
             outcome.bytes[name].append(received)
         outcome.walks += 1
     except (StepError, TimeoutError, OSError, websockets.WebSocketException) as exc:
@@ -274,9 +289,11 @@ async def walk(url: str, plan: Plan, outcome: Outcome, rng: random.Random) -> No
             await session.close()
 
 
-async def person(url: str, plan: Plan, outcome: Outcome, rng: random.Random) -> None:
+async def person(
+    url: str, plan: Plan, outcome: Outcome, rng: random.Random, pid: int | None
+) -> None:
     for _ in range(plan.repeat):
-        await walk(url, plan, outcome, rng)
+        await walk(url, plan, outcome, rng, pid if plan.sessions == 1 else None)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -316,10 +333,11 @@ async def run(url: str, pid: int | None, plan: Plan) -> dict:
     stop = asyncio.Event()
     watcher = asyncio.create_task(watch_memory(pid, rss, stop)) if pid else None
     outcome = Outcome()
-    started = time.perf_counter()
-    people = [person(url, plan, outcome, random.Random(rng.random())) for _ in range(plan.sessions)]
+    started, cpu = time.perf_counter(), cpu_ms(pid)
+    people = [person(url, plan, outcome, random.Random(rng.random()), pid)
+              for _ in range(plan.sessions)]  # fmt: skip
     await asyncio.gather(*people)
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, cpu_ms(pid) - cpu
     await asyncio.sleep(plan.settle_s)  # the server releases closed sessions
     stop.set()
     if watcher:
@@ -331,6 +349,8 @@ async def run(url: str, pid: int | None, plan: Plan) -> dict:
         steps[name] = figures(outcome.ms[name]) | {
             "bytes_p50": int(statistics.median(sizes)) if sizes else None
         }
+        if plan.sessions == 1 and pid and sizes:
+            steps[name]["cpu_ms_p50"] = round(statistics.median(outcome.cpu_ms[name]), 1)
     return {
         "sessions": plan.sessions,
         "walks": plan.sessions * plan.repeat,
@@ -340,6 +360,7 @@ async def run(url: str, pid: int | None, plan: Plan) -> dict:
         **figures(every),
         "steps": steps,
         "reruns_per_s": round(len(every) / wall, 2),
+        "server_cpu_ms_per_step": round(cpu / len(every), 1) if every and pid else None,
         "wall_s": round(wall, 2),
         "think_s": list(plan.think),
         "warmup_s": round(warmup_s, 2),

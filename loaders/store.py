@@ -34,14 +34,18 @@ from loaders.store_schema import (
     arrow_schema,
     missing_columns,
 )
-from sentra.schema import CENTRE_COLUMNS
+from sentra.schema import (
+    REGIONAL_INDICATOR_COLUMNS,
+    REGIONAL_VALUE_COLUMNS,
+    STORED_CENTRE_COLUMNS,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "geodata"
 ENV_DATA_DIR = "SENTRA_DATA_DIR"
 ENV_DATABASE_URL = "SENTRA_DATABASE_URL"
 CHUNK_ROWS = 50_000
-_COLS = ", ".join(CENTRE_COLUMNS)
+_COLS = ", ".join(STORED_CENTRE_COLUMNS)
 _VALID_AT = "first_version <= ? AND (last_version IS NULL OR last_version > ?)"
 
 # Through Arrow rather than row objects: at a million centres DuckDB's ``.df()`` peaks at
@@ -185,7 +189,8 @@ class Store:
             return self._schema_state(con)[0]
 
     def _seed(self, con: Any) -> None:
-        centres = _as_arrow(_read_geodata("centres.csv", CENTRE_COLUMNS), CENTRE_COLUMNS)
+        bundled = _read_geodata("centres.csv", STORED_CENTRE_COLUMNS).assign(origin="bawaan")
+        centres = _as_arrow(bundled, STORED_CENTRE_COLUMNS)
         first = pa.array([1] * len(centres), pa.int32())
         self._append(con, "centres", centres.append_column("first_version", first))
         self._exec(
@@ -214,7 +219,7 @@ class Store:
                 con,
                 f"SELECT {_COLS} FROM centres WHERE {_VALID_AT}{order}",
                 [version_id, version_id],
-                CENTRE_COLUMNS,
+                STORED_CENTRE_COLUMNS,
             )
         if not self._SORT_IN_SQL:
             rows = rows.sort_by("id")
@@ -235,6 +240,43 @@ class Store:
         with self._read() as con:
             return self._rows(con, "SELECT count(*) FROM centres")[0][0]
 
+    def regional_indicators(self) -> pd.DataFrame:
+        """The newest version of every imported regional indicator (one row each), with
+        the years it covers; empty when none was imported."""
+        versions = self.regional_indicator_versions()
+        newest = versions.sort_values("indicator_version").drop_duplicates("key", keep="last")
+        with self._read() as con:
+            years = self._rows(
+                con, "SELECT DISTINCT indicator_version, year FROM regional_values ORDER BY year"
+            )
+        covered: dict[int, list[int]] = {}
+        for version, year in years:
+            covered.setdefault(version, []).append(year)
+        newest = newest.assign(years=[covered.get(v, []) for v in newest["indicator_version"]])
+        return newest.sort_values("name").reset_index(drop=True)
+
+    def regional_indicator_versions(self) -> pd.DataFrame:
+        """Every imported version of every regional indicator, newest first."""
+        columns = REGIONAL_INDICATOR_COLUMNS
+        with self._read() as con:
+            rows = self._rows(
+                con,
+                f"SELECT {', '.join(columns)} FROM regional_indicators "
+                "ORDER BY indicator_version DESC",
+            )
+        return pd.DataFrame(rows, columns=list(columns))
+
+    def regional_values(self, indicator_version: int) -> pd.DataFrame:
+        """region_code, year, value of one version of a regional indicator."""
+        with self._read() as con:
+            rows = self._rows(
+                con,
+                "SELECT region_code, year, value FROM regional_values "
+                "WHERE indicator_version = ? ORDER BY region_code, year",
+                [indicator_version],
+            )
+        return pd.DataFrame(rows, columns=["region_code", "year", "value"])
+
     def table(self, name: str) -> pd.DataFrame:
         """One of the reference tables: budgets, indicators, facts, sentra_bps_2024."""
         if name not in REFERENCE_TABLES:
@@ -254,7 +296,7 @@ class Store:
         """A new version = the current centres with ``rows`` added (same id: replaced).
         Writers take turns: an import started while another runs waits for it and builds on
         its result, so neither is lost."""
-        rows = rows.reindex(columns=list(CENTRE_COLUMNS))
+        rows = rows.reindex(columns=list(STORED_CENTRE_COLUMNS)).assign(origin="impor")
         with self._write() as con:
             current, count = self._rows(
                 con,
@@ -264,8 +306,8 @@ class Store:
             new = self._next_version(con)
             missing = rows["id"].isna() | (rows["id"].astype(str).str.strip() == "")
             rows.loc[missing, "id"] = [f"IMP{new}-{n:07d}" for n in range(int(missing.sum()))]
-            self._scratch(con, "incoming", CENTRE_COLUMNS)
-            self._append(con, "incoming", _as_arrow(rows, CENTRE_COLUMNS), progress)
+            self._scratch(con, "incoming", STORED_CENTRE_COLUMNS)
+            self._append(con, "incoming", _as_arrow(rows, STORED_CENTRE_COLUMNS), progress)
             replaced = self._exec(
                 con,
                 "UPDATE centres SET last_version = ? WHERE last_version IS NULL "
@@ -278,6 +320,25 @@ class Store:
                 [new],
             )
             self._publish(con, new, "impor", label, current, count - replaced + added)
+        return new
+
+    def import_regional_indicator(self, meta: dict[str, str], values: pd.DataFrame) -> int:
+        """A new version of the regional indicator ``meta['key']`` (name, unit, source,
+        level, data_status, label), with ``values`` (region_code, year, value)."""
+        values = values.reindex(columns=["region_code", "year", "value"])
+        with self._write() as con:
+            new = self._rows(
+                con, "SELECT coalesce(max(indicator_version), 0) + 1 FROM regional_indicators"
+            )[0][0]
+            row = {**meta, "indicator_version": new, "created_at": _now(), "rows": len(values)}
+            marks = ", ".join("?" * len(REGIONAL_INDICATOR_COLUMNS))
+            self._exec(
+                con,
+                f"INSERT INTO regional_indicators VALUES ({marks})",
+                [row[c] for c in REGIONAL_INDICATOR_COLUMNS],
+            )
+            data = values.assign(indicator_version=new)
+            self._append(con, "regional_values", _as_arrow(data, REGIONAL_VALUE_COLUMNS))
         return new
 
     def restore(self, version_id: int) -> int:

@@ -15,9 +15,11 @@ import pyarrow as pa
 from sentra.schema import (
     BPS_2024_COLUMNS,
     BUDGET_COLUMNS,
-    CENTRE_COLUMNS,
     FACT_COLUMNS,
     INDICATOR_COLUMNS,
+    REGIONAL_INDICATOR_COLUMNS,
+    REGIONAL_VALUE_COLUMNS,
+    STORED_CENTRE_COLUMNS,
 )
 
 # Reference tables (not versioned) and the geodata/ file each is first filled from.
@@ -65,7 +67,8 @@ def _base_tables(dialect: str) -> list[str]:
         "CREATE TABLE versions (version_id INTEGER PRIMARY KEY, created_at TIMESTAMP, "
         "kind VARCHAR, label VARCHAR, rows INTEGER, based_on INTEGER)",
         "CREATE TABLE current_version (version_id INTEGER)",
-        f"CREATE TABLE centres (version_id INTEGER, {_columns_sql(CENTRE_COLUMNS, dialect)})",
+        "CREATE TABLE centres (version_id INTEGER, "
+        f"{_columns_sql(STORED_CENTRE_COLUMNS, dialect)})",
         *(
             f"CREATE TABLE {name} ({_columns_sql(columns, dialect)})"
             for name, columns in REFERENCE_TABLES.items()
@@ -121,7 +124,12 @@ MIGRATIONS_TABLE = (
 
 def expected_columns() -> dict[str, dict[str, str]]:
     """Every table whose columns come from ``sentra/schema.py``, with those columns."""
-    return {"centres": {**VALIDITY_COLUMNS, **CENTRE_COLUMNS}, **REFERENCE_TABLES}
+    return {
+        "centres": {**VALIDITY_COLUMNS, **STORED_CENTRE_COLUMNS},
+        **REFERENCE_TABLES,
+        "regional_indicators": REGIONAL_INDICATOR_COLUMNS,
+        "regional_values": REGIONAL_VALUE_COLUMNS,
+    }
 
 
 def missing_columns(existing: dict[str, set[str]], dialect: str) -> list[str]:

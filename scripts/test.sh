@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 # HAProxy (the shared store and several processes behind a proxy).
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
+# poppler-utils: the briefing tests read PDFs with pdftotext/pdfinfo and render them with pdftoppm.
+command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql"
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing="$missing postgresql-15-postgis-3"
 command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing="$missing haproxy"
@@ -20,6 +22,9 @@ fi
 bash scripts/setup.sh requirements-dev.txt
 if [ -z "${SENTRA_BOUNDARIES_DIR:-}" ] && [ -d ../shared/geodata/wilayah_boundaries ]; then
   export SENTRA_BOUNDARIES_DIR="$PWD/../shared/geodata/wilayah_boundaries"
+fi
+if [ -z "${SENTRA_CODES_DIR:-}" ] && [ -d ../shared/geodata/wilayah_codes ]; then
+  export SENTRA_CODES_DIR="$PWD/../shared/geodata/wilayah_codes"
 fi
 .venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

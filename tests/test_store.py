@@ -20,7 +20,7 @@ import shapely
 from loaders.export import to_csv_bytes
 from loaders.store import ENV_DATABASE_URL, Store, StoreBusyError, StoreError
 from loaders.store_schema import MIGRATIONS, SCHEMA_VERSION
-from sentra.schema import CENTRE_COLUMNS
+from sentra.schema import CENTRE_COLUMNS, STORED_CENTRE_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ROWS = 8706
@@ -339,7 +339,7 @@ def test_an_older_store_is_upgraded_by_the_numbered_steps(backend, tmp_path, req
 
 def test_a_column_added_to_the_schema_reaches_an_existing_store(backend, monkeypatch):
     backend.open()
-    monkeypatch.setitem(CENTRE_COLUMNS, "kolom_baru_uji", "VARCHAR")
+    monkeypatch.setitem(STORED_CENTRE_COLUMNS, "kolom_baru_uji", "VARCHAR")
     upgraded = backend.open()  # opening notices the missing column and adds it
     with upgraded._read() as con:
         _, existing = upgraded._schema_state(con)
