@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
 
 from sentra.briefing.build import build_briefing
-from sentra.briefing.content import BriefingData
+from sentra.briefing.content import BriefingData, Progress
 from sentra.briefing.formats import FORMATS, render
 from sentra.briefing.slides import Briefing
 from sentra.briefing.view import View
@@ -51,16 +52,34 @@ def _built() -> _Built:
     return _Built()
 
 
-def _briefing(ctx: PageContext, view: View, key: tuple, bar) -> Briefing:
-    found = _built().get(("content", *key))
-    if isinstance(found, Briefing):
-        return found
-    data = BriefingData(ctx.centres, ctx.ref, boundary_layers(), ctx.version)
-    briefing = build_briefing(
-        view, data, date.today(), progress=lambda share, step: bar.progress(share * 0.9, step)
-    )
-    _built().put(("content", *key), briefing)
-    return briefing
+def file_buttons(key: tuple, make: Callable[[Progress], Briefing], lang: str) -> None:
+    """A prepare button per format, then a save button once that file is built; ``make``
+    builds the briefing (once for both formats), reporting its progress."""
+    for fmt, (mime, _writer) in FORMATS.items():
+        built = _built().get((fmt, *key))
+        if built is None and st.button(
+            t(f"brief_prepare_{fmt}", lang), key=f"brief_prepare_{fmt}", width="stretch"
+        ):
+            bar = st.progress(0.0, t("brief_step_map", lang))
+            briefing = _built().get(("content", *key))
+            if not isinstance(briefing, Briefing):
+                briefing = make(lambda share, step, bar=bar: bar.progress(share * 0.9, step))
+                _built().put(("content", *key), briefing)
+            bar.progress(0.9, t("brief_step_file", lang))
+            built = (f"{briefing.file_stem}.{fmt}", render(briefing, fmt))
+            _built().put((fmt, *key), built)
+            bar.empty()
+        if built is not None:
+            name, data = built  # type: ignore[misc]
+            st.download_button(
+                t(f"brief_save_{fmt}", lang), data=data, file_name=name, mime=mime,
+                key=f"brief_save_{fmt}", on_click="ignore", type="primary", width="stretch",
+                icon=":material/download:",
+            )  # fmt: skip
+
+
+def briefing_data(ctx: PageContext) -> BriefingData:
+    return BriefingData(ctx.centres, ctx.ref, boundary_layers(), ctx.version)
 
 
 @st.fragment
@@ -73,21 +92,8 @@ def briefing_button(
     key = (ctx.version, view.key(), date.today().isoformat())
     with st.popover(t("brief_button", lang), icon=":material/slideshow:"):
         st.caption(t("brief_help", lang))
-        for fmt, (mime, _writer) in FORMATS.items():
-            built = _built().get((fmt, *key))
-            if built is None and st.button(
-                t(f"brief_prepare_{fmt}", lang), key=f"brief_prepare_{fmt}", width="stretch"
-            ):
-                bar = st.progress(0.0, t("brief_step_map", lang))
-                briefing = _briefing(ctx, view, key, bar)
-                bar.progress(0.9, t("brief_step_file", lang))
-                built = (f"{briefing.file_stem}.{fmt}", render(briefing, fmt))
-                _built().put((fmt, *key), built)
-                bar.empty()
-            if built is not None:
-                name, data = built  # type: ignore[misc]
-                st.download_button(
-                    t(f"brief_save_{fmt}", lang), data=data, file_name=name, mime=mime,
-                    key=f"brief_save_{fmt}", on_click="ignore", type="primary", width="stretch",
-                    icon=":material/download:",
-                )  # fmt: skip
+        file_buttons(
+            key,
+            lambda progress: build_briefing(view, briefing_data(ctx), date.today(), progress),
+            lang,
+        )
