@@ -691,6 +691,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "story_save_step": {"id": "Simpan langkah", "en": "Save step"},
     "story_play": {"id": "Putar dalam mode presentasi", "en": "Play in presentation mode"},
     "story_export": {"id": "Unduh cerita sebagai slide atau PDF", "en": "Download the story as slides or PDF"},
+    "story_export_help": {"id": "Satu slide per langkah (peta, angka utama dan catatan), sebagai PowerPoint 16:9 atau PDF A4. Tanpa internet.", "en": "One slide per step (map, headline figures and note), as 16:9 PowerPoint or an A4 PDF. No internet needed."},
     "story_delete": {"id": "Hapus cerita", "en": "Delete story"},
     "story_delete_confirm": {"id": "Ya, hapus '{title}' beserta semua langkahnya", "en": "Yes, delete '{title}' and all its steps"},
     "story_add_title": {"id": "Tambah ke cerita", "en": "Add to a story"},

@@ -242,6 +242,17 @@ def test_pdf_has_a_page_per_slide_in_a4_landscape_and_english(store_dir, tmp_pat
     assert colours and len(colours) > 50  # the map page holds a drawn map, not a blank
 
 
+def test_filters_matching_nothing_give_a_briefing_that_says_so(store_dir, tmp_path):
+    path = briefing(tmp_path, "pptx", "--wilayah", "33", "--komoditas", "tidak-ada-seperti-ini")
+    slides = list(Presentation(str(path)).slides)
+    texts = {title_of(s): slide_text(s) for s in slides}
+    assert "Sentra\n0" in texts["Angka utama — Jawa Tengah"].replace("\n\n", "\n")
+    assert texts["Sektor dan jangkauan pasar — Jawa Tengah"].count("Tidak ada data") == 2
+    assert "Tidak ada sentra yang cocok" in texts[
+        "Sentra dan klaster terbesar (menurut tenaga kerja) — Jawa Tengah"
+    ]
+
+
 def test_unknown_region_is_refused_with_a_clear_message(store_dir, tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "loaders.briefing", "--wilayah", "99.99", "--format", "pptx",

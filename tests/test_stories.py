@@ -80,6 +80,7 @@ def test_story_exports_one_slide_per_step_and_says_when_data_changed(stories, la
     step_two = "\n".join(s.text_frame.text for s in slides[2].shapes if s.has_text_frame)
     assert "Catatan\nbaris dua" in step_two or "Catatan\vbaris dua" in step_two
     assert "Ilustratif: angka di slide ini" in step_two and "Sentra\n" in step_two
+    assert "Filter: Sektor: Kerajinan" in step_two
     assert all(any(s.shape_type == 13 for s in slide.shapes) for slide in slides[1:4])
     pdf = tmp_path / "cerita.pdf"
     pdf.write_bytes(render(briefing, "pdf"))

@@ -83,17 +83,26 @@ def briefing_data(ctx: PageContext) -> BriefingData:
 
 
 @st.fragment
+def download_popover(
+    label: str, help_text: str, key: tuple, make: Callable[[Progress], Briefing], lang: str
+) -> None:
+    """The button ``label`` opening the prepare/save buttons; a fragment, so preparing a
+    file reruns only this (the popover stays open), not the page and its map."""
+    with st.popover(label, icon=":material/slideshow:"):
+        st.caption(help_text)
+        file_buttons(key, make, lang)
+
+
 def briefing_button(
     ctx: PageContext, page: str, regions: tuple[str, ...], metric: str = "sentra"
 ) -> None:
     """The button for ``page`` showing ``regions`` (none: Indonesia; 2–4: a comparison)."""
     lang = ctx.lang
     view = View(page, regions, ctx.filters, metric, lang)
-    key = (ctx.version, view.key(), date.today().isoformat())
-    with st.popover(t("brief_button", lang), icon=":material/slideshow:"):
-        st.caption(t("brief_help", lang))
-        file_buttons(
-            key,
-            lambda progress: build_briefing(view, briefing_data(ctx), date.today(), progress),
-            lang,
-        )
+    download_popover(
+        t("brief_button", lang),
+        t("brief_help", lang),
+        (ctx.version, view.key(), date.today().isoformat()),
+        lambda progress: build_briefing(view, briefing_data(ctx), date.today(), progress),
+        lang,
+    )

@@ -19,7 +19,7 @@ from sentra.stories import (
     steps_to_json,
 )
 from ui import context
-from ui.briefing import briefing_data, file_buttons
+from ui.briefing import briefing_data, download_popover
 from ui.stories import page_label, plain_markdown, play, story_store
 
 ctx = context.get()
@@ -97,18 +97,18 @@ for i, step in enumerate(story.steps):
                 store.save(rename_step(story, i, title, note))
                 st.rerun()
         if step.note:
-            st.text(step.note)
+            st.markdown(plain_markdown(step.note).replace("\n", "  \n"))
 
 if story.steps:
     play_col, export_col = st.columns(2)
     if play_col.button(t("story_play", lang), type="primary", icon=":material/play_arrow:",
                        width="stretch"):  # fmt: skip
         play(story, 1)
-    with export_col.popover(t("story_export", lang), icon=":material/slideshow:",
-                            width="stretch"):  # fmt: skip
-        key = ("story", ctx.version, lang, story.title, steps_to_json(story.steps), date.today())
-        file_buttons(
-            key,
+    with export_col:
+        download_popover(
+            t("story_export", lang),
+            t("story_export_help", lang),
+            ("story", ctx.version, lang, story.title, steps_to_json(story.steps), date.today()),
             lambda progress: story_briefing(
                 story, briefing_data(ctx), lang, date.today(), progress
             ),

@@ -170,7 +170,7 @@ def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
                 & growth["year"].between(*view.filters.years)
             ]  # fmt: skip
         )
-    place = data.names[province] if province else t("indonesia", lang)
+    place = data.names[view.region] if view.region else t("indonesia", lang)
     return Slide(
         title=t("brief_map_title", lang, metric=t(f"m_{metric}", lang), region=place),
         image=png,
@@ -303,7 +303,7 @@ def top_centres_slide(view: View, data: BriefingData, scope: pd.DataFrame, place
                           total=fmt_number(len(scope), lang)))  # fmt: skip
     return Slide(
         title=t("brief_top_title", lang, region=place),
-        table=Table(list(shown.columns), rows, [3, 1.2, 2, 2, 2, 1.2, 1.2, 1.2]),
+        table=Table(list(shown.columns), rows, [3, 1.2, 2, 2, 2, 1.2, 1.2, 1.2]) if rows else None,
         lines=[] if len(top) else [t("empty_state", lang)],
         notes=notes,
         illustrative_note=note_if(illustrative(top), lang),

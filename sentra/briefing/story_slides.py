@@ -9,6 +9,7 @@ from sentra import aggregate
 from sentra.briefing.content import (
     BriefingData,
     Progress,
+    describe_filters,
     headline_numbers,
     illustrative,
     map_slide,
@@ -28,6 +29,10 @@ def step_slide(view: View, data: BriefingData, title: str, note: str) -> Slide:
     slide = map_slide(view, data, filtered)
     slide.title = title or slide.title
     slide.lines = [note] if note else []
+    if view.filters.chosen:
+        slide.lines.append(
+            t("brief_filters", view.lang, filters=describe_filters(view.filters, view.lang))
+        )
     if not view.is_comparison:
         scope = aggregate.scope(filtered, view.region)
         slide.numbers, _h, budget = headline_numbers(view, data, scope)

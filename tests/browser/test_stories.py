@@ -68,18 +68,22 @@ def test_story_made_of_three_views_plays_from_its_link_with_the_keyboard(
     fresh = OfflinePage(fresh_context.new_page())
     fresh.page.goto(link)
     bar = fresh.page.locator(".st-key-story_bar")
-    for number, (_target, title, heading) in [(1, STEPS[0]), (2, STEPS[1]), (3, STEPS[2])]:
+    for number, (_target, title, heading) in enumerate(STEPS, start=1):
         if number > 1:
+            fresh.page.locator("h1").first.click()  # the keys go to the page, not a widget
             fresh.page.keyboard.press("ArrowRight")
-        expect(bar).to_contain_text(f"Langkah {number}/3 · {title}", timeout=60_000)
+        expect(bar).to_contain_text(f"Langkah {number}/3 · {title}", timeout=90_000)
         expect(bar).to_contain_text(f"Catatan {title}")
-        expect(fresh.page.locator("h1").first).to_have_text(heading, timeout=60_000)
+        expect(fresh.page.locator("h1").first).to_have_text(heading, timeout=90_000)
+        if number == 1:
+            fresh.wait_for_shapes(35, timeout_s=120)  # the map has loaded and sent its value
         fresh.wait_idle(120)
         fresh.screenshot(f"story-step-{number}")
     assert "sektor=kerajinan" not in fresh.page.url  # step 3 has no filter of its own
     expect(fresh.page.locator('[data-testid="stSidebar"]')).to_be_hidden()  # presentation
+    fresh.page.locator("h1").first.click()
     fresh.page.keyboard.press("ArrowLeft")
-    expect(bar).to_contain_text("Langkah 2/3 · Langkah dua", timeout=60_000)
+    expect(bar).to_contain_text("Langkah 2/3 · Langkah dua", timeout=90_000)
     expect(fresh.page.locator("h1").first).to_have_text("Daerah Istimewa Yogyakarta")
     assert "sektor=kerajinan" in fresh.page.url and "langkah=2" in fresh.page.url
     fresh.assert_no_exception()
