@@ -16,6 +16,7 @@ import pandas as pd
 from loaders.store import Store
 from sentra.stories import MAX_TITLE, STORY_ID, Story, clean_text, steps_from_json, steps_to_json
 
+_COLUMNS = ("story_id", "title", "steps", "created_at", "updated_at")
 _TABLE = """CREATE TABLE IF NOT EXISTS stories (
     story_id VARCHAR PRIMARY KEY, title VARCHAR, steps VARCHAR,
     created_at TIMESTAMP, updated_at TIMESTAMP)"""
@@ -28,40 +29,44 @@ def _now() -> datetime:
 class StoryStore:
     def __init__(self, store: Store) -> None:
         self.store = store
-        with store._transaction() as con:  # noqa: SLF001 (same database, same locking)
-            con.execute(_TABLE)
+        with store._write() as con:  # noqa: SLF001 (same database, same locking)
+            store._exec(con, _TABLE)  # noqa: SLF001
 
     def create(self, title: str) -> Story:
         story = Story(secrets.token_urlsafe(6), clean_text(title, MAX_TITLE))
-        with self.store._transaction() as con:  # noqa: SLF001
-            con.execute(
-                "INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
-                [story.story_id, story.title, steps_to_json(story.steps), _now(), _now()],
-            )
+        self._write(
+            "INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
+            [story.story_id, story.title, steps_to_json(story.steps), _now(), _now()],
+        )
         return story
 
     def get(self, story_id: str) -> Story | None:
         """The story, or None for an unknown or malformed id (links are typed by people)."""
         if not isinstance(story_id, str) or not STORY_ID.match(story_id):
             return None
-        with self.store._connect(read_only=True) as con:  # noqa: SLF001
-            row = con.execute(
-                "SELECT story_id, title, steps FROM stories WHERE story_id = ?", [story_id]
-            ).fetchone()
-        return Story(row[0], row[1], steps_from_json(row[2])) if row else None
+        rows = self._read(
+            "SELECT story_id, title, steps FROM stories WHERE story_id = ?", [story_id]
+        )
+        return Story(rows[0][0], rows[0][1], steps_from_json(rows[0][2])) if rows else None
 
     def save(self, story: Story) -> None:
-        with self.store._transaction() as con:  # noqa: SLF001
-            con.execute(
-                "UPDATE stories SET title = ?, steps = ?, updated_at = ? WHERE story_id = ?",
-                [story.title, steps_to_json(story.steps), _now(), story.story_id],
-            )
+        self._write(
+            "UPDATE stories SET title = ?, steps = ?, updated_at = ? WHERE story_id = ?",
+            [story.title, steps_to_json(story.steps), _now(), story.story_id],
+        )
 
     def delete(self, story_id: str) -> None:
-        with self.store._transaction() as con:  # noqa: SLF001
-            con.execute("DELETE FROM stories WHERE story_id = ?", [story_id])
+        self._write("DELETE FROM stories WHERE story_id = ?", [story_id])
 
     def listing(self) -> pd.DataFrame:
         """story_id, title, steps (JSON), created_at, updated_at; newest first."""
-        with self.store._connect(read_only=True) as con:  # noqa: SLF001
-            return con.execute("SELECT * FROM stories ORDER BY updated_at DESC").df()
+        rows = self._read(f"SELECT {', '.join(_COLUMNS)} FROM stories ORDER BY updated_at DESC")
+        return pd.DataFrame(rows, columns=list(_COLUMNS))
+
+    def _read(self, sql: str, params: list | None = None) -> list[tuple]:
+        with self.store._read() as con:  # noqa: SLF001
+            return self.store._rows(con, sql, params)  # noqa: SLF001
+
+    def _write(self, sql: str, params: list) -> None:
+        with self.store._write() as con:  # noqa: SLF001
+            self.store._exec(con, sql, params)  # noqa: SLF001
