@@ -12,5 +12,8 @@ bash scripts/setup.sh requirements-dev.txt
 if [ -z "${SENTRA_BOUNDARIES_DIR:-}" ] && [ -d ../shared/geodata/wilayah_boundaries ]; then
   export SENTRA_BOUNDARIES_DIR="$PWD/../shared/geodata/wilayah_boundaries"
 fi
+if [ -z "${SENTRA_CODES_DIR:-}" ] && [ -d ../shared/geodata/wilayah_codes ]; then
+  export SENTRA_CODES_DIR="$PWD/../shared/geodata/wilayah_codes"
+fi
 .venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

@@ -1,4 +1,4 @@
-"""Shared fixtures: real boundary files, a fresh per-run cache, the loaded layers."""
+"""Shared fixtures: real boundary and code-list files, a fresh per-run cache, the loaded layers."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault(
     "SENTRA_BOUNDARIES_DIR", str(ROOT.parent / "shared" / "geodata" / "wilayah_boundaries")
 )
+os.environ.setdefault("SENTRA_CODES_DIR", str(ROOT.parent / "shared" / "geodata" / "wilayah_codes"))
 # A fresh cache and store per test run: the cold build path is exercised every time, and
 # tests never touch a developer's own data in var/.
 TEST_CACHE = ROOT / "var" / "test-cache"
@@ -25,6 +26,11 @@ os.environ["SENTRA_DATA_DIR"] = str(TEST_DATA)
 @pytest.fixture(scope="session")
 def source_dir() -> Path:
     return Path(os.environ["SENTRA_BOUNDARIES_DIR"])
+
+
+@pytest.fixture(scope="session")
+def codes_dir() -> Path:
+    return Path(os.environ["SENTRA_CODES_DIR"])
 
 
 @pytest.fixture(scope="session")
