@@ -4,31 +4,42 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loaders.boundary_source import BoundarySourceError
 from loaders.static_assets import ensure_static_assets
-from loaders.store import StoreBusyError
-from loaders.wilayah_sql import WilayahParseError
-from sentra.i18n import t
-from ui import context
+from sentra.i18n import DEFAULT_LANGUAGE, t
+from ui import context, url_state, widgets
+from ui.cached import DATA_ERRORS
 
 st.set_page_config(page_title="Peta Sentra & Klaster", layout="wide")
 ensure_static_assets()
 
 try:
     ctx = context.build()
-except (BoundarySourceError, WilayahParseError, StoreBusyError) as exc:
-    st.error(f"{t('boundaries_failed')}\n\n{exc}")  # the message names the file and the fix
+except DATA_ERRORS as exc:
+    lang = st.session_state.get("lang", DEFAULT_LANGUAGE)
+    st.error(f"{t('boundaries_failed', lang)}\n\n{exc}")  # the message names the file and the fix
     st.stop()
 
 lang = ctx.lang
+# The map is the home page, served at "/"; "/peta" (typed or from an old link) leads there.
+home = st.Page("views/peta.py", title=t("page_map", lang), url_path="beranda", default=True)
+
+
+def _to_home() -> None:
+    st.switch_page(home, query_params={k: st.query_params.get_all(k) for k in st.query_params})
+
+
 pages = [
-    st.Page("views/peta.py", title=t("page_map", lang), url_path="peta", default=True),
+    home,
     st.Page("views/profil.py", title=t("page_profile", lang), url_path="profil"),
     st.Page("views/bandingkan.py", title=t("page_compare", lang), url_path="bandingkan"),
     st.Page("views/sektor.py", title=t("page_sectors", lang), url_path="sektor"),
     st.Page("views/anggaran.py", title=t("page_budget", lang), url_path="anggaran"),
     st.Page("views/data.py", title=t("page_data", lang), url_path="data"),
     st.Page("views/tentang.py", title=t("page_about", lang), url_path="tentang"),
+    st.Page(_to_home, title=t("page_map", lang), url_path="peta", visibility="hidden"),
 ]
-st.navigation(pages, position="top").run()
-context.write_url()
+page = st.navigation(pages, position="top")
+# Before the page runs: pages may stop early, and the link must still hold the whole view.
+url_state.write(page.url_path or "peta")
+widgets.chrome(ctx)
+page.run()

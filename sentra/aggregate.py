@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sentra.indicators import Filters, Reference, budgets_of, region_metrics
+from sentra.filters import Filters
+from sentra.indicators import Reference, budgets_of, location_quotient, region_metrics
 
 
 def scope(centres: pd.DataFrame, code: str | None) -> pd.DataFrame:
@@ -19,9 +20,12 @@ def mix(centres: pd.DataFrame, column: str) -> pd.Series:
     return centres[column].fillna("–").value_counts()
 
 
-def budget_by_year(centres: pd.DataFrame, ref: Reference, filters: Filters) -> pd.DataFrame:
-    """Budget to the given centres per year and funding source (rows: year, source, amount)."""
-    budgets = budgets_of(centres, ref, filters)
+def budget_by_year(
+    centres: pd.DataFrame, ref: Reference, filters: Filters, region: str | None = None
+) -> pd.DataFrame:
+    """Budget of ``centres`` inside ``region`` per year and funding source (rows: year,
+    funding_source, amount_rp), regional programmes included as in ``budgets_of``."""
+    budgets = budgets_of(centres, ref, filters, region)
     return budgets.groupby(["year", "funding_source"], as_index=False)["amount_rp"].sum()
 
 
@@ -45,11 +49,17 @@ def facts_for(facts: pd.DataFrame, code: str | None) -> pd.DataFrame:
     return facts[codes.map(lambda cs: bool(wanted & set(cs)))]
 
 
+COMPARED = ("sentra", "klaster", "enterprises", "workers", "budget_rp", "growth_pct",
+            "export_share", "density")  # fmt: skip
+SHARED = ("sentra", "klaster", "enterprises", "workers", "budget_rp")
+SHARES = tuple(f"{m}_share" for m in SHARED)
+
+
 def comparison(
     codes: list[str], centres: pd.DataFrame, all_centres: pd.DataFrame, ref: Reference,
     filters: Filters,
 ) -> pd.DataFrame:  # fmt: skip
-    """Metrics of regions of any level side by side, plus normalised versions.
+    """Metrics (``COMPARED``) of regions of any level side by side, plus ``SHARES``.
 
     Rows: regions (in the given order). Share columns are % of the national total of the
     same (filtered) measure, so regions of different size compare fairly.
@@ -61,7 +71,54 @@ def comparison(
             frames.append(region_metrics(centres, all_centres, ref, level, filters, codes=chosen))
     table = pd.concat(frames).reindex(codes)
     national = region_metrics(centres, all_centres, ref, "province", filters)
-    for column in ("sentra", "klaster", "enterprises", "workers", "budget_rp"):
+    for column in SHARED:
         total = national[column].sum()
         table[f"{column}_share"] = table[column] / total * 100 if total else float("nan")
     return table
+
+
+# -- Sektor page ----------------------------------------------------------------------------
+def sector_by_province(centres: pd.DataFrame) -> pd.DataFrame:
+    """Centres per (sector, province_code): rows sector, province_code, n."""
+    return centres.groupby(["sector", "province_code"]).size().rename("n").reset_index()
+
+
+def top_specialised(
+    centres: pd.DataFrame, filters: Filters, sector: str, min_total: int = 10, n: int = 12
+) -> pd.DataFrame:
+    """Regencies most specialised in ``sector`` (highest LQ) among those with at least
+    ``min_total`` centres, so that one centre in a tiny regency does not top the list."""
+    table = location_quotient(centres, filters, sector, "regency")
+    return table[table["total"] >= min_total].head(n)
+
+
+# -- Anggaran page --------------------------------------------------------------------------
+def budget_by_province(centres: pd.DataFrame, ref: Reference, filters: Filters) -> pd.DataFrame:
+    """Budget per province and funding source (rows: province_code, funding_source,
+    amount_rp), largest province total first."""
+    budgets = budgets_of(centres, ref, filters).assign(
+        province_code=lambda d: d["region_code"].str[:2]
+    )
+    table = budgets.groupby(["province_code", "funding_source"], as_index=False)["amount_rp"].sum()
+    order = table.groupby("province_code")["amount_rp"].sum().sort_values(ascending=False)
+    return table.set_index("province_code").loc[order.index].reset_index()
+
+
+def top_funded_centres(
+    centres: pd.DataFrame, ref: Reference, filters: Filters, n: int = 25
+) -> pd.DataFrame:
+    """The ``n`` centres that received most (rows: id, name, regency_code, amount_rp);
+    regional programmes have no centre and are not in this list."""
+    budgets = budgets_of(centres, ref, filters)
+    per_centre = budgets[budgets["centre_id"].fillna("") != ""].groupby("centre_id")["amount_rp"]
+    top = per_centre.sum().nlargest(n)
+    rows = centres.set_index("id").loc[top.index, ["name", "regency_code"]]
+    return rows.assign(amount_rp=top).reset_index()
+
+
+def growth_and_budget(
+    centres: pd.DataFrame, all_centres: pd.DataFrame, ref: Reference, filters: Filters
+) -> pd.DataFrame:
+    """Per province with a growth figure: budget_rp, growth_pct and centres."""
+    table = region_metrics(centres, all_centres, ref, "province", filters)
+    return table.dropna(subset=["growth_pct"])[["budget_rp", "growth_pct", "centres"]]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
+from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
 from sentra.indicators import METRIC_UNITS
@@ -46,12 +49,6 @@ def fmt_percent(value: float | None, lang: str = "id", digits: int = 2) -> str:
     return fmt_number(value, lang, digits) + "%"
 
 
-def fmt_area(value_km2: float | None, lang: str = "id") -> str:
-    if _missing(value_km2):
-        return "–"
-    return fmt_number(value_km2, lang) + " km²"
-
-
 def fmt_metric(metric: str, value: float | None, lang: str = "id") -> str:
     """A map or table value in the unit its metric is measured in."""
     unit = METRIC_UNITS[metric]
@@ -62,3 +59,8 @@ def fmt_metric(metric: str, value: float | None, lang: str = "id") -> str:
     if unit == "density":
         return fmt_number(value, lang, 1)
     return fmt_number(value, lang)
+
+
+def fmt_date(value: date, lang: str = "id") -> str:
+    """13 Januari 2025 (id) / January 13, 2025 (en)."""
+    return format_date(value, format="long", locale=_locale(lang))

@@ -1,4 +1,4 @@
-"""Filters and per-region indicators, computed column-wise on the current centres.
+"""Per-region indicators, computed column-wise on the (filtered) centres.
 
 "No data" (NaN) is kept apart from zero everywhere: a province without a published BPS
 2024 count (Banten, Bali, Papua Pegunungan) has no reliable centre counts unless officials
@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-YEAR_RANGE = (2017, 2024)
+from sentra.filters import Filters, filter_centres, member
+
 COUNT_METRICS = ("sentra", "klaster", "enterprises", "workers", "export_share", "density")
 METRICS = ("sentra", "klaster", "enterprises", "workers", "budget_rp", "growth_pct",
            "export_share", "density")  # fmt: skip
@@ -23,56 +24,27 @@ METRIC_UNITS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Empty tuples mean "all"."""
-
-    kinds: tuple[str, ...] = ()
-    sectors: tuple[str, ...] = ()
-    commodity: str = ""
-    reach: tuple[str, ...] = ()
-    bodies: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    data_statuses: tuple[str, ...] = ()
-    years: tuple[int, int] = YEAR_RANGE
-
-    def is_default(self) -> bool:
-        return self == Filters()
-
-
-def member(values: pd.Series, allowed: pd.Series | set) -> np.ndarray:
-    """``values.isin(allowed)`` through a Python set: pandas' Arrow-string isin is ~20× slower."""
-    wanted = allowed if isinstance(allowed, set) else set(allowed.tolist())
-    return np.fromiter((v in wanted for v in values.tolist()), dtype=bool, count=len(values))
-
-
-def budgets_of(centres: pd.DataFrame, ref: Reference, filters: Filters) -> pd.DataFrame:
-    """Budget rows allocated to ``centres`` within the filter's years."""
+def budgets_of(
+    centres: pd.DataFrame, ref: Reference, filters: Filters, region: str | None = None
+) -> pd.DataFrame:
+    """Budget rows within the filter's years: those allocated to ``centres``, plus those
+    allocated to a region as a whole (APBD programmes, no centre) inside ``region`` (None:
+    the whole country) — but only while no filter narrows the centres, since such money
+    cannot be split by sector, kind or reach."""
     budgets = ref.budgets
-    return budgets[
-        budgets["year"].between(*filters.years) & member(budgets["centre_id"], centres["id"])
-    ]
+    in_years = budgets["year"].between(*filters.years).to_numpy()
+    wanted = member(budgets["centre_id"], centres["id"])
+    if centre_filters_default(filters):
+        whole_region = (budgets["centre_id"].fillna("") == "").to_numpy()
+        if region:
+            whole_region = whole_region & budgets["region_code"].str.startswith(region).to_numpy()
+        wanted = wanted | whole_region
+    return budgets[in_years & wanted]
 
 
-def filter_centres(centres: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    mask = np.ones(len(centres), dtype=bool)
-    for column, allowed in (
-        ("kind", filters.kinds),
-        ("sector", filters.sectors),
-        ("export_reach", filters.reach),
-        ("fostering_body", filters.bodies),
-        ("status", filters.statuses),
-        ("data_status", filters.data_statuses),
-    ):
-        if allowed:
-            mask &= member(centres[column], set(allowed))
-    if filters.commodity.strip():
-        needle = filters.commodity.strip().lower()
-        text = centres["commodity"].fillna("") + " " + centres["name"].fillna("")
-        mask &= text.str.lower().str.contains(needle, regex=False).to_numpy()
-    if mask.all():  # no copy of every row (copy-on-write keeps the original safe)
-        return centres.copy(deep=False)
-    return centres[mask]
+def centre_filters_default(filters: Filters) -> bool:
+    """True when only the years are chosen: every centre of a region is in the selection."""
+    return filters.without("tahun").is_default()
 
 
 @dataclass
@@ -142,7 +114,7 @@ def region_metrics(
     ]
     out["growth_pct"] = growth.groupby("region_code")["value"].mean()
 
-    imported = all_centres[all_centres["source"].fillna("").str.startswith("Impor")]
+    imported = all_centres[(all_centres["origin"] == "impor").to_numpy()]
     without = ref.no_bps_provinces - set(imported["province_code"])
     no_data = member(regions["province_code"], set(without))
     out.loc[no_data, list(COUNT_METRICS)] = np.nan
@@ -152,27 +124,39 @@ def region_metrics(
     return out
 
 
-def location_quotient(centres: pd.DataFrame, sector: str, level: str) -> pd.DataFrame:
-    """LQ = (region's share of centres in ``sector``) / (national share in ``sector``)."""
-    key = _region_key(centres["regency_code"], level)
-    in_sector = centres["sector"] == sector
-    national = in_sector.mean() if len(centres) else np.nan
-    table = pd.DataFrame({"total": centres.groupby(key).size()})
+def location_quotient(
+    centres: pd.DataFrame, filters: Filters, sector: str, level: str
+) -> pd.DataFrame:
+    """LQ = (region's share of centres in ``sector``) / (national share in ``sector``).
+
+    ``centres`` are all centres: every filter applies except the sector filter, which
+    would leave only the sector's own centres and make every share 1.
+    """
+    base = filter_centres(centres, filters.without("sektor"))
+    key = _region_key(base["regency_code"], level)
+    in_sector = base["sector"] == sector
+    national = in_sector.mean() if len(base) else np.nan
+    table = pd.DataFrame({"total": base.groupby(key).size()})
     table["in_sector"] = in_sector.groupby(key).sum()
     table["share"] = table["in_sector"] / table["total"]
     table["lq"] = table["share"] / national if national else np.nan
     return table.sort_values("lq", ascending=False)
 
 
-def headline(centres: pd.DataFrame, ref: Reference, filters: Filters) -> dict[str, float]:
-    """National (or selection-wide) totals shown at the top of every page."""
-    budget = budgets_of(centres, ref, filters)
+def headline(
+    centres: pd.DataFrame, ref: Reference, filters: Filters, region: str | None = None
+) -> dict[str, float]:
+    """Totals of ``centres`` (filtered, inside ``region``; None: Indonesia) for the top of
+    every page. ``budget_region_rp`` is the part allocated to regions as a whole."""
+    budget = budgets_of(centres, ref, filters, region)
+    whole_region = budget["centre_id"].fillna("") == ""
     return {
         "sentra": int((centres["kind"] == "sentra").sum()),
         "klaster": int((centres["kind"] == "klaster").sum()),
         "enterprises": float(centres["enterprises"].sum()),
         "workers": float(centres["workers"].sum()),
         "budget_rp": float(budget["amount_rp"].sum()),
+        "budget_region_rp": float(budget.loc[whole_region, "amount_rp"].sum()),
         "export_share": float((centres["export_reach"] == "ekspor").mean() * 100)
         if len(centres)
         else np.nan,

@@ -39,3 +39,29 @@ def layers():
 
     loaded, _origin = load()
     return loaded
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL + PostGIS cluster for the whole run. Skipped on a developer
+    machine without the Debian packages; in CI (``CI`` set) a missing cluster fails."""
+    from tools.pg_cluster import TEST_SETTINGS, available, running_postgres
+
+    if not available():
+        message = "PostgreSQL/PostGIS missing: apt-get install postgresql postgresql-15-postgis-3"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with running_postgres(TEST_SETTINGS) as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def pg_template(postgres, layers) -> str:
+    """A database created and filled once (schema, geodata, PostGIS boundaries); tests get
+    fast copies of it (``CREATE DATABASE … TEMPLATE``)."""
+    from loaders.store import Store
+
+    url = postgres.create_database("sentra_template")
+    Store(url=url).close()
+    return "sentra_template"

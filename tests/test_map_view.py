@@ -5,18 +5,21 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from loaders.sample_files import GEODATA
 from loaders.store import Store
-from sentra.indicators import Filters, Reference, filter_centres
+from sentra.filters import Filters, filter_centres
+from sentra.indicators import Reference
 from sentra.map_view import explorer_map
 from sentra.markers import MAX_MARKERS, marker_rows
-from sentra.sample_data import GEODATA, scaled_centres
+from sentra.sample_data import scaled_centres
 
 
 @pytest.fixture(scope="module")
 def big(layers):
     bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",
                       dtype={"province_code": str})  # fmt: skip
-    return scaled_centres(60_000, layers.regencies[["code", "name", "kind", "province_code"]], bps)
+    regencies = layers.regencies[["code", "name", "kind", "province_code"]]
+    return scaled_centres(60_000, regencies, bps).assign(origin="impor")
 
 
 @pytest.fixture(scope="module")

@@ -12,17 +12,13 @@ KEY = "wilayah"
 
 def selected(regions) -> str | None:
     """The selected region code (province or regency) or None for all of Indonesia."""
-    return url_state.seed(KEY, set(regions.index) | {""}, "") or None
+    return url_state.seed(KEY, set(regions.index) | {""}) or None
 
 
 def go_to(code: str | None) -> None:
     """Select a region (None: Indonesia) and start a fresh map component."""
     st.session_state[KEY] = code or ""
     st.session_state["map_nonce"] = st.session_state.get("map_nonce", 0) + 1
-
-
-def write_url() -> None:
-    url_state.write_back({KEY: ""})
 
 
 def pickers(regions, current: str | None, lang: str, col1, col2) -> None:

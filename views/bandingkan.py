@@ -6,10 +6,12 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from sentra import aggregate
+from sentra import aggregate, regional_indicators
 from sentra.formatting import fmt_metric, fmt_number, fmt_percent
 from sentra.i18n import t
-from ui import charts, context, url_state
+from ui import charts, context, url_state, widgets
+from ui.briefing import briefing_button
+from ui.regional import imported_indicators
 
 ctx = context.get()
 lang = ctx.lang
@@ -25,30 +27,19 @@ codes = st.multiselect(
     key="bandingkan",
     max_selections=4,
     format_func=lambda c: names[c] if len(c) == 2 else f"{names[c]} ({names[c[:2]]})",
+    placeholder=t("compare_placeholder", lang),
 )
-url_state.write_back({"bandingkan": []})
-
 if len(codes) < 2:
     st.info(t("compare_need_two", lang))
     st.stop()
 
 table = aggregate.comparison(codes, ctx.filtered, ctx.centres, ctx.ref, ctx.filters)
+briefing_button(ctx, "bandingkan", tuple(codes))
 columns = [names[c] for c in codes]
-absolute = [
-    "sentra",
-    "klaster",
-    "enterprises",
-    "workers",
-    "budget_rp",
-    "growth_pct",
-    "export_share",
-    "density",
-]
-shares = ["sentra_share", "klaster_share", "enterprises_share", "workers_share", "budget_rp_share"]
 
 
-def _rows(metrics: list[str], formatter) -> tuple[pd.DataFrame, pd.DataFrame]:
-    values = table[metrics].T
+def _rows(metrics: tuple[str, ...], formatter) -> tuple[pd.DataFrame, pd.DataFrame]:
+    values = table[list(metrics)].T
     values.columns = columns
     shown = values.apply(lambda row: row.map(lambda v: formatter(row.name, v)), axis=1)
     return values, shown
@@ -63,19 +54,26 @@ def _highlight(values: pd.DataFrame, shown: pd.DataFrame):
 
 
 st.subheader(t("compare_absolute", lang))
-values, shown = _rows(absolute, lambda m, v: fmt_metric(m, v, lang))
-shown.index = values.index = [t(f"m_{m}", lang) for m in absolute]
+values, shown = _rows(aggregate.COMPARED, lambda m, v: fmt_metric(m, v, lang))
+shown.index = values.index = [t(f"m_{m}", lang) for m in aggregate.COMPARED]
 st.dataframe(_highlight(values, shown), width="stretch")
 st.subheader(t("compare_normalised", lang))
-values, shown = _rows(shares, lambda m, v: fmt_percent(v, lang, 2))
+values, shown = _rows(aggregate.SHARES, lambda m, v: fmt_percent(v, lang, 2))
 shown.index = values.index = [
-    f"{t('m_' + m.removesuffix('_share'), lang)} — {t('share_national', lang)}" for m in shares
+    f"{t('m_' + m, lang)} — {t('share_national', lang)}" for m in aggregate.SHARED
 ]
 st.dataframe(_highlight(values, shown), width="stretch")
 st.caption(t("highest", lang))
-context.illustrative_note(ctx, float((ctx.filtered["data_status"] == "ilustratif").mean()))
+widgets.illustrative_note(ctx, widgets.illustrative_share(ctx.filtered))
+imported = imported_indicators()
+if len(imported.meta):
+    st.subheader(t("ind_title", lang))
+    shown = regional_indicators.readable(imported, codes, names, lang)
+    st.dataframe(shown, hide_index=True, width="stretch")
 
-long = table[shares].rename(columns=lambda m: t("m_" + m.removesuffix("_share"), lang))
+long = table[list(aggregate.SHARES)].rename(
+    columns=lambda m: t("m_" + m.removesuffix("_share"), lang)
+)
 long.index = columns
 long = long.reset_index(names=t("region", lang)).melt(id_vars=t("region", lang))
 fig = px.bar(

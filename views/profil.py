@@ -5,10 +5,13 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from sentra import aggregate, tables
+from sentra import aggregate, regional_indicators, tables
+from sentra.facts import readable_facts
 from sentra.i18n import t
 from sentra.schema import EXPORT_REACH, SECTORS, label
-from ui import charts, context, region_select
+from ui import charts, context, region_select, widgets
+from ui.briefing import briefing_button
+from ui.regional import imported_indicators
 
 PROFILE_COLUMNS = ("name", "kind", "sector", "commodity", "regency_code", "enterprises",
                    "workers", "turnover_rp", "export_reach", "data_status")  # fmt: skip
@@ -25,11 +28,12 @@ if not selected:
     st.caption(t("profile_pick", lang))
 
 centres = aggregate.scope(ctx.filtered, selected)
-context.headline_row(ctx, centres)
+widgets.headline_row(ctx, centres, selected)
+briefing_button(ctx, "profil", (selected,) if selected else ())
 source = t("source_store", lang, v=ctx.version)
 illustrative = bool((centres["data_status"] == "ilustratif").any())
 
-if not context.empty_state(ctx) and len(centres):
+if not widgets.empty_state(ctx) and len(centres):
     left, right = st.columns(2)
     with left:
         sectors = aggregate.mix(centres, "sector").rename(lambda c: label(SECTORS, c, lang))
@@ -52,7 +56,7 @@ if not context.empty_state(ctx) and len(centres):
 
     left, right = st.columns(2)
     with left:
-        budget = aggregate.budget_by_year(centres, ctx.ref, ctx.filters)
+        budget = aggregate.budget_by_year(centres, ctx.ref, ctx.filters, selected)
         charts.budget_by_year(budget, source, lang, "profil_anggaran")
     with right:
         province = (selected or "")[:2]
@@ -80,7 +84,7 @@ if not context.empty_state(ctx) and len(centres):
         )
 
     st.subheader(t("centres_list", lang))
-    rows = context.table_rows(centres, lang, "table_preview_profile")
+    rows = widgets.table_rows(centres, lang, "table_preview_profile")
     shown = tables.readable(rows, regions["name"], lang, PROFILE_COLUMNS)
     st.dataframe(shown, hide_index=True, width="stretch", height=320)
 
@@ -88,7 +92,15 @@ st.subheader(t("facts_for_region", lang))
 facts = aggregate.facts_for(ctx.ref.facts, selected)
 if facts.empty:
     st.caption(t("no_facts", lang))
-for fact in facts.itertuples():
-    value = f" **{fact.value} {fact.unit or ''}**" if isinstance(fact.value, str) else ""
-    st.markdown(f"- {fact.year}: {fact.indicator}{value} — *{fact.source}*")
-region_select.write_url()
+else:
+    st.dataframe(readable_facts(facts, regions["name"], lang), hide_index=True, width="stretch")
+imported = imported_indicators()
+if len(imported.meta):
+    st.subheader(t("imp_for_region", lang))
+    if selected:
+        codes = [selected, selected[:2]] if len(selected) == 5 else [selected]
+        names = regions["name"].to_dict()
+        shown = regional_indicators.readable(imported, codes, names, lang)
+        st.dataframe(shown, hide_index=True, width="stretch")
+    else:
+        st.caption(t("profile_pick", lang))

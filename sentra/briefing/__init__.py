@@ -1,0 +1,1 @@
+"""Briefing export (slides and PDF) of a dashboard view, built without Streamlit."""

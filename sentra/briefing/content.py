@@ -1,0 +1,356 @@
+"""The slides of a briefing and what is on them, computed by the same functions the
+pages use (``sentra.indicators``, ``sentra.aggregate``, ``sentra.facts``), so a slide shows
+exactly what the dashboard shows for the same view and filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+import geopandas as gpd
+import pandas as pd
+
+from sentra import aggregate, tables
+from sentra.briefing.slides import Chart, Slide, Table
+from sentra.briefing.static_map import choropleth_png
+from sentra.briefing.view import View
+from sentra.facts import readable_facts, source_text
+from sentra.filters import SPECS, Filters
+from sentra.formatting import fmt_date, fmt_metric, fmt_number, fmt_percent, fmt_rupiah
+from sentra.i18n import LANGUAGES, t
+from sentra.indicators import (
+    COUNT_METRICS,
+    Reference,
+    budgets_of,
+    centre_filters_default,
+    headline,
+    region_metrics,
+)
+from sentra.schema import EXPORT_REACH, FUNDING_SOURCES, SECTORS, label
+
+Progress = Callable[[float, str], None]
+FACT_ROWS_PER_SLIDE = 7
+TOP_CENTRES = 10
+TOP_CENTRE_COLUMNS = ("name", "kind", "sector", "commodity", "regency_code", "enterprises",
+                      "workers", "data_status")  # fmt: skip
+
+
+class BriefingLayers(Protocol):
+    """What the briefing needs of ``loaders.boundaries.BoundaryLayers``."""
+
+    provinces_national: gpd.GeoDataFrame
+
+    def regencies_of(self, province_code: str, detail: bool = True) -> gpd.GeoDataFrame: ...
+
+
+@dataclass
+class BriefingData:
+    centres: pd.DataFrame  # all centres of ``version``
+    ref: Reference
+    layers: BriefingLayers
+    version: int
+
+    @property
+    def names(self) -> pd.Series:
+        return self.ref.regions["name"]
+
+
+# -- shared pieces -------------------------------------------------------------------------
+def region_title(view: View, names: pd.Series) -> str:
+    if not view.regions:
+        return t("indonesia", view.lang)
+    return " · ".join(str(names[c]) for c in view.regions)
+
+
+def describe_filters(filters: Filters, lang: str) -> str:
+    """The chosen filters as a reader sees them: 'Sektor: Kerajinan; Tahun …: 2019–2024'."""
+    parts = []
+    for key, value in filters.chosen:
+        spec = SPECS[key]
+        if spec.kind == "choice":
+            shown = ", ".join(label(spec.vocabulary, code, lang) for code in value)
+        elif spec.kind == "text":
+            shown = f"“{value}”"
+        else:
+            shown = f"{value[0]}–{value[1]}"
+        parts.append(f"{t(spec.label, lang)}: {shown}")
+    return "; ".join(parts) or t("brief_no_filters", lang)
+
+
+def store_source(data: BriefingData, lang: str) -> str:
+    return t("source_line", lang, source=t("source_store", lang, v=data.version))
+
+
+def illustrative(frame: pd.DataFrame) -> bool:
+    return bool((frame["data_status"] == "ilustratif").any()) if len(frame) else False
+
+
+def note_if(flag: bool, lang: str) -> str:
+    return t("brief_illustrative", lang) if flag else ""
+
+
+def growth_chart(rows: pd.DataFrame, names: pd.Series, lang: str) -> Chart:
+    shown = {"": t("national", lang), **names.to_dict()}
+    table = rows.pivot_table(index="year", columns="region_code", values="value", sort=True)
+    order = [c for c in dict.fromkeys(rows["region_code"]) if c] + [""]
+    order = [c for c in order if c in table.columns]
+    return Chart(
+        t("growth_over_time", lang),
+        "line",
+        [str(y) for y in table.index],
+        [(shown[c], _values(table[c])) for c in order],
+        t("growth", lang),
+        "0.00",
+    )
+
+
+def _values(series: pd.Series) -> list[float | None]:
+    return [None if pd.isna(v) else float(v) for v in series]
+
+
+# -- slides --------------------------------------------------------------------------------
+def title_slide(view: View, data: BriefingData, today: date) -> Slide:
+    lang = view.lang
+    return Slide(
+        title=region_title(view, data.names),
+        subtitle=t("brief_kicker", lang),
+        lines=[
+            t("brief_filters", lang, filters=describe_filters(view.filters, lang)),
+            t("brief_date", lang, date=fmt_date(today, lang)),
+            t("brief_language", lang, language=LANGUAGES[lang]),
+            t("brief_data", lang, source=t("source_store", lang, v=data.version)),
+        ],
+        is_title=True,
+    )
+
+
+def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
+    """The chosen measure on the map of the view: provinces of Indonesia (national view and
+    comparisons, compared regions outlined) or the regencies of the selected province."""
+    lang, metric = view.lang, view.metric
+    province = view.region[:2] if view.region else None
+    if province:
+        shapes, level = data.layers.regencies_of(province), "regency"
+        highlight, outlines = [view.region], None
+    else:
+        shapes, level = data.layers.provinces_national, "province"
+        highlight = [c for c in view.regions if len(c) == 2]
+        regencies = [c for c in view.regions if len(c) == 5]
+        outlines = pd.concat(
+            [data.layers.regencies_of(c[:2], detail=False) for c in regencies] or [shapes[:0]]
+        )
+        outlines = outlines[outlines["code"].isin(regencies)]
+    table = region_metrics(
+        filtered, data.centres, data.ref, level, view.filters, codes=list(shapes["code"])
+    )
+    png, aspect = choropleth_png(
+        shapes,
+        table[metric],
+        lambda v: fmt_metric(metric, v, lang),
+        t(f"m_{metric}", lang),
+        t("legend_zero", lang),
+        t("legend_no_data", lang),
+        t("boundary_credit", lang),
+        highlight=highlight,
+        outlines=outlines,
+        context=data.layers.provinces_national if province else None,
+    )
+    area = filtered if not province else aggregate.scope(filtered, province)
+    if metric in COUNT_METRICS:
+        shows_illustrative = illustrative(area)
+    elif metric == "budget_rp":
+        shows_illustrative = illustrative(budgets_of(area, data.ref, view.filters, province))
+    else:
+        growth = data.ref.indicators
+        shows_illustrative = illustrative(
+            growth[
+                (growth["indicator"] == "pertumbuhan_output_pct")
+                & growth["year"].between(*view.filters.years)
+            ]  # fmt: skip
+        )
+    place = data.names[province] if province else t("indonesia", lang)
+    return Slide(
+        title=t("brief_map_title", lang, metric=t(f"m_{metric}", lang), region=place),
+        image=png,
+        image_aspect=aspect,
+        notes=[store_source(data, lang), t("boundary_credit", lang)],
+        illustrative_note=note_if(shows_illustrative, lang),
+    )
+
+
+def headline_numbers(
+    view: View, data: BriefingData, scope: pd.DataFrame
+) -> tuple[list[tuple[str, str]], dict[str, float], pd.DataFrame]:
+    """The six headline figures of the page (label, formatted value), the raw figures and
+    the budget rows behind them."""
+    lang = view.lang
+    h = headline(scope, data.ref, view.filters, view.region)
+    y0, y1 = view.filters.years
+    numbers = [
+        (t("h_sentra", lang), fmt_number(h["sentra"], lang)),
+        (t("h_klaster", lang), fmt_number(h["klaster"], lang)),
+        (t("h_enterprises", lang), fmt_number(h["enterprises"], lang)),
+        (t("h_workers", lang), fmt_number(h["workers"], lang)),
+        (t("h_budget", lang, y0=y0, y1=y1), fmt_rupiah(h["budget_rp"], lang)),
+        (t("h_export", lang), fmt_percent(h["export_share"], lang, 1)),
+    ]
+    return numbers, h, budgets_of(scope, data.ref, view.filters, view.region)
+
+
+def headline_slide(view: View, data: BriefingData, scope: pd.DataFrame, place: str) -> Slide:
+    lang = view.lang
+    numbers, h, budget = headline_numbers(view, data, scope)
+    lines = [
+        t(
+            "h_budget_help",
+            lang,
+            total=fmt_rupiah(h["budget_rp"], lang),
+            region=fmt_rupiah(h["budget_region_rp"], lang),
+        )  # fmt: skip
+    ]
+    if not centre_filters_default(view.filters):
+        lines.append(t("budget_region_excluded", lang))
+    if view.filters.chosen:
+        lines.append(t("brief_filters", lang, filters=describe_filters(view.filters, lang)))
+    return Slide(
+        title=t("brief_headline_title", lang, region=place),
+        numbers=numbers,
+        lines=lines,
+        notes=[store_source(data, lang)],
+        illustrative_note=note_if(illustrative(scope) or illustrative(budget), lang),
+    )
+
+
+def sector_chart(scope: pd.DataFrame, lang: str) -> Chart:
+    sectors = aggregate.mix(scope, "sector")
+    return Chart(
+        t("sector_mix", lang),
+        "bar",
+        [label(SECTORS, c, lang) for c in sectors.index],
+        [(t("count", lang), _values(sectors))],
+        t("count", lang),
+    )
+
+
+def reach_chart(scope: pd.DataFrame, lang: str) -> Chart:
+    reach = aggregate.mix(scope, "export_reach").reindex([*EXPORT_REACH, "–"]).dropna()
+    return Chart(
+        t("reach_mix", lang),
+        "column",
+        [label(EXPORT_REACH, c, lang) for c in reach.index],
+        [(t("count", lang), _values(reach))],
+        t("count", lang),
+    )
+
+
+def budget_chart(budget: pd.DataFrame, lang: str) -> Chart:
+    """Budget per year (categories) and funding source (stacked series), in billion Rp."""
+    table = budget.pivot_table(
+        index="year", columns="funding_source", values="amount_rp", aggfunc="sum", fill_value=0
+    )
+    sources = [s for s in FUNDING_SOURCES if s in table.columns]
+    return Chart(
+        t("budget_by_year", lang),
+        "stacked",
+        [str(y) for y in table.index],
+        [(label(FUNDING_SOURCES, s, lang), _values(table[s] / 1e9)) for s in sources],
+        t("amount_billion", lang),
+        "#,##0.0",
+    )
+
+
+def chart_slides(view: View, data: BriefingData, scope: pd.DataFrame, place: str) -> list[Slide]:
+    lang = view.lang
+    source = store_source(data, lang)
+    budget = aggregate.budget_by_year(scope, data.ref, view.filters, view.region)
+    province = (view.region or "")[:2]
+    growth = aggregate.growth_series(data.ref, province, view.filters)
+    growth_notes = [source]
+    if published := sorted(set(growth.loc[growth["data_status"] == "sumber", "source"])):
+        growth_notes.append(t("source_line", lang, source="; ".join(published)))
+    if view.region and len(view.region) == 5:
+        growth_notes.append(t("growth_regency_note", lang, name=data.names[province]))
+    budget_rows = budgets_of(scope, data.ref, view.filters, view.region)
+    return [
+        Slide(
+            title=t("brief_sector_reach_title", lang, region=place),
+            charts=[sector_chart(scope, lang), reach_chart(scope, lang)],
+            notes=[source],
+            illustrative_note=note_if(illustrative(scope), lang),
+        ),
+        Slide(
+            title=t("brief_budget_growth_title", lang, region=place),
+            charts=[budget_chart(budget, lang), growth_chart(growth, data.names, lang)],
+            notes=growth_notes,
+            illustrative_note=note_if(illustrative(budget_rows) or illustrative(growth), lang),
+        ),
+    ]
+
+
+def top_centres_slide(view: View, data: BriefingData, scope: pd.DataFrame, place: str) -> Slide:
+    """The largest centres by workers; names are data and stay plain text."""
+    lang = view.lang
+    top = scope.sort_values(["workers", "name"], ascending=[False, True]).head(TOP_CENTRES)
+    shown = tables.readable(top, data.names, lang, TOP_CENTRE_COLUMNS)
+    for column in (t("field_enterprises", lang), t("field_workers", lang)):
+        shown[column] = shown[column].map(lambda v: fmt_number(v, lang))
+    rows = [[str(v) if pd.notna(v) else "–" for v in row] for row in shown.to_numpy()]
+    notes = [store_source(data, lang)]
+    if len(scope) > TOP_CENTRES:
+        notes.insert(0, t("brief_top_more", lang, shown=fmt_number(len(top), lang),
+                          total=fmt_number(len(scope), lang)))  # fmt: skip
+    return Slide(
+        title=t("brief_top_title", lang, region=place),
+        table=Table(list(shown.columns), rows, [3, 1.2, 2, 2, 2, 1.2, 1.2, 1.2]),
+        lines=[] if len(top) else [t("empty_state", lang)],
+        notes=notes,
+        illustrative_note=note_if(illustrative(top), lang),
+    )
+
+
+def view_facts(view: View, facts: pd.DataFrame) -> pd.DataFrame:
+    """Published facts about the view's regions (their provinces too), or national ones."""
+    if not view.regions:
+        return aggregate.facts_for(facts, None)
+    frames = [aggregate.facts_for(facts, code) for code in view.regions]
+    return pd.concat(frames).drop_duplicates(subset=["fact_id"])
+
+
+def facts_slides(view: View, data: BriefingData, place: str) -> list[Slide]:
+    """Published facts with their sources (never illustrative), a few rows per slide."""
+    lang = view.lang
+    facts = view_facts(view, data.ref.facts)
+    title = t("brief_facts_title", lang, region=place)
+    if facts.empty:
+        return [Slide(title=title, lines=[t("no_facts", lang)])]
+    shown = readable_facts(facts, data.names, lang)
+    rows = [[str(v) for v in row] for row in shown.to_numpy()]
+    pages = [rows[i : i + FACT_ROWS_PER_SLIDE] for i in range(0, len(rows), FACT_ROWS_PER_SLIDE)]
+    return [
+        Slide(
+            title=title if len(pages) == 1 else f"{title} ({n}/{len(pages)})",
+            table=Table(list(shown.columns), page, [0.7, 4, 1.6, 1.8, 3.2]),
+        )
+        for n, page in enumerate(pages, start=1)
+    ]
+
+
+def sources_slide(view: View, data: BriefingData, any_illustrative: bool) -> Slide:
+    lang = view.lang
+    facts = view_facts(view, data.ref.facts)
+    published = sorted({source_text(s, lang) for s in facts["source"]})
+    lines = [t("brief_src_data", lang, source=t("source_store", lang, v=data.version)),
+             t("boundary_credit", lang)]  # fmt: skip
+    if published:
+        lines.append(t("brief_src_facts", lang, sources="; ".join(published)))
+    lines += [f"{t(f'gl_{term}_term', lang)} — {t(f'gl_{term}_text', lang)}"
+              for term in ("sentra", "klaster", "lq")]  # fmt: skip
+    if any_illustrative:
+        lines.append(t("brief_illustrative_general", lang))
+    return Slide(
+        title=t("brief_sources_title", lang),
+        lines=lines,
+        illustrative_note=note_if(any_illustrative, lang),
+    )

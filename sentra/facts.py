@@ -1,0 +1,59 @@
+"""Published facts made readable: description in the reader's language, value in its unit
+and locale (Rp13,9 miliar; 1.506 unit; 17,28%), the regions by name, and the source."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
+from sentra.i18n import t
+from sentra.numbers import parse_number
+
+_UNIT_LABELS = {"unit": "unit_units", "klaster": "unit_clusters", "UMKM": "unit_umkm"}
+# English words in the published citations, shown in the reader's language.
+_SOURCE_WORDS = {"news report": "src_news_report", "citing": "src_citing", "via": "src_via"}
+
+
+def source_text(source: object, lang: str) -> str:
+    text = source if isinstance(source, str) else ""
+    for word, key in _SOURCE_WORDS.items():
+        text = text.replace(word, t(key, lang))
+    return text
+
+
+def fact_value(value: object, unit: object, lang: str) -> str:
+    """'' when the fact has no figure; a range like 10000-20000 keeps both ends."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    parts = [parse_number(part) for part in value.split("-")] if "-" in value else [value]
+    numbers = [parse_number(p) if isinstance(p, str) else p for p in parts]
+    if unit == "Rp":
+        shown = [fmt_rupiah(n, lang) for n in numbers]
+    elif unit == "percent":
+        shown = [fmt_percent(n, lang, 2 if n % 1 else 0) for n in numbers]
+    else:
+        shown = [fmt_number(n, lang) for n in numbers]
+    text = "–".join(shown)
+    if isinstance(unit, str) and unit in _UNIT_LABELS:
+        text += " " + t(_UNIT_LABELS[unit], lang)
+    return text
+
+
+def readable_facts(facts: pd.DataFrame, names: pd.Series, lang: str) -> pd.DataFrame:
+    """One row per fact with translated headers, ready for a table."""
+    def regions(codes: object) -> str:
+        if not isinstance(codes, str) or not codes:
+            return t("indonesia", lang)
+        return ", ".join(str(names.get(code, code)) for code in codes.split(";"))
+
+    return pd.DataFrame(
+        {
+            t("year", lang): facts["year"].astype(str).to_numpy(),
+            t("fact_col", lang): [t(f"fact_{i}", lang) for i in facts["fact_id"]],
+            t("value_col", lang): [
+                fact_value(v, u, lang) for v, u in zip(facts["value"], facts["unit"], strict=True)
+            ],
+            t("region", lang): facts["region_code"].map(regions).to_numpy(),
+            t("source_col", lang): [source_text(s, lang) for s in facts["source"]],
+        }
+    )

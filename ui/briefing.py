@@ -1,0 +1,93 @@
+"""The "Unduh bahan paparan" button: slides or a PDF of the view on screen.
+
+A briefing is built only when asked for, with a progress bar, and kept per data version,
+view and day in a small cache shared by all sessions, so reruns (and other people asking
+for the same view) get the file at once. It runs in a fragment: preparing a file reruns
+the button, not the page and its map.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from datetime import date
+
+import streamlit as st
+
+from sentra.briefing.build import build_briefing
+from sentra.briefing.content import BriefingData
+from sentra.briefing.formats import FORMATS, render
+from sentra.briefing.slides import Briefing
+from sentra.briefing.view import View
+from sentra.i18n import t
+from ui.cached import boundary_layers
+from ui.context import PageContext
+
+KEPT = 12  # built files and briefings kept (a province PPTX is ~0.3 MB, a PDF ~0.4 MB)
+
+
+class _Built:
+    """A small least-recently-used store shared by every session of the process."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> object | None:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+            return self._items.get(key)
+
+    def put(self, key: tuple, value: object) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > KEPT:
+                self._items.popitem(last=False)
+
+
+@st.cache_resource(show_spinner=False)
+def _built() -> _Built:
+    return _Built()
+
+
+def _briefing(ctx: PageContext, view: View, key: tuple, bar) -> Briefing:
+    found = _built().get(("content", *key))
+    if isinstance(found, Briefing):
+        return found
+    data = BriefingData(ctx.centres, ctx.ref, boundary_layers(), ctx.version)
+    briefing = build_briefing(
+        view, data, date.today(), progress=lambda share, step: bar.progress(share * 0.9, step)
+    )
+    _built().put(("content", *key), briefing)
+    return briefing
+
+
+@st.fragment
+def briefing_button(
+    ctx: PageContext, page: str, regions: tuple[str, ...], metric: str = "sentra"
+) -> None:
+    """The button for ``page`` showing ``regions`` (none: Indonesia; 2–4: a comparison)."""
+    lang = ctx.lang
+    view = View(page, regions, ctx.filters, metric, lang)
+    key = (ctx.version, view.key(), date.today().isoformat())
+    with st.popover(t("brief_button", lang), icon=":material/slideshow:"):
+        st.caption(t("brief_help", lang))
+        for fmt, (mime, _writer) in FORMATS.items():
+            built = _built().get((fmt, *key))
+            if built is None and st.button(
+                t(f"brief_prepare_{fmt}", lang), key=f"brief_prepare_{fmt}", width="stretch"
+            ):
+                bar = st.progress(0.0, t("brief_step_map", lang))
+                briefing = _briefing(ctx, view, key, bar)
+                bar.progress(0.9, t("brief_step_file", lang))
+                built = (f"{briefing.file_stem}.{fmt}", render(briefing, fmt))
+                _built().put((fmt, *key), built)
+                bar.empty()
+            if built is not None:
+                name, data = built  # type: ignore[misc]
+                st.download_button(
+                    t(f"brief_save_{fmt}", lang), data=data, file_name=name, mime=mime,
+                    key=f"brief_save_{fmt}", on_click="ignore", type="primary", width="stretch",
+                    icon=":material/download:",
+                )  # fmt: skip

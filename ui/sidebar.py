@@ -1,0 +1,43 @@
+"""The shared sidebar: language, presentation mode and the filters of ``sentra.filters``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sentra.filters import FILTERS, YEAR_RANGE
+from sentra.i18n import LANGUAGES, t
+from sentra.schema import label
+from ui import url_state
+
+
+def _reset() -> None:
+    for spec in FILTERS:
+        st.session_state[spec.key] = url_state.PARAMS[spec.key].default
+
+
+def render() -> str:
+    """Draws the sidebar (values seeded from the link first); returns the language."""
+    url_state.seed_common()
+    sidebar = st.sidebar
+    lang = sidebar.selectbox(
+        "Bahasa / Language", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="lang"
+    )
+    sidebar.toggle(t("presentation", lang), key="presentasi")
+    sidebar.subheader(t("filters", lang))
+    for spec in FILTERS:
+        name = t(spec.label, lang)
+        if spec.kind == "choice":
+            vocabulary = spec.vocabulary
+            sidebar.multiselect(
+                name,
+                list(vocabulary),
+                format_func=lambda c, v=vocabulary: label(v, c, lang),
+                key=spec.key,
+                placeholder=t("f_all", lang),
+            )
+        elif spec.kind == "text":
+            sidebar.text_input(name, key=spec.key, placeholder=t("f_text_hint", lang))
+        else:
+            sidebar.slider(name, YEAR_RANGE[0], YEAR_RANGE[1], key=spec.key)
+    sidebar.button(t("f_reset", lang), on_click=_reset)
+    return lang

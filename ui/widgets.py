@@ -1,0 +1,98 @@
+"""Page parts every view uses: page chrome, headline numbers, notes, table previews."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
+from sentra.i18n import t
+from sentra.indicators import centre_filters_default, headline
+from ui.context import PageContext
+
+TABLE_ROWS = 2_000
+
+# Officials use laptops and 1280×720 projectors: keep the page compact so the map is visible.
+_COMPACT_CSS = """<style>
+.block-container {padding-top: 2.6rem; padding-bottom: 1rem;}
+h1 {font-size: 1.9rem !important; padding: 0.2rem 0 0.3rem 0 !important;}
+[data-testid="stMetricValue"] {font-size: 1.6rem;}
+[data-testid="stMetricLabel"] p {white-space: normal; line-height: 1.2;}
+</style>"""
+_PRESENTATION_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+header[data-testid="stHeader"] {display: none !important;}
+.block-container {padding: 0.5rem 1.2rem 0 1.2rem !important; max-width: 100% !important;}
+html, body, [data-testid="stMarkdownContainer"] p {font-size: 1.15rem;}
+[data-testid="stMetricValue"] {font-size: 2.1rem;}
+h1 {font-size: 2.0rem !important; padding-top: 0 !important;}
+</style>"""
+
+
+def chrome(ctx: PageContext) -> None:
+    """Compact layout; in presentation mode no sidebar or header, and a way back."""
+    st.markdown(_COMPACT_CSS, unsafe_allow_html=True)
+    if not ctx.presentation:
+        return
+    st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)
+
+    def leave() -> None:
+        st.session_state["presentasi"] = False
+
+    st.button(
+        t("presentation_exit", ctx.lang), on_click=leave, key="leave_presentation", type="tertiary"
+    )
+
+
+def headline_row(ctx: PageContext, centres: pd.DataFrame, region: str | None = None) -> None:
+    """Headline numbers for ``centres`` (already filtered, inside ``region``), plus notes."""
+    h = headline(centres, ctx.ref, ctx.filters, region)
+    lang = ctx.lang
+    y0, y1 = ctx.filters.years
+    cols = st.columns(6)
+    cols[0].metric(t("h_sentra", lang), fmt_number(h["sentra"], lang))
+    cols[1].metric(t("h_klaster", lang), fmt_number(h["klaster"], lang))
+    cols[2].metric(t("h_enterprises", lang), fmt_number(h["enterprises"], lang))
+    cols[3].metric(t("h_workers", lang), fmt_number(h["workers"], lang))
+    cols[4].metric(
+        t("h_budget", lang, y0=y0, y1=y1),
+        fmt_rupiah(h["budget_rp"], lang, short=True),
+        help=t(
+            "h_budget_help",
+            lang,
+            total=fmt_rupiah(h["budget_rp"], lang),
+            region=fmt_rupiah(h["budget_region_rp"], lang),
+        ),
+    )
+    cols[5].metric(t("h_export", lang), fmt_percent(h["export_share"], lang, 1))
+    if not centre_filters_default(ctx.filters):
+        st.caption(t("budget_region_excluded", lang))
+    illustrative_note(ctx, h["illustrative_share"])
+
+
+def illustrative_note(ctx: PageContext, share: float) -> None:
+    if share > 0:
+        shown = fmt_percent(share * 100, ctx.lang, 0)
+        st.caption(t("illustrative_note", ctx.lang, share=shown))
+
+
+def illustrative_share(centres: pd.DataFrame) -> float:
+    return float((centres["data_status"] == "ilustratif").mean()) if len(centres) else 0.0
+
+
+def table_rows(frame: pd.DataFrame, lang: str, note_key: str) -> pd.DataFrame:
+    """The first ``TABLE_ROWS`` rows, with a note when there are more. A table of every
+    row would send them all to the browser: 1M centres are hundreds of MB per rerun."""
+    if len(frame) > TABLE_ROWS:
+        shown, total = fmt_number(TABLE_ROWS, lang), fmt_number(len(frame), lang)
+        st.caption(t(note_key, lang, shown=shown, total=total))
+        return frame.head(TABLE_ROWS)
+    return frame
+
+
+def empty_state(ctx: PageContext) -> bool:
+    """Shows the friendly empty state; True when there is nothing to show."""
+    if ctx.filtered.empty:
+        st.info(t("empty_state", ctx.lang))
+        return True
+    return False
