@@ -89,6 +89,11 @@ class BoundaryLayers:
         columns = ["code", *REGION_COLUMNS]
         return pd.concat([self.provinces[columns], self.regencies[columns]]).set_index("code")
 
+    @cached_property
+    def all_regions(self) -> pd.DataFrame:
+        """``regions`` plus the 7,285 kecamatan (with their ``regency_code``), by code."""
+        return pd.concat([self.regions, self.kecamatan_regions])
+
     def _lazy_layer(self, name: str) -> gpd.GeoDataFrame:
         with _LAZY_LOCK:
             layer = self.lazy[name]

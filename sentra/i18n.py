@@ -97,10 +97,6 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Tidak ada sentra yang cocok dengan filter ini. Longgarkan filter di sisi kiri atau klik 'Atur ulang filter'.",
         "en": "No centres match these filters. Loosen the filters on the left or click 'Reset filters'.",
     },
-    "markers_note": {
-        "id": "Titik: {n} sentra/klaster; {approx} tanpa koordinat sendiri diletakkan di titik label kab/kota.",
-        "en": "Points: {n} centres/clusters; {approx} without their own coordinates sit at their regency's label point.",
-    },
     "markers_too_many": {
         "id": "{n} sentra di sini — lebih dari {max} titik, jadi peta menampilkan jumlah per wilayah; pilih kabupaten/kota untuk melihat titiknya.",
         "en": "{n} centres here — more than {max} points, so the map shows counts per region; pick a regency or city to see them as points.",
@@ -672,6 +668,9 @@ _TEXT: dict[str, dict[str, str]] = {
     "brief_prepare_pdf": {"id": "Siapkan PDF", "en": "Prepare PDF"},
     "brief_save_pptx": {"id": "Simpan PPTX", "en": "Save PPTX"},
     "brief_save_pdf": {"id": "Simpan PDF", "en": "Save PDF"},
+    # Issue 12, kecamatan (kec branch): placement of centres, drill-down, per-person measures.
+    "popup_approx_kecamatan": {"id": "Lokasi perkiraan: titik label kecamatan", "en": "Approximate location: kecamatan label point"},
+    "markers_note_places": {"id": "Titik: {n} sentra/klaster; tanpa koordinat sendiri, {kec} diletakkan di titik label kecamatannya dan {kab} di titik label kab/kota. Klik kelompok titik untuk memisahkannya.", "en": "Points: {n} centres/clusters; without their own coordinates, {kec} sit at their kecamatan's label point and {kab} at their regency's. Click a group of points to spread it."},
 }
 
 
