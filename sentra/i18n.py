@@ -671,6 +671,10 @@ _TEXT: dict[str, dict[str, str]] = {
     # Issue 12, kecamatan (kec branch): placement of centres, drill-down, per-person measures.
     "popup_approx_kecamatan": {"id": "Lokasi perkiraan: titik label kecamatan", "en": "Approximate location: kecamatan label point"},
     "markers_note_places": {"id": "Titik: {n} sentra/klaster; tanpa koordinat sendiri, {kec} diletakkan di titik label kecamatannya dan {kab} di titik label kab/kota. Klik kelompok titik untuk memisahkannya.", "en": "Points: {n} centres/clusters; without their own coordinates, {kec} sit at their kecamatan's label point and {kab} at their regency's. Click a group of points to spread it."},
+    "m_centres_per_100k": {"id": "Sentra/klaster per 100.000 penduduk", "en": "Centres per 100,000 people"},
+    "m_workers_per_1000": {"id": "Tenaga kerja per 1.000 penduduk", "en": "Workers per 1,000 people"},
+    "population": {"id": "Penduduk 2025", "en": "Population 2025"},
+    "population_source": {"id": "Penduduk: Kemendagri 2025 (Kepmendagri No 300.2.2-2138 Tahun 2025), per provinsi dan kabupaten/kota, via cahyadsn/wilayah", "en": "Population: Ministry of Home Affairs 2025 (Kepmendagri No 300.2.2-2138/2025), per province and regency, via cahyadsn/wilayah"},
 }
 
 

@@ -21,6 +21,7 @@ from sentra.i18n import t
 from sentra.indicators import Filters, Reference, region_metrics
 from sentra.map_build import add_legend, base_map, centre_markers, region_layer
 from sentra.markers import MAX_MARKERS, approx_counts
+from sentra.per_person import PER_PERSON
 from sentra.regional_indicators import ImportedMeasure, fmt_value
 
 POPUP_LABELS = ("popup_commodity", "popup_reach", "popup_body", "popup_figures",
@@ -92,6 +93,8 @@ def explorer_map(
         shapes, layers.geometry_json(layer_name), fills, labels, "wilayah", highlight=selected
     ).add_to(fmap)
     note = t("source_line", lang, source=imported.source) if imported else ""
+    if metric in PER_PERSON:
+        note = t("population_source", lang)
     add_legend(fmap, name, legend, note)
 
     if not province:
