@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from loaders import wilayah_codes
 from loaders.store import Store
 from sentra.indicators import Reference
 
@@ -16,4 +17,5 @@ def load_reference(store: Store, regions: pd.DataFrame) -> Reference:
         indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
         bps_2024=store.table("sentra_bps_2024"),
         facts=store.table("facts"),
+        population=wilayah_codes.population()["total"],
     )

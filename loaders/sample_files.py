@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from loaders import wilayah_codes
 from sentra.sample_data import SEED, build_budgets, build_centres, build_indicators
 
 GEODATA = Path(__file__).resolve().parent.parent / "geodata"
@@ -20,12 +21,27 @@ def sentra_2024(folder: Path = GEODATA) -> pd.DataFrame:
     )
 
 
+def kecamatan_weights() -> pd.DataFrame:
+    """Kecamatan of the 2025 code list weighted by their number of desa/kelurahan
+    (code, regency_code, weight): no population per kecamatan is published with it."""
+    codes = wilayah_codes.codes()
+    desa = codes[codes["level"] == "desa"].groupby("parent_code").size()
+    kecamatan = codes.loc[codes["level"] == "kecamatan", ["code", "parent_code"]]
+    return pd.DataFrame(
+        {
+            "code": kecamatan["code"].to_numpy(),
+            "regency_code": kecamatan["parent_code"].to_numpy(),
+            "weight": desa.reindex(kecamatan["code"]).fillna(0).to_numpy(),
+        }
+    )
+
+
 def write_all(regencies: pd.DataFrame, folder: Path = GEODATA) -> dict[str, int]:
     """Regenerate the bundled CSVs in ``folder``; returns row counts. The published tables
     it reads (BPS counts, facts, known centres) are always taken from ``geodata/``."""
     facts = pd.read_csv(GEODATA / "facts.csv", dtype={"region_code": str})
     known = pd.read_csv(GEODATA / "known_centres.csv", dtype=str)
-    centres = build_centres(regencies, sentra_2024(), known)
+    centres = build_centres(regencies, sentra_2024(), known, kecamatan_weights())
     rng = np.random.default_rng(SEED + 1)
     tables = {
         "centres": centres,

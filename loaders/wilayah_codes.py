@@ -23,7 +23,7 @@ PINNED_COMMIT = "b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7"
 REPOSITORY = "cahyadsn/wilayah"
 ENV_DIR = "SENTRA_CODES_DIR"
 # Bump whenever the parsing below changes: the cache key includes it.
-PARSE_VERSION = "1"
+PARSE_VERSION = "2"
 
 TABLES = ("codes", "population", "area")
 LEVELS = {1: "provinsi", 2: "kabupaten_kota", 3: "kecamatan", 4: "desa"}
@@ -108,6 +108,7 @@ def sql_rows(text: str, table: str, source: str) -> tuple[list[str], list[list[s
 def _code_list(text: str) -> pd.DataFrame:
     _, rows = sql_rows(text, "wilayah", "wilayah.sql")
     frame = pd.DataFrame(rows, columns=["code", "name"])
+    frame["name"] = frame["name"].str.strip()  # "Kota Administrasi Jakarta Utara " (sic)
     bad = frame.loc[~frame["code"].map(lambda c: bool(_CODE.fullmatch(c))), "code"]
     if len(bad):
         raise CodesSourceError(

@@ -10,11 +10,11 @@ import numpy as np
 import shapely
 
 _ROW = re.compile(
-    r"\(\s*'(?P<code>\d{2}(?:\.\d{2})?)'\s*,\s*'(?P<name>(?:[^'\\]|\\.|'')*)'\s*,"
+    r"\(\s*'(?P<code>\d{2}(?:\.\d{2}){0,2})'\s*,\s*'(?P<name>(?:[^'\\]|\\.|'')*)'\s*,"
     r"\s*(?P<lat>-?[\d.]+(?:[eE][-+]?\d+)?)\s*,\s*(?P<lng>-?[\d.]+(?:[eE][-+]?\d+)?)\s*,"
     r"\s*'(?P<path>\[[^']*\])'\s*\)"
 )
-_ROW_START = re.compile(r"\(\s*'\d{2}(?:\.\d{2})?'\s*,")
+_ROW_START = re.compile(r"\(\s*'\d{2}(?:\.\d{2}){0,2}'\s*,")
 
 
 class WilayahParseError(ValueError):

@@ -6,6 +6,7 @@ import pandas as pd
 
 from sentra.filters import Filters
 from sentra.indicators import Reference, budgets_of, location_quotient, region_metrics
+from sentra.per_person import PER_PERSON
 
 
 def scope(centres: pd.DataFrame, code: str | None) -> pd.DataFrame:
@@ -50,7 +51,7 @@ def facts_for(facts: pd.DataFrame, code: str | None) -> pd.DataFrame:
 
 
 COMPARED = ("sentra", "klaster", "enterprises", "workers", "budget_rp", "growth_pct",
-            "export_share", "density")  # fmt: skip
+            "export_share", "density", *PER_PERSON)  # fmt: skip
 SHARED = ("sentra", "klaster", "enterprises", "workers", "budget_rp")
 SHARES = tuple(f"{m}_share" for m in SHARED)
 

@@ -58,6 +58,8 @@ def fmt_metric(metric: str, value: float | None, lang: str = "id") -> str:
         return fmt_percent(value, lang, 2 if metric == "growth_pct" else 1)
     if unit == "density":
         return fmt_number(value, lang, 1)
+    if unit == "per_person":
+        return fmt_number(value, lang, 2)
     return fmt_number(value, lang)
 
 

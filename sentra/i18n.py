@@ -97,10 +97,6 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Tidak ada sentra yang cocok dengan filter ini. Longgarkan filter di sisi kiri atau klik 'Atur ulang filter'.",
         "en": "No centres match these filters. Loosen the filters on the left or click 'Reset filters'.",
     },
-    "markers_note": {
-        "id": "Titik: {n} sentra/klaster; {approx} tanpa koordinat sendiri diletakkan di titik label kab/kota.",
-        "en": "Points: {n} centres/clusters; {approx} without their own coordinates sit at their regency's label point.",
-    },
     "markers_too_many": {
         "id": "{n} sentra di sini — lebih dari {max} titik, jadi peta menampilkan jumlah per wilayah; pilih kabupaten/kota untuk melihat titiknya.",
         "en": "{n} centres here — more than {max} points, so the map shows counts per region; pick a regency or city to see them as points.",
@@ -710,6 +706,13 @@ _TEXT: dict[str, dict[str, str]] = {
     "story_data_changed": {"id": "Data telah berubah sejak cerita ini dibuat: angka yang tampil berasal dari data versi {v} saat ini.", "en": "The data has changed since this story was made: the figures shown come from the current data, version {v}."},
     "story_kicker": {"id": "Cerita lokakarya", "en": "Workshop story"},
     "story_steps": {"id": "{n} langkah", "en": "{n} steps"},
+    # Issue 12, kecamatan (kec branch): placement of centres, drill-down, per-person measures.
+    "popup_approx_kecamatan": {"id": "Lokasi perkiraan: titik label kecamatan", "en": "Approximate location: kecamatan label point"},
+    "markers_note_places": {"id": "Titik: {n} sentra/klaster; tanpa koordinat sendiri, {kec} diletakkan di titik label kecamatannya dan {kab} di titik label kab/kota. Klik kelompok titik untuk memisahkannya.", "en": "Points: {n} centres/clusters; without their own coordinates, {kec} sit at their kecamatan's label point and {kab} at their regency's. Click a group of points to spread it."},
+    "m_centres_per_100k": {"id": "Sentra/klaster per 100.000 penduduk", "en": "Centres per 100,000 people"},
+    "m_workers_per_1000": {"id": "Tenaga kerja per 1.000 penduduk", "en": "Workers per 1,000 people"},
+    "population": {"id": "Penduduk 2025", "en": "Population 2025"},
+    "population_source": {"id": "Penduduk: Kemendagri 2025 (Kepmendagri No 300.2.2-2138 Tahun 2025), per provinsi dan kabupaten/kota, via cahyadsn/wilayah", "en": "Population: Ministry of Home Affairs 2025 (Kepmendagri No 300.2.2-2138/2025), per province and regency, via cahyadsn/wilayah"},
 }
 
 

@@ -13,14 +13,16 @@ import numpy as np
 import pandas as pd
 
 from sentra.filters import Filters, filter_centres, member
+from sentra.per_person import PER_PERSON
 
-COUNT_METRICS = ("sentra", "klaster", "enterprises", "workers", "export_share", "density")
+COUNT_METRICS = ("sentra", "klaster", "enterprises", "workers", "export_share", "density",
+                 *PER_PERSON)  # fmt: skip
 METRICS = ("sentra", "klaster", "enterprises", "workers", "budget_rp", "growth_pct",
-           "export_share", "density")  # fmt: skip
+           "export_share", "density", *PER_PERSON)  # fmt: skip
 METRIC_UNITS = {
     "sentra": "count", "klaster": "count", "enterprises": "count", "workers": "count",
     "budget_rp": "rupiah", "growth_pct": "percent", "export_share": "percent",
-    "density": "density",
+    "density": "density", "centres_per_100k": "per_person", "workers_per_1000": "per_person",
 }  # fmt: skip
 
 
@@ -56,6 +58,8 @@ class Reference:
     indicators: pd.DataFrame
     bps_2024: pd.DataFrame
     facts: pd.DataFrame
+    # code → people (provinces and regencies, 2025); empty: per-person measures are "no data"
+    population: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
     no_bps_provinces: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -101,6 +105,9 @@ def region_metrics(
     exporting = per_region(centres["export_reach"] == "ekspor")
     out["export_share"] = (exporting / total.where(total > 0)) * 100
     out["density"] = total / regions["area_km2"] * 1000
+    people = ref.population.reindex(regions.index).astype(float)
+    out["centres_per_100k"] = total / people * PER_PERSON["centres_per_100k"]
+    out["workers_per_1000"] = out["workers"] / people * PER_PERSON["workers_per_1000"]
     out["centres"] = total.astype(int)
 
     budget = budgets_of(centres, ref, filters)

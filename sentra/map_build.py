@@ -205,7 +205,8 @@ SECTOR_COLOURS = {
     "lainnya": "#999999",
 }  # fmt: skip
 
-# Each data row: [lat, lng, colour, name, commodity, reach, body, figures, status, approx].
+# Each data row: [lat, lng, colour, name, commodity, reach, body, figures, status, approx]
+# (approx: 0 own coordinates, 1 regency label point, 2 kecamatan label point).
 # Every text in a row is escaped before it is sent, so building HTML from them is safe.
 _MARKER_CALLBACK = """
 function (row) {
@@ -214,7 +215,7 @@ function (row) {
       radius: 7, color: '#222', weight: 1, fillColor: row[2], fillOpacity: 0.9});
   var html = '<b>' + row[3] + '</b><br>' + L_[0] + ': ' + row[4] + '<br>' + L_[1] + ': '
       + row[5] + '<br>' + L_[2] + ': ' + row[6] + '<br>' + L_[3] + ': ' + row[7]
-      + '<br>' + L_[4] + ': ' + row[8] + (row[9] ? '<br><i>' + L_[5] + '</i>' : '');
+      + '<br>' + L_[4] + ': ' + row[8] + (row[9] ? '<br><i>' + L_[4 + row[9]] + '</i>' : '');
   m.bindPopup(html, {maxWidth: 320});
   m.bindTooltip(row[3]);
   return m;
@@ -223,7 +224,9 @@ function (row) {
 
 
 def centre_markers(rows: list[list], labels: list[str]) -> folium.plugins.FastMarkerCluster:
-    """Clustered circle markers; ``rows`` as described above, ``labels`` the 6 popup labels."""
+    """Clustered circle markers; ``rows`` as described above, ``labels`` the 7 popup labels.
+    Markers at the same point (a kecamatan's label point) spread apart when their cluster
+    is clicked (markercluster's spiderfy), so each can be read."""
     callback = _MARKER_CALLBACK % {"labels": json.dumps([escape_text(x) for x in labels])}
     layer = folium.plugins.FastMarkerCluster(
         rows, callback=callback, name="sentra", options={"maxClusterRadius": 45}

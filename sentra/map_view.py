@@ -20,11 +20,12 @@ from sentra.formatting import fmt_metric, fmt_number
 from sentra.i18n import t
 from sentra.indicators import Filters, Reference, region_metrics
 from sentra.map_build import add_legend, base_map, centre_markers, region_layer
-from sentra.markers import MAX_MARKERS, approx_count
+from sentra.markers import MAX_MARKERS, approx_counts
+from sentra.per_person import PER_PERSON
 from sentra.regional_indicators import ImportedMeasure, fmt_value
 
 POPUP_LABELS = ("popup_commodity", "popup_reach", "popup_body", "popup_figures",
-                "popup_status", "popup_approx")  # fmt: skip
+                "popup_status", "popup_approx", "popup_approx_kecamatan")  # fmt: skip
 
 
 class MapLayers(Protocol):
@@ -90,6 +91,8 @@ def explorer_map(
     fmap = base_map(basemap, shapes.total_bounds, lang)
     region_layer(shapes, geometry_url(province), fills, labels, highlight=selected).add_to(fmap)
     note = t("source_line", lang, source=imported.source) if imported else ""
+    if metric in PER_PERSON:
+        note = t("population_source", lang)
     add_legend(fmap, name, legend, note)
 
     if not province:
@@ -102,6 +105,7 @@ def explorer_map(
     rows = marker_rows(points)
     if rows:
         centre_markers(rows, [t(k, lang) for k in POPUP_LABELS]).add_to(fmap)
-    note = t("markers_note", lang, n=fmt_number(len(rows), lang),
-             approx=fmt_number(approx_count(rows), lang))  # fmt: skip
+    at_kecamatan, at_regency = approx_counts(rows)
+    note = t("markers_note_places", lang, n=fmt_number(len(rows), lang),
+             kec=fmt_number(at_kecamatan, lang), kab=fmt_number(at_regency, lang))  # fmt: skip
     return ExplorerMap(fmap, table, note)

@@ -6,6 +6,9 @@ Calibration targets (tests/test_sample_data.py keeps them true):
 - Central Java has exactly 133 clusters (2009 report) over tourism, integrated agriculture
   and industry.
 Every generated row and every number attached to a known centre is ``ilustratif``.
+Illustrative centres are spread over the kecamatan of their regency, more where there are
+more desa/kelurahan, and placed at the kecamatan's label point: never at invented
+coordinates.
 Pure: tables in, tables out. ``python -m loaders.sample_files`` reads ``geodata/`` and the
 boundary layers and rewrites the bundled CSVs with it.
 """
@@ -115,6 +118,7 @@ def known_centres(known: pd.DataFrame) -> pd.DataFrame:
             "commodity": known["commodity"],
             "province_code": known["regency_code"].str[:2],
             "regency_code": known["regency_code"],
+            "kecamatan_code": known["kecamatan_code"].mask(known["kecamatan_code"] == ""),
             "source": "Sentra/klaster terkenal (nama dan tempat: pengetahuan umum)"
             + note.map(lambda n: f"; {n}" if n else ""),
             "export_reach": np.where(note.str.contains("export"), "ekspor", None),
@@ -220,10 +224,36 @@ def _name(frame: pd.DataFrame) -> pd.Series:
     return base + np.where(number > 1, " " + number.astype(str), "")
 
 
+def place_in_kecamatan(
+    centres: pd.DataFrame, kecamatan: pd.DataFrame, rng: np.random.Generator
+) -> pd.Series:
+    """A kecamatan for each centre: drawn within its regency, weighted by ``kecamatan``'s
+    ``weight`` column (the bundled sample uses the number of desa/kelurahan, a stand-in for
+    population, which the code list does not give per kecamatan)."""
+    placed = pd.Series(None, index=centres.index, dtype=object)
+    options = kecamatan.groupby("regency_code")
+    for regency, rows in centres.groupby("regency_code").groups.items():
+        if regency not in options.groups:
+            continue
+        group = options.get_group(regency)
+        weights = group["weight"].to_numpy(dtype=float)
+        placed[rows] = rng.choice(
+            group["code"].to_numpy(), size=len(rows), p=weights / weights.sum()
+        )
+    return placed
+
+
 def build_centres(
-    regencies: pd.DataFrame, sentra_2024: pd.DataFrame, known_raw: pd.DataFrame
+    regencies: pd.DataFrame,
+    sentra_2024: pd.DataFrame,
+    known_raw: pd.DataFrame,
+    kecamatan: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Known centres plus the calibrated illustrative fill, in the centres schema."""
+    """Known centres plus the calibrated illustrative fill, in the centres schema.
+
+    ``kecamatan`` (code, regency_code, weight) spreads the illustrative centres over the
+    kecamatan of their regency; known centres keep the kecamatan their file gives.
+    """
     rng = np.random.default_rng(SEED)
     known = known_centres(known_raw)
     known_sentra = known[known["kind"] == "sentra"].groupby("province_code").size()
@@ -245,7 +275,12 @@ def build_centres(
     generated["id"] = [f"IL-{i:05d}" for i in range(1, len(generated) + 1)]
     generated["source"] = ILLUSTRATIVE_SOURCE
     generated["data_status"] = "ilustratif"
-    centres = pd.concat([known, _figures(generated, rng)], ignore_index=True)
+    generated = _figures(generated, rng)
+    if kecamatan is not None:  # its own draws: the other columns stay as they were
+        generated["kecamatan_code"] = place_in_kecamatan(
+            generated, kecamatan, np.random.default_rng(SEED + 2)
+        )
+    centres = pd.concat([known, generated], ignore_index=True)
     for column in ("enterprises", "workers", "turnover_rp", "year_established"):
         centres[column] = centres[column].astype("Int64")
     centres["lat"] = np.nan
@@ -254,9 +289,14 @@ def build_centres(
 
 
 def scaled_centres(
-    n: int, regencies: pd.DataFrame, sentra_2024: pd.DataFrame, seed: int = SEED
+    n: int,
+    regencies: pd.DataFrame,
+    sentra_2024: pd.DataFrame,
+    seed: int = SEED,
+    kecamatan: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """About ``n`` illustrative centres spread like the BPS 2024 counts (for benchmarks)."""
+    """About ``n`` illustrative centres spread like the BPS 2024 counts (for benchmarks),
+    and over the kecamatan of their regency when ``kecamatan`` is given."""
     rng = np.random.default_rng(seed)
     total = sentra_2024["sentra_industri"].sum()
     counts = {
@@ -269,6 +309,8 @@ def scaled_centres(
     frame["source"] = ILLUSTRATIVE_SOURCE
     frame["data_status"] = "ilustratif"
     frame = _figures(frame, rng)
+    if kecamatan is not None:
+        frame["kecamatan_code"] = place_in_kecamatan(frame, kecamatan, rng)
     frame["lat"] = np.nan
     frame["lng"] = np.nan
     return frame.reindex(columns=list(CENTRE_COLUMNS))

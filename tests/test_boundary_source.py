@@ -26,10 +26,11 @@ def source_copy(tmp_path, source_dir, monkeypatch) -> Path:
     return copy
 
 
-def test_pinned_list_covers_every_province_and_regency_file():
+def test_pinned_list_covers_every_province_regency_and_kecamatan_file():
     pins = pinned_files()
     assert sum(p.startswith("prov/") for p in pins) == 8
     assert sum(p.startswith("kab/") for p in pins) == 38
+    assert sum(p.startswith("kec/") for p in pins) == 38
 
 
 def test_truncated_file_is_refused_with_its_name(source_copy):
@@ -53,26 +54,44 @@ def test_missing_file_is_refused_with_its_name(source_copy):
         source_files()
 
 
-def test_corrupt_cache_file_is_rebuilt_not_trusted(layers, tmp_path, monkeypatch):
-    monkeypatch.setenv("SENTRA_CACHE_DIR", str(tmp_path))
-    first, origin = boundaries.load()
-    assert origin == "build"
-    assert boundaries.load()[1] == "cache"
-    cached = next((tmp_path / "layers").glob("*/regencies_national.parquet"))
-    data = bytearray(cached.read_bytes())
+@pytest.fixture
+def cache_copy(layers, tmp_path, monkeypatch) -> Path:
+    """A copy of the session's built cache (building one from scratch takes most of a minute)."""
+    copy = tmp_path / "cache"
+    shutil.copytree(Path(os.environ["SENTRA_CACHE_DIR"]), copy)
+    monkeypatch.setenv("SENTRA_CACHE_DIR", str(copy))
+    return copy
+
+
+def _flip_a_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
-    cached.write_bytes(bytes(data))
+    path.write_bytes(bytes(data))
+
+
+def test_corrupt_cache_file_is_rebuilt_not_trusted(cache_copy):
+    assert boundaries.load()[1] == "cache"
+    _flip_a_byte(next((cache_copy / "layers").glob("*/regencies_national.parquet")))
     rebuilt, origin = boundaries.load()
     assert origin == "build"
     assert len(rebuilt.regencies_national) == 514
+    assert boundaries.load()[1] == "cache"
 
 
-def test_processing_version_change_rebuilds(tmp_path, monkeypatch):
-    monkeypatch.setenv("SENTRA_CACHE_DIR", str(tmp_path))
-    boundaries.load()
+def test_corrupt_kecamatan_layer_read_later_is_rebuilt_not_trusted(cache_copy):
+    _flip_a_byte(next((cache_copy / "layers").glob("*/kecamatan_detail.parquet")))
+    layers, origin = boundaries.load()
+    assert origin == "cache"  # the kecamatan layers are read on first use
+    assert len(layers.kecamatan_detail) == 7285
+    assert len(boundaries.load()[0].kecamatan_detail) == 7285  # saved again, now intact
+
+
+def test_processing_version_change_makes_the_cache_stale(cache_copy, monkeypatch):
+    current = boundaries._cache_folder()
+    assert boundaries._load_cached(current) is not None
     monkeypatch.setattr(boundaries, "PROCESSING_VERSION", "test-next")
-    assert boundaries.load()[1] == "build"
-    assert len(list((tmp_path / "layers").iterdir())) == 2
+    assert boundaries._cache_folder() != current
+    assert boundaries._load_cached(boundaries._cache_folder()) is None
 
 
 def test_command_prints_summary_json_as_last_line(layers):
@@ -87,6 +106,8 @@ def test_command_prints_summary_json_as_last_line(layers):
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["provinces"] == 38
     assert summary["regencies"] == 514
+    assert summary["kecamatan"] == 7285
+    assert 0 < summary["bytes_kecamatan_geojson_max"] <= 150_000
     assert summary["invalid_geometries"] > 100
     assert summary["bytes_regencies_geojson"] <= 1_000_000
     assert summary["bytes_provinces_geojson"] <= 300_000

@@ -93,3 +93,28 @@ def test_facts_tables_are_the_published_copies():
     for name in ("facts.csv", "sentra_industri_by_province_2024.csv", "known_centres.csv"):
         assert (GEODATA / name).read_bytes() == (shared / name).read_bytes()
     assert pd.read_csv(io.BytesIO((GEODATA / "facts.csv").read_bytes()))["source"].notna().all()
+
+
+def test_known_centres_carry_their_kecamatan(centres):
+    known = centres[centres["id"].str.startswith("KC-")].set_index("name")
+    published = pd.read_csv(GEODATA / "known_centres.csv", dtype=str).set_index("name")
+    assert known["kecamatan_code"].notna().sum() == 23
+    assert (known["kecamatan_code"].dropna() == published["kecamatan_code"].dropna()).all()
+    assert known.loc["Klaster Batik Simbang Kulon (Kec. Buaran)", "kecamatan_code"] == "33.26.14"
+
+
+def test_illustrative_centres_spread_over_kecamatan_with_more_desa(centres):
+    generated = centres[centres["id"].str.startswith("IL-")]
+    kecamatan = sample_files.kecamatan_weights().set_index("code")
+    assert generated["kecamatan_code"].notna().all()
+    parents = kecamatan["regency_code"].reindex(generated["kecamatan_code"]).to_numpy()
+    assert (parents == generated["regency_code"].to_numpy()).all()
+    assert generated["kecamatan_code"].nunique() > 2500  # spread, not one dot per regency
+    # More desa/kelurahan, more centres: compare the busiest and the quietest halves.
+    per_kecamatan = generated.groupby("kecamatan_code").size()
+    weight = kecamatan["weight"].reindex(per_kecamatan.index)
+    assert (
+        per_kecamatan[weight > weight.median()].mean()
+        > per_kecamatan[weight <= weight.median()].mean()
+    )
+    assert (generated["lat"].isna() & generated["lng"].isna()).all()  # never invented points

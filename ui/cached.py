@@ -103,7 +103,7 @@ def current_centres() -> tuple[int, pd.DataFrame]:
 def _prepared_markers(version: int, lang: str, region: str) -> dict[str, list]:
     centres = centres_of_version(version)
     inside = centres[centres["regency_code"].str.startswith(region)]
-    return _long_lived(marker_rows(inside, boundary_layers().regions, lang))
+    return _long_lived(marker_rows(inside, boundary_layers().all_regions, lang))
 
 
 def marker_rows_for(version: int, lang: str, region: str, points: pd.DataFrame) -> list[list]:

@@ -57,6 +57,7 @@ st.subheader(t("compare_absolute", lang))
 values, shown = _rows(aggregate.COMPARED, lambda m, v: fmt_metric(m, v, lang))
 shown.index = values.index = [t(f"m_{m}", lang) for m in aggregate.COMPARED]
 st.dataframe(_highlight(values, shown), width="stretch")
+st.caption(t("population_source", lang))
 st.subheader(t("compare_normalised", lang))
 values, shown = _rows(aggregate.SHARES, lambda m, v: fmt_percent(v, lang, 2))
 shown.index = values.index = [

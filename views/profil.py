@@ -11,6 +11,7 @@ from sentra.i18n import t
 from sentra.schema import EXPORT_REACH, SECTORS, label
 from ui import charts, context, region_select, widgets
 from ui.briefing import briefing_button
+from ui.per_person import per_person_row
 from ui.regional import imported_indicators
 
 PROFILE_COLUMNS = ("name", "kind", "sector", "commodity", "regency_code", "enterprises",
@@ -29,6 +30,7 @@ if not selected:
 
 centres = aggregate.scope(ctx.filtered, selected)
 widgets.headline_row(ctx, centres, selected)
+per_person_row(ctx, selected)
 briefing_button(ctx, "profil", (selected,) if selected else ())
 source = t("source_store", lang, v=ctx.version)
 illustrative = bool((centres["data_status"] == "ilustratif").any())
