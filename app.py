@@ -20,8 +20,16 @@ except DATA_ERRORS as exc:
     st.stop()
 
 lang = ctx.lang
+# The map is the home page, served at "/"; "/peta" (typed or from an old link) leads there.
+home = st.Page("views/peta.py", title=t("page_map", lang), url_path="beranda", default=True)
+
+
+def _to_home() -> None:
+    st.switch_page(home, query_params={k: st.query_params.get_all(k) for k in st.query_params})
+
+
 pages = [
-    st.Page("views/peta.py", title=t("page_map", lang), url_path="peta", default=True),
+    home,
     st.Page("views/profil.py", title=t("page_profile", lang), url_path="profil"),
     st.Page("views/bandingkan.py", title=t("page_compare", lang), url_path="bandingkan"),
     st.Page("views/sektor.py", title=t("page_sectors", lang), url_path="sektor"),
@@ -29,6 +37,7 @@ pages = [
     st.Page("views/data.py", title=t("page_data", lang), url_path="data"),
     st.Page("views/tentang.py", title=t("page_about", lang), url_path="tentang"),
     st.Page("views/cerita.py", title=t("page_stories", lang), url_path="cerita"),
+    st.Page(_to_home, title=t("page_map", lang), url_path="peta", visibility="hidden"),
 ]
 page = st.navigation(pages, position="top")
 # Before the page runs: pages may stop early, and the link must still hold the whole view.

@@ -1,9 +1,10 @@
 """Benchmark: boundary build, map payload sizes, interaction time at 10k/100k/1M centres
-against a naive baseline, import speed and memory. Last line printed: one JSON object
-(also written to bench/results.json).
+against a naive baseline, import speed, memory, and many sessions at once on the real
+server (``bench/load.py``). Last line printed: one JSON object (also written to
+bench/results.json).
 
-    python bench/run.py            # full run (10k, 100k, 1M centres)
-    python bench/run.py --quick    # 10k and 100k, fewer repetitions: under a minute
+    python bench/run.py            # full run (10k, 100k, 1M centres; 30 and 100 sessions)
+    python bench/run.py --quick    # 10k and 100k, fewer repetitions, 10 sessions: under a minute
 
 The interaction is what a user does most: change the sector filter on the national map,
 then click a province. It runs the same code as the map page (``sentra.map_view``) and
@@ -30,15 +31,17 @@ import pandas as pd  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit_folium import _get_map_string  # noqa: E402
 
+from bench.load import Plan, measure  # noqa: E402
 from loaders import boundaries  # noqa: E402
 from loaders.export import to_csv_bytes  # noqa: E402
 from loaders.importer import checker_for, validate_file  # noqa: E402
+from loaders.sample_files import GEODATA  # noqa: E402
 from loaders.store import Store  # noqa: E402
 from sentra.filters import Filters, filter_centres  # noqa: E402
 from sentra.indicators import Reference  # noqa: E402
 from sentra.map_view import explorer_map  # noqa: E402
 from sentra.markers import marker_rows  # noqa: E402
-from sentra.sample_data import GEODATA, scaled_centres  # noqa: E402
+from sentra.sample_data import scaled_centres  # noqa: E402
 from tools.live_server import (  # noqa: E402
     MAP_FRAME,
     launch_chromium,
@@ -185,6 +188,35 @@ def server_walk(store_folder: Path, full: bool) -> dict[str, object]:
         return {"peak_rss_mb": round(memory_mb(url.pid, "VmHWM"))} | result
 
 
+def load_figures(store_folder: Path, quick: bool) -> dict[str, object]:
+    """The real server with the bundled data under many sessions at once (``bench/load.py``):
+    first one person opening the home map five times (server time per step), then a room
+    of 10 (quick) or 30 people, and in a full run 100."""
+    env = os.environ | {"SENTRA_DATA_DIR": str(store_folder)}
+    plans = [Plan(1, repeat=5, think=(0, 0), settle_s=0), Plan(10 if quick else 30, settle_s=3)]
+    if not quick:
+        plans.append(Plan(100, settle_s=15))
+    solo, room, *crowd = measure(plans, env=env)
+    result: dict[str, object] = {
+        "rerun_ms_home": solo["steps"]["home"]["p50_ms"],
+        "rerun_ms_filter": solo["steps"]["sector"]["p50_ms"],
+        "rerun_ms_province": solo["steps"]["province"]["p50_ms"],
+        "load_sessions": room["sessions"],
+        "load_p50_ms": room["p50_ms"],
+        "load_p95_ms": room["p95_ms"],
+        "load_max_ms": room["max_ms"],
+        "load_errors": room["errors"],
+        "reruns_per_s": room["reruns_per_s"],
+        "load_think_s": room["think_s"],
+        "load_rss_mb": [room["rss_start_mb"], room["rss_peak_mb"], room["rss_end_mb"]],
+    }
+    for big in crowd:
+        keys = ("completed", "errors", "p50_ms", "p95_ms", "max_ms", "reruns_per_s",
+                "rss_start_mb", "rss_peak_mb", "rss_end_mb", "settle_s")  # fmt: skip
+        result[f"load_{big['sessions']}"] = {k: big[k] for k in keys}
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -234,6 +266,10 @@ def main() -> None:
             # --quick only opens the map: its first load is where memory peaks
             result |= server_walk(work / f"store-{label}", full=not args.quick)
             result["peak_rss_centres"] = len(centres)
+
+    result |= load_figures(work / "store-bundled", args.quick)
+    print(f"load: {result['load_sessions']} sessions p95 {result['load_p95_ms']} ms",
+          file=sys.stderr)  # fmt: skip
 
     rows = 100_000 if args.quick else 1_000_000
     bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",

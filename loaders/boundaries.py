@@ -23,7 +23,8 @@ import pandas as pd
 import shapely
 import shapely.geometry
 
-from loaders.boundary_source import cache_dir, source_files, source_key
+from loaders.boundary_source import source_files, source_key
+from loaders.pinned_source import cache_dir
 from loaders.wilayah_sql import WilayahRow, parse_rows
 from sentra import geometry as geo
 

@@ -9,30 +9,64 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
+from loaders import wilayah_codes
 from loaders.boundaries import BoundaryLayers
-from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, read_table
+from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, Sheet, read_table
 from loaders.store import Store
-from sentra.i18n import describe, t
-from sentra.regions import RegionMatcher
-from sentra.validation import REQUIRED, RowChecker, ValidationResult, suggest_mapping
+from sentra.i18n import t
+from sentra.import_fields import missing_fields, suggest_mapping
+from sentra.regional_table import RegionalLayout, RegionalResult, detect_layout, read_regional
+from sentra.regions import PlaceIndex, RegionMatcher
+from sentra.report import describe, field_list
+from sentra.validation import RowChecker, ValidationResult
 
 
 def checker_for(layers: BoundaryLayers) -> RowChecker:
-    """Validation needs region names and full-detail regency shapes (build once, reuse)."""
+    """Validation needs region names, full-detail regency shapes and the kecamatan and desa
+    of the 2025 code list (build once, reuse)."""
     shapes = layers.regencies.set_index("code").geometry
-    return RowChecker(RegionMatcher(layers.regions), shapes)
+    return RowChecker(RegionMatcher(layers.regions), shapes, PlaceIndex(wilayah_codes.codes()))
 
 
 def check_mapping(mapping: dict[str, str | None]) -> None:
-    missing = [f for f in REQUIRED if not mapping.get(f)]
+    """Refuses a mapping without the required fields (named in the user's language later)."""
+    missing = missing_fields(mapping)
     if missing:
-        raise ImportFileError("file_missing_columns", fields=", ".join(missing))
+        raise ImportFileError("file_missing_columns", fields=missing)
+
+
+def _with_skipped(report: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
+    """The report plus the rows the reader skipped (column numbers, totals, notes)."""
+    if not sheet.skipped:
+        return report
+    skipped = pd.DataFrame(
+        {"row": [r for r, _ in sheet.skipped], "status": "skipped",
+         "messages": [[(reason, {})] for _, reason in sheet.skipped]}
+    )  # fmt: skip
+    report = pd.concat([report, skipped], ignore_index=True)
+    return report.sort_values("row", kind="stable").reset_index(drop=True)
+
+
+def validate_sheet(
+    sheet: Sheet, filename: str, checker: RowChecker, mapping: dict[str, str | None] | None = None
+) -> tuple[dict[str, str | None], ValidationResult]:
+    """The mapping used and the validation result of a table already read; nothing is stored.
+
+    Rows the reader skipped (column numbers, totals, notes) are listed in the report too.
+    """
+    mapping = mapping or suggest_mapping(list(sheet.table.columns))
+    check_mapping(mapping)
+    source = f"Impor: {filename}" + (f" — {sheet.source_note}" if sheet.source_note else "")
+    result = checker.validate(sheet.table, mapping, source, rows=sheet.rows)
+    result.report = _with_skipped(result.report, sheet)
+    return mapping, result
 
 
 def validate_file(
@@ -41,19 +75,47 @@ def validate_file(
     checker: RowChecker,
     mapping: dict[str, str | None] | None = None,
     max_bytes: int | None = MAX_UPLOAD_BYTES,
-) -> tuple[pd.DataFrame, dict[str, str | None], ValidationResult]:
-    """The raw table, the mapping used and the validation result; nothing is stored."""
-    table = read_table(data, filename, max_bytes)
-    mapping = mapping or suggest_mapping(list(table.columns))
-    check_mapping(mapping)
-    return table, mapping, checker.validate(table, mapping, f"Impor: {filename}")
+    sheet: str | None = None,
+    header_row: int | None = None,
+) -> tuple[Sheet, dict[str, str | None], ValidationResult]:
+    """The table read, the mapping used and the validation result; nothing is stored."""
+    read = read_table(data, filename, max_bytes, sheet=sheet, header_row=header_row)
+    mapping, result = validate_sheet(read, filename, checker, mapping)
+    return read, mapping, result
 
 
-def report_table(result: ValidationResult, lang: str) -> pd.DataFrame:
-    """The per-row report with messages in the user's language."""
+def indicator_key(name: str) -> str:
+    """'Jumlah Sentra IKM (unit)' → 'jumlah_sentra_ikm_unit': one key per indicator name."""
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:60] or "indikator"
+
+
+def read_regional_sheet(
+    sheet: Sheet, checker: RowChecker, layout: RegionalLayout | None = None, year: int | None = None
+) -> tuple[RegionalLayout, RegionalResult]:
+    """A regional table (one figure per region and year) in a sheet already read; nothing
+    is stored. Rows the reader skipped are listed in the report too."""
+    layout = layout or detect_layout(sheet.table)
+    if layout is None:
+        raise ImportFileError("file_missing_columns", fields=["region"])
+    result = read_regional(sheet.table, sheet.rows, layout, checker.matcher, year)
+    result.report = _with_skipped(result.report, sheet)
+    return layout, result
+
+
+def report_table(result: ValidationResult | RegionalResult, lang: str) -> pd.DataFrame:
+    """The per-row report with statuses and messages in the user's language."""
     report = result.report.copy()
+    report["status"] = report["status"].map(lambda s: t(f"status_{s}", lang))
     report["messages"] = report["messages"].map(lambda m: describe(m, lang))
     return report
+
+
+def file_error_text(exc: ImportFileError, lang: str) -> str:
+    """An ``ImportFileError`` as a sentence in ``lang`` (field names translated)."""
+    params = dict(exc.params)
+    if "fields" in params:
+        params["fields"] = field_list(params["fields"], lang)
+    return t(exc.key, lang, **params)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,17 +123,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--all-or-nothing", action="store_true")
     parser.add_argument("--lang", default="id")
+    parser.add_argument("--sheet", help="lembar kerja / worksheet (default: first with a header)")
+    parser.add_argument("--header-row", type=int, help="baris judul kolom / header row (1-based)")
     args = parser.parse_args(argv)
     from loaders.boundaries import load
 
     started = time.perf_counter()
     layers, _ = load()
     try:
-        _, _, result = validate_file(
-            args.file.read_bytes(), args.file.name, checker_for(layers), max_bytes=None
-        )
+        sheet, _, result = validate_file(
+            args.file.read_bytes(), args.file.name, checker_for(layers), max_bytes=None,
+            sheet=args.sheet, header_row=args.header_row,
+        )  # fmt: skip
     except ImportFileError as exc:
-        print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+        print(file_error_text(exc, args.lang), file=sys.stderr)
         return 2
     if result.invalid and args.all_or_nothing:
         print(f"{result.invalid} baris tidak sah; tidak ada yang diimpor.", file=sys.stderr)
@@ -87,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         "version": version,
         "imported": len(result.rows),
         "invalid": result.invalid,
+        "warnings": result.warnings,
+        "skipped": len(sheet.skipped),
+        "sheet": sheet.sheet,
+        "header_row": sheet.header_row,
         "validate_seconds": round(validated - started, 2),
         "write_seconds": round(time.perf_counter() - validated, 2),
     }

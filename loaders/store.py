@@ -1,41 +1,64 @@
 """The data-access module: every read and write of centres, budgets and indicators.
 
-Default backend: one DuckDB file (``$SENTRA_DATA_DIR/sentra.duckdb``, default ``var/``),
-created from ``geodata/`` on first use. Centres are versioned: each import or restore adds
-a complete new version in one transaction and moves the ``current`` pointer, so an import
-that fails or is killed leaves the stored data exactly as it was, and every earlier
-version can be restored. A server database (PostgreSQL/PostGIS) would implement the same
-public methods.
+``Store()`` opens the embedded DuckDB file (``$SENTRA_DATA_DIR/sentra.duckdb``, default
+``var/``), or, when ``SENTRA_DATABASE_URL=postgresql://…`` is set, a shared PostgreSQL/PostGIS
+database (``loaders/store_postgres.py``). Pages use the methods below and catch
+``StoreError``; they never know which backend runs.
+
+Centres are versioned. Each import or restore makes a new version in one transaction and
+moves the ``current`` pointer, so an import that fails or is killed leaves the stored data
+exactly as it was, and every earlier version can be restored (as a new version). A centre
+row is stored once, with the versions it is valid for (``first_version`` up to, not
+including, ``last_version``): a version costs the rows it changed, not a copy of the table.
+The schema is created and upgraded by numbered steps (``loaders/store_schema.py``).
 """
 
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from sentra.schema import BUDGET_COLUMNS, INDICATOR_COLUMNS, STORED_CENTRE_COLUMNS
+from loaders.store_schema import (
+    MIGRATIONS,
+    MIGRATIONS_TABLE,
+    REFERENCE_FILES,
+    REFERENCE_TABLES,
+    SCHEMA_VERSION,
+    arrow_schema,
+    missing_columns,
+)
+from sentra.schema import (
+    REGIONAL_INDICATOR_COLUMNS,
+    REGIONAL_VALUE_COLUMNS,
+    STORED_CENTRE_COLUMNS,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "geodata"
 ENV_DATA_DIR = "SENTRA_DATA_DIR"
+ENV_DATABASE_URL = "SENTRA_DATABASE_URL"
 CHUNK_ROWS = 50_000
 _COLS = ", ".join(STORED_CENTRE_COLUMNS)
+_VALID_AT = "first_version <= ? AND (last_version IS NULL OR last_version > ?)"
 
-
-# Through Arrow rather than ``.df()``: at a million centres ``.df()`` peaks at about 1.5 GB
-# (Python string objects first), Arrow at about 0.9 GB, with the same column types.
+# Through Arrow rather than row objects: at a million centres DuckDB's ``.df()`` peaks at
+# about 1.5 GB (Python string objects first), Arrow at about 0.9 GB, with the same types.
 _PANDAS_TYPES = {
     pa.string(): pd.StringDtype("pyarrow", na_value=float("nan")),
     pa.int32(): pd.Int32Dtype(),
 }
+_TEXT_TYPES = {pa.string(): _PANDAS_TYPES[pa.string()]}
+_VERSION_TYPES = {
+    "version_id": "int32", "created_at": "datetime64[us]", "kind": "str", "label": "str",
+    "rows": "int32", "based_on": "Int32", "is_current": "bool",
+}  # fmt: skip
 
 
 def default_path() -> Path:
@@ -48,203 +71,318 @@ class StoreError(RuntimeError):
 
 
 class StoreBusyError(StoreError):
-    """Another process holds the database for writing."""
+    """The store cannot be used right now: another process holds the database for writing
+    (DuckDB), a lock wait timed out, or the database server cannot be reached."""
 
 
-def _columns_sql(columns: dict[str, str]) -> str:
-    return ", ".join(f"{name} {kind}" for name, kind in columns.items())
-
-
-_SCHEMA = f"""
-CREATE TABLE versions (
-    version_id INTEGER PRIMARY KEY, created_at TIMESTAMP, kind VARCHAR,
-    label VARCHAR, rows INTEGER, based_on INTEGER);
-CREATE TABLE current_version (version_id INTEGER);
-CREATE TABLE centres (version_id INTEGER, {_columns_sql(STORED_CENTRE_COLUMNS)});
-CREATE TABLE budgets ({_columns_sql(BUDGET_COLUMNS)});
-CREATE TABLE indicators ({_columns_sql(INDICATOR_COLUMNS)});
-CREATE TABLE facts (fact_id VARCHAR, year INTEGER, scope VARCHAR, region_code VARCHAR,
-    indicator VARCHAR, value VARCHAR, unit VARCHAR, source VARCHAR);
-CREATE TABLE sentra_bps_2024 (province_code VARCHAR, province_name VARCHAR, year INTEGER,
-    sentra_industri INTEGER);
-"""
+BUSY_MESSAGE = (
+    "Basis data sedang dipakai proses lain atau tidak dapat dihubungi; coba lagi sebentar "
+    "lagi. (The database is busy in another process or cannot be reached.)"
+)
 
 
 class Store:
-    """One database file; connections are short-lived so other processes can take turns."""
+    """The store's API. ``Store()`` returns the backend chosen by the environment (like
+    ``pathlib.Path`` returns a ``PosixPath``); ``Store(path)`` is always a DuckDB file and
+    ``Store(url=…)`` a PostgreSQL database."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = Path(path or default_path())
-        if not self.path.exists():
-            self._create()
-        else:
-            self._upgrade()
+    dialect = ""
+    _SORT_IN_SQL = True  # else Arrow sorts (byte order, as DuckDB's ORDER BY)
 
-    # -- connections -------------------------------------------------------------------
-    @contextmanager
-    def _connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=read_only)
-                break
-            except duckdb.IOException as exc:  # the file is locked by another process
-                if time.monotonic() > deadline:
-                    raise StoreBusyError(
-                        "Basis data sedang dipakai proses lain; coba lagi sebentar lagi. "
-                        "(The database is busy in another process.)"
-                    ) from exc
-                time.sleep(0.2)
-        try:
-            yield con
-        finally:
-            con.close()
+    def __new__(cls, path: Path | None = None, *, url: str | None = None) -> Store:
+        if cls is Store:
+            url = url or (None if path else os.environ.get(ENV_DATABASE_URL))
+            if url:
+                from loaders.store_postgres import PostgresStore as cls
+            else:
+                from loaders.store_duckdb import DuckDBStore as cls
+        return super().__new__(cls)
 
-    def _create(self) -> None:
-        """Build the database from geodata/ under a temporary name, then move it in place."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        staging = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
-        staging.unlink(missing_ok=True)
-        con = duckdb.connect(str(staging))
-        try:
-            con.execute(_SCHEMA)
-            centres = _read_geodata("centres.csv", STORED_CENTRE_COLUMNS).assign(origin="bawaan")
-            _insert_version(con, 1, "bawaan", "Data bawaan (geodata/)", None, centres)
-            con.execute("INSERT INTO current_version VALUES (1)")
-            for table, columns in (("budgets", BUDGET_COLUMNS), ("indicators", INDICATOR_COLUMNS)):
-                frame = _read_geodata(f"{table}.csv", columns)  # noqa: F841 (used by SQL)
-                con.execute(f"INSERT INTO {table} SELECT * FROM frame")
-            for table, name in (
-                ("facts", "facts.csv"),
-                ("sentra_bps_2024", "sentra_industri_by_province_2024.csv"),
-            ):
-                frame = pd.read_csv(GEODATA / name, dtype=str)  # noqa: F841
-                con.execute(f"INSERT INTO {table} SELECT * FROM frame")
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        os.replace(staging, self.path)
+    # -- what a backend provides -------------------------------------------------------
+    def _read(self) -> AbstractContextManager[Any]:
+        """A connection for reading; errors come out as ``StoreError``."""
+        raise NotImplementedError
 
-    def _upgrade(self) -> None:
-        """Add columns a store written by an older version lacks. Rows then get their
-        ``origin`` from their first version: the bundled data is version 1."""
-        with self._connect(read_only=True) as con:
-            have = {row[0] for row in con.execute("DESCRIBE centres").fetchall()}
-        missing = {c: kind for c, kind in STORED_CENTRE_COLUMNS.items() if c not in have}
-        if not missing:
-            return
-        with self._transaction() as con:
-            for column, kind in missing.items():
-                con.execute(f"ALTER TABLE centres ADD COLUMN {column} {kind}")
-            if "origin" in missing:
-                con.execute(
-                    "UPDATE centres SET origin = CASE WHEN id IN "
-                    "(SELECT id FROM centres WHERE version_id = 1) THEN 'bawaan' ELSE 'impor' END"
-                )
+    def _write(self) -> AbstractContextManager[Any]:
+        """A connection inside one transaction, holding the writers' lock: committed at the
+        end, rolled back on any error (or when the process dies)."""
+        raise NotImplementedError
+
+    def _rows(self, con: Any, sql: str, params: list | None = None) -> list[tuple]:
+        """Rows of a query written with ``?`` placeholders."""
+        raise NotImplementedError
+
+    def _exec(self, con: Any, sql: str, params: list | None = None) -> int:
+        """Run a statement written with ``?`` placeholders; the number of rows it changed."""
+        raise NotImplementedError
+
+    def _arrow(self, con: Any, sql: str, params: list, columns: dict[str, str]) -> pa.Table:
+        """A query's result as an Arrow table of exactly these columns and types."""
+        raise NotImplementedError
+
+    def _append(
+        self, con: Any, table: str, data: pa.Table, progress: Callable[[int], None] | None = None
+    ) -> None:
+        """Bulk-append ``data`` (columns by name) to ``table``, calling ``progress(rows)``."""
+        raise NotImplementedError
+
+    def _scratch(self, con: Any, name: str, columns: dict[str, str]) -> None:
+        """A temporary table that disappears with the transaction's connection."""
+        raise NotImplementedError
+
+    def misplaced_centres(self, version_id: int | None = None) -> pd.DataFrame:
+        """Centres whose coordinates lie more than the import's tolerance (5 km) outside
+        their stated regency: ``id``, ``regency_code``, ``km``, ordered by id."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release connections (the PostgreSQL pool); DuckDB holds none between calls."""
+
+    # -- schema ------------------------------------------------------------------------
+    def _prepare(self, fresh: bool = False) -> None:
+        """Create or upgrade the schema and fill a new store from geodata/, once."""
+        if not fresh:
+            with self._read() as con:
+                version, existing = self._schema_state(con)
+            if version == SCHEMA_VERSION and not missing_columns(existing, self.dialect):
+                return
+        with self._write() as con:
+            self._migrate(con)
+
+    def _schema_state(self, con: Any) -> tuple[int, dict[str, set[str]]]:
+        existing: dict[str, set[str]] = {}
+        for table, column in self._rows(
+            con,
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema()",
+        ):
+            existing.setdefault(table, set()).add(column)
+        if "schema_migrations" in existing:
+            version = self._rows(con, "SELECT coalesce(max(version), 0) FROM schema_migrations")
+            version = version[0][0]
+        else:  # a store of the first release (before numbered steps) is at step 1
+            version = 1 if "versions" in existing else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"Skema basis data versi {version} lebih baru dari aplikasi ({SCHEMA_VERSION}); "
+                "perbarui aplikasi. (The database schema is newer than this application.)"
+            )
+        return version, existing
+
+    def _migrate(self, con: Any) -> None:
+        version, existing = self._schema_state(con)  # again, now under the writers' lock
+        if "schema_migrations" not in existing:
+            self._exec(con, MIGRATIONS_TABLE)
+            if version:
+                self._exec(con, "INSERT INTO schema_migrations VALUES (?, ?)", [version, _now()])
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[step](self.dialect):
+                self._exec(con, statement)
+            self._exec(con, "INSERT INTO schema_migrations VALUES (?, ?)", [step, _now()])
+        for statement in missing_columns(self._schema_state(con)[1], self.dialect):
+            self._exec(con, statement)
+        if not self._rows(con, "SELECT count(*) FROM versions")[0][0]:
+            self._seed(con)
+
+    def schema_version(self) -> int:
+        with self._read() as con:
+            return self._schema_state(con)[0]
+
+    def _seed(self, con: Any) -> None:
+        bundled = _read_geodata("centres.csv", STORED_CENTRE_COLUMNS).assign(origin="bawaan")
+        centres = _as_arrow(bundled, STORED_CENTRE_COLUMNS)
+        first = pa.array([1] * len(centres), pa.int32())
+        self._append(con, "centres", centres.append_column("first_version", first))
+        self._exec(
+            con,
+            "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?)",
+            [1, _now(), "bawaan", "Data bawaan (geodata/)", len(centres), None],
+        )
+        self._exec(con, "INSERT INTO current_version VALUES (1)")
+        for table, columns in REFERENCE_TABLES.items():
+            if table in REFERENCE_FILES:
+                frame = _read_geodata(REFERENCE_FILES[table], columns)
+                self._append(con, table, _as_arrow(frame, columns))
 
     # -- reads -------------------------------------------------------------------------
     def current_version(self) -> int:
-        with self._connect(read_only=True) as con:
-            return con.execute("SELECT version_id FROM current_version").fetchone()[0]
+        with self._read() as con:
+            return self._rows(con, "SELECT version_id FROM current_version")[0][0]
 
     def centres(self, version_id: int | None = None) -> pd.DataFrame:
         """All centres of a version (default: the current one), in schema columns."""
-        with self._connect(read_only=True) as con:
-            if version_id is None:  # fetchall: DuckDB refuses con.sql() beside an open result
-                version_id = con.execute("SELECT version_id FROM current_version").fetchall()[0][0]
-            rows = con.sql(
-                f"SELECT {_COLS} FROM centres WHERE version_id = $v ORDER BY id",
-                params={"v": version_id},
-            ).to_arrow_table()
+        with self._read() as con:
+            if version_id is None:
+                version_id = self._rows(con, "SELECT version_id FROM current_version")[0][0]
+            order = " ORDER BY id" if self._SORT_IN_SQL else ""
+            rows = self._arrow(
+                con,
+                f"SELECT {_COLS} FROM centres WHERE {_VALID_AT}{order}",
+                [version_id, version_id],
+                STORED_CENTRE_COLUMNS,
+            )
+        if not self._SORT_IN_SQL:
+            rows = rows.sort_by("id")
         return rows.to_pandas(types_mapper=_PANDAS_TYPES.get)
 
     def versions(self) -> pd.DataFrame:
-        with self._connect(read_only=True) as con:
-            return con.execute(
-                "SELECT v.*, v.version_id = c.version_id AS is_current "
-                "FROM versions v, current_version c ORDER BY v.version_id DESC"
-            ).df()
+        with self._read() as con:
+            rows = self._rows(
+                con,
+                "SELECT v.version_id, v.created_at, v.kind, v.label, v.rows, v.based_on, "
+                "v.version_id = c.version_id FROM versions v, current_version c "
+                "ORDER BY v.version_id DESC",
+            )
+        return pd.DataFrame(rows, columns=list(_VERSION_TYPES)).astype(_VERSION_TYPES)
+
+    def stored_rows(self) -> int:
+        """Centre rows held for all versions together (each version adds only its changes)."""
+        with self._read() as con:
+            return self._rows(con, "SELECT count(*) FROM centres")[0][0]
+
+    def regional_indicators(self) -> pd.DataFrame:
+        """The newest version of every imported regional indicator (one row each), with
+        the years it covers; empty when none was imported."""
+        versions = self.regional_indicator_versions()
+        newest = versions.sort_values("indicator_version").drop_duplicates("key", keep="last")
+        with self._read() as con:
+            years = self._rows(
+                con, "SELECT DISTINCT indicator_version, year FROM regional_values ORDER BY year"
+            )
+        covered: dict[int, list[int]] = {}
+        for version, year in years:
+            covered.setdefault(version, []).append(year)
+        newest = newest.assign(years=[covered.get(v, []) for v in newest["indicator_version"]])
+        return newest.sort_values("name").reset_index(drop=True)
+
+    def regional_indicator_versions(self) -> pd.DataFrame:
+        """Every imported version of every regional indicator, newest first."""
+        columns = REGIONAL_INDICATOR_COLUMNS
+        with self._read() as con:
+            rows = self._rows(
+                con,
+                f"SELECT {', '.join(columns)} FROM regional_indicators "
+                "ORDER BY indicator_version DESC",
+            )
+        return pd.DataFrame(rows, columns=list(columns))
+
+    def regional_values(self, indicator_version: int) -> pd.DataFrame:
+        """region_code, year, value of one version of a regional indicator."""
+        with self._read() as con:
+            rows = self._rows(
+                con,
+                "SELECT region_code, year, value FROM regional_values "
+                "WHERE indicator_version = ? ORDER BY region_code, year",
+                [indicator_version],
+            )
+        return pd.DataFrame(rows, columns=["region_code", "year", "value"])
 
     def table(self, name: str) -> pd.DataFrame:
         """One of the reference tables: budgets, indicators, facts, sentra_bps_2024."""
-        if name not in ("budgets", "indicators", "facts", "sentra_bps_2024"):
+        if name not in REFERENCE_TABLES:
             raise ValueError(name)
-        with self._connect(read_only=True) as con:
-            return con.execute(f"SELECT * FROM {name}").df()
+        columns = REFERENCE_TABLES[name]
+        with self._read() as con:
+            rows = self._arrow(con, f"SELECT {', '.join(columns)} FROM {name}", [], columns)
+        return rows.to_pandas(types_mapper=_TEXT_TYPES.get)
 
     # -- writes ------------------------------------------------------------------------
-    @contextmanager
-    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All or nothing: on any error (or if the process dies) nothing is changed."""
-        with self._connect() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                yield con
-                con.execute("COMMIT")
-            except duckdb.Error as exc:
-                con.execute("ROLLBACK")
-                raise StoreError(str(exc)) from exc
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-
     def import_centres(
         self,
         rows: pd.DataFrame,
         label: str,
         progress: Callable[[int], None] | None = None,
     ) -> int:
-        """A new version = the current centres with ``rows`` added (same id: replaced)."""
+        """A new version = the current centres with ``rows`` added (same id: replaced).
+        Writers take turns: an import started while another runs waits for it and builds on
+        its result, so neither is lost."""
         rows = rows.reindex(columns=list(STORED_CENTRE_COLUMNS)).assign(origin="impor")
-        with self._transaction() as con:
-            current = con.execute("SELECT version_id FROM current_version").fetchone()[0]
-            new = _next_version(con)
+        with self._write() as con:
+            current, count = self._rows(
+                con,
+                "SELECT c.version_id, v.rows FROM current_version c "
+                "JOIN versions v ON v.version_id = c.version_id",
+            )[0]
+            new = self._next_version(con)
             missing = rows["id"].isna() | (rows["id"].astype(str).str.strip() == "")
             rows.loc[missing, "id"] = [f"IMP{new}-{n:07d}" for n in range(int(missing.sum()))]
-            con.execute(
-                f"INSERT INTO centres SELECT {new}, {_COLS} FROM centres "
-                "WHERE version_id = ? AND id NOT IN (SELECT id FROM rows WHERE id IS NOT NULL)",
-                [current],
+            self._scratch(con, "incoming", STORED_CENTRE_COLUMNS)
+            self._append(con, "incoming", _as_arrow(rows, STORED_CENTRE_COLUMNS), progress)
+            replaced = self._exec(
+                con,
+                "UPDATE centres SET last_version = ? WHERE last_version IS NULL "
+                "AND id IN (SELECT id FROM incoming WHERE id IS NOT NULL)",
+                [new],
             )
-            _insert_rows(con, new, rows, progress)
-            _publish(con, new, "impor", label, current)
+            added = self._exec(
+                con,
+                f"INSERT INTO centres (first_version, {_COLS}) SELECT ?, {_COLS} FROM incoming",
+                [new],
+            )
+            self._publish(con, new, "impor", label, current, count - replaced + added)
+        return new
+
+    def import_regional_indicator(self, meta: dict[str, str], values: pd.DataFrame) -> int:
+        """A new version of the regional indicator ``meta['key']`` (name, unit, source,
+        level, data_status, label), with ``values`` (region_code, year, value)."""
+        values = values.reindex(columns=["region_code", "year", "value"])
+        with self._write() as con:
+            new = self._rows(
+                con, "SELECT coalesce(max(indicator_version), 0) + 1 FROM regional_indicators"
+            )[0][0]
+            row = {**meta, "indicator_version": new, "created_at": _now(), "rows": len(values)}
+            marks = ", ".join("?" * len(REGIONAL_INDICATOR_COLUMNS))
+            self._exec(
+                con,
+                f"INSERT INTO regional_indicators VALUES ({marks})",
+                [row[c] for c in REGIONAL_INDICATOR_COLUMNS],
+            )
+            data = values.assign(indicator_version=new)
+            self._append(con, "regional_values", _as_arrow(data, REGIONAL_VALUE_COLUMNS))
         return new
 
     def restore(self, version_id: int) -> int:
-        """Make an earlier version current again, as a new version (history is kept)."""
-        with self._transaction() as con:
-            exists = con.execute(
-                "SELECT count(*) FROM versions WHERE version_id = ?", [version_id]
-            ).fetchone()[0]
-            if not exists:
+        """Make an earlier version current again, as a new version (history is kept). Only
+        the rows that differ between the two versions are written."""
+        with self._write() as con:
+            found = self._rows(con, "SELECT rows FROM versions WHERE version_id = ?", [version_id])
+            if not found:
                 raise ValueError(f"Versi {version_id} tidak ada.")
-            new = _next_version(con)
-            con.execute(
-                f"INSERT INTO centres SELECT {new}, {_COLS} FROM centres WHERE version_id = ?",
-                [version_id],
+            new = self._next_version(con)
+            # Rows added after that version end here; rows it had that ended since come back.
+            self._exec(
+                con,
+                "UPDATE centres SET last_version = ? "
+                "WHERE last_version IS NULL AND first_version > ?",
+                [new, version_id],
             )
-            _publish(con, new, "pulihkan", f"Pemulihan versi {version_id}", version_id)
+            self._exec(
+                con,
+                f"INSERT INTO centres (first_version, {_COLS}) SELECT ?, {_COLS} FROM centres "
+                "WHERE first_version <= ? AND last_version > ?",
+                [new, version_id, version_id],
+            )
+            label = f"Pemulihan versi {version_id}"
+            self._publish(con, new, "pulihkan", label, version_id, found[0][0])
         return new
 
+    def _next_version(self, con: Any) -> int:
+        return self._rows(con, "SELECT coalesce(max(version_id), 0) + 1 FROM versions")[0][0]
 
-def _publish(
-    con: duckdb.DuckDBPyConnection, new: int, kind: str, label: str, based_on: int
-) -> None:
-    """Record version ``new`` (already written) and make it the current one."""
-    count = con.execute("SELECT count(*) FROM centres WHERE version_id = ?", [new]).fetchone()[0]
-    con.execute(
-        "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?)",
-        [new, _now(), kind, label, count, based_on],
-    )
-    con.execute("UPDATE current_version SET version_id = ?", [new])
+    def _publish(
+        self, con: Any, new: int, kind: str, label: str, based_on: int, count: int
+    ) -> None:
+        """Record version ``new`` (already written) and make it the current one."""
+        self._exec(
+            con,
+            "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?)",
+            [new, _now(), kind, label, count, based_on],
+        )
+        self._exec(con, "UPDATE current_version SET version_id = ?", [new])
 
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _next_version(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute("SELECT coalesce(max(version_id), 0) + 1 FROM versions").fetchone()[0]
 
 
 def _read_geodata(name: str, columns: dict[str, str]) -> pd.DataFrame:
@@ -253,29 +391,23 @@ def _read_geodata(name: str, columns: dict[str, str]) -> pd.DataFrame:
     return frame.reindex(columns=list(columns))
 
 
-def _insert_rows(
-    con: duckdb.DuckDBPyConnection,
-    version_id: int,
-    rows: pd.DataFrame,
-    progress: Callable[[int], None] | None,
-) -> None:
-    for start in range(0, len(rows), CHUNK_ROWS):
-        chunk = rows.iloc[start : start + CHUNK_ROWS]  # noqa: F841 (read by SQL)
-        con.execute(f"INSERT INTO centres SELECT {version_id}, {_COLS} FROM chunk")
-        if progress:
-            progress(min(start + CHUNK_ROWS, len(rows)))
+def _as_arrow(frame: pd.DataFrame, columns: dict[str, str]) -> pa.Table:
+    """The frame in the schema's types, the same way for both backends: text columns take
+    any value as text; numbers written as text are parsed; anything else is refused."""
+    schema = arrow_schema(columns)
+    arrays = []
+    try:
+        for field in schema:
+            values = frame[field.name]
+            if pa.types.is_string(field.type):
+                values = values.astype("string")
+            arrays.append(pa.array(values, from_pandas=True).cast(field.type))
+    except (pa.ArrowException, TypeError, ValueError) as exc:
+        raise StoreError(f"{field.name}: {exc}") from exc
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def _insert_version(
-    con: duckdb.DuckDBPyConnection,
-    version_id: int,
-    kind: str,
-    label: str,
-    based_on: int | None,
-    rows: pd.DataFrame,
-) -> None:
-    _insert_rows(con, version_id, rows, None)
-    con.execute(
-        "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?)",
-        [version_id, _now(), kind, label, len(rows), based_on],
-    )
+def batches(data: pa.Table) -> Iterator[pa.Table]:
+    """The table in slices of ``CHUNK_ROWS`` (progress is reported per slice)."""
+    for start in range(0, len(data), CHUNK_ROWS):
+        yield data.slice(start, CHUNK_ROWS)

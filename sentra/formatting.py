@@ -49,12 +49,6 @@ def fmt_percent(value: float | None, lang: str = "id", digits: int = 2) -> str:
     return fmt_number(value, lang, digits) + "%"
 
 
-def fmt_area(value_km2: float | None, lang: str = "id") -> str:
-    if _missing(value_km2):
-        return "–"
-    return fmt_number(value_km2, lang) + " km²"
-
-
 def fmt_metric(metric: str, value: float | None, lang: str = "id") -> str:
     """A map or table value in the unit its metric is measured in."""
     unit = METRIC_UNITS[metric]

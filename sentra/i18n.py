@@ -8,7 +8,6 @@ DEFAULT_LANGUAGE = "id"
 _TEXT: dict[str, dict[str, str]] = {
     "app_title": {"id": "Peta Sentra & Klaster", "en": "Centres & Clusters Map"},
     "page_map": {"id": "Peta", "en": "Map"},
-    "language": {"id": "Bahasa", "en": "Language"},
     "basemap": {"id": "Peta dasar", "en": "Basemap"},
     "basemap_none": {"id": "Tanpa peta dasar (luring)", "en": "None (offline)"},
     "basemap_osm": {"id": "OpenStreetMap (perlu internet)", "en": "OpenStreetMap (needs internet)"},
@@ -18,20 +17,6 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "indonesia": {"id": "Indonesia", "en": "Indonesia"},
     "back_to_indonesia": {"id": "← Kembali ke Indonesia", "en": "← Back to Indonesia"},
-    "click_hint_national": {
-        "id": "Klik sebuah provinsi untuk melihat kabupaten/kotanya.",
-        "en": "Click a province to see its regencies and cities.",
-    },
-    "click_hint_province": {
-        "id": "Klik sebuah kabupaten/kota untuk memilihnya.",
-        "en": "Click a regency or city to select it.",
-    },
-    "regions_in": {"id": "{n} kabupaten/kota", "en": "{n} regencies/cities"},
-    "area": {"id": "Luas", "en": "Area"},
-    "selected": {"id": "Terpilih", "en": "Selected"},
-    "kind_provinsi": {"id": "Provinsi", "en": "Province"},
-    "kind_kabupaten": {"id": "Kabupaten", "en": "Regency"},
-    "kind_kota": {"id": "Kota", "en": "City"},
     "unknown_region": {
         "id": "Wilayah '{code}' dari tautan tidak dikenal; menampilkan seluruh Indonesia.",
         "en": "Region '{code}' from the link is unknown; showing all of Indonesia.",
@@ -89,10 +74,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Tidak ada data BPS 2024 · {n} tercatat",
         "en": "No BPS 2024 data · {n} recorded",
     },
-    "unit_centres": {"id": "sentra/klaster", "en": "centres/clusters"},
     "unit_units": {"id": "unit", "en": "units"},
-    "unit_people": {"id": "orang", "en": "people"},
-    "unit_density": {"id": "per 1.000 km²", "en": "per 1,000 km²"},
     "h_sentra": {"id": "Sentra", "en": "Centres"},
     "h_klaster": {"id": "Klaster", "en": "Clusters"},
     "h_enterprises": {"id": "Unit usaha", "en": "Enterprises"},
@@ -256,8 +238,8 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "import_title": {"id": "Impor data Anda", "en": "Import your data"},
     "import_help": {
-        "id": "CSV (koma atau titik koma, desimal koma), Excel .xlsx atau GeoJSON; maksimal {mb} MB. Kolom wajib: nama dan kab/kota.",
-        "en": "CSV (comma or semicolon, decimal comma), Excel .xlsx or GeoJSON; at most {mb} MB. Required columns: name and regency/city.",
+        "id": "CSV (koma, titik koma atau tab), Excel .xlsx/.xls, LibreOffice .ods atau GeoJSON; maksimal {mb} MB. Kolom wajib: nama dan kab/kota (nama atau kode). Baris judul, nomor kolom dan baris jumlah dikenali sendiri.",
+        "en": "CSV (comma, semicolon or tab), Excel .xlsx/.xls, LibreOffice .ods or GeoJSON; at most {mb} MB. Required columns: name and regency/city (name or code). Title rows, column numbers and totals rows are recognised.",
     },
     "upload": {"id": "Pilih berkas", "en": "Choose a file"},
     "mapping": {
@@ -302,10 +284,6 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Format berkas '{ext}' tidak didukung. Gunakan {allowed}.",
         "en": "File type '{ext}' is not supported. Use {allowed}.",
     },
-    "file_old_excel": {
-        "id": "Berkas .xls (Excel lama) tidak didukung: simpan ulang sebagai .xlsx.",
-        "en": "Old Excel .xls files are not supported: save as .xlsx.",
-    },
     "file_too_large": {
         "id": "Berkas lebih besar dari batas {mb} MB. Bagi menjadi beberapa berkas.",
         "en": "The file is larger than the {mb} MB limit. Split it into several files.",
@@ -321,8 +299,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "The CSV could not be read: {detail}",
     },
     "file_bad_xlsx": {
-        "id": "Berkas Excel rusak atau terpotong; buka dan simpan ulang di Excel.",
-        "en": "The Excel file is damaged or truncated; open and save it again in Excel.",
+        "id": "Berkas Excel rusak atau terpotong; buka dan simpan ulang di Excel atau LibreOffice.",
+        "en": "The Excel file is damaged or truncated; open and save it again in Excel or LibreOffice.",
     },
     "file_bad_json": {
         "id": "GeoJSON tidak valid (kesalahan di baris {line}).",
@@ -418,6 +396,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "field_year_established": {"id": "Tahun berdiri", "en": "Year established"},
     "field_source": {"id": "Sumber", "en": "Source"},
     "field_data_status": {"id": "Status data", "en": "Data status"},
+    "field_origin": {"id": "Asal data", "en": "Origin"},
     # -- published facts (geodata/facts.csv keeps the wording as published, in English) --
     "fact_col": {"id": "Fakta", "en": "Fact"},
     "value_col": {"id": "Nilai", "en": "Value"},
@@ -464,6 +443,201 @@ _TEXT: dict[str, dict[str, str]] = {
     "gl_apbd_text": {"id": "Anggaran Pendapatan dan Belanja Daerah.", "en": "Regional government budget."},
     "gl_lq_term": {"id": "LQ", "en": "LQ"},
     "gl_lq_text": {"id": "Kuosien lokasi (LQ): pangsa sektor di wilayah dibagi pangsa sektor nasional.", "en": "Location quotient: the sector's share in a region divided by its national share."},
+    # -- issue 11: officials' own spreadsheets (import developer) --
+    "status_ok": {"id": "sah", "en": "valid"},
+    "status_error": {"id": "galat", "en": "error"},
+    "status_warning": {"id": "peringatan", "en": "warning"},
+    "status_skipped": {"id": "dilewati", "en": "skipped"},
+    "skip_numbering": {
+        "id": "Baris nomor kolom (1), (2), (3)…; dilewati.",
+        "en": "Row of column numbers (1), (2), (3)…; skipped.",
+    },
+    "skip_repeated_header": {
+        "id": "Judul kolom yang diulang; dilewati.",
+        "en": "Repeated column headers; skipped.",
+    },
+    "skip_totals": {
+        "id": "Baris jumlah/total, bukan sentra; dilewati.",
+        "en": "Totals row, not a centre; skipped.",
+    },
+    "skip_note": {
+        "id": "Baris keterangan atau judul bagian; dilewati.",
+        "en": "Note or section heading; skipped.",
+    },
+    "field_regency_code": {"id": "Kode kab/kota", "en": "Regency/city code"},
+    "field_kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
+    "field_desa": {"id": "Desa/kelurahan", "en": "Village (desa/kelurahan)"},
+    "field_kecamatan_code": {"id": "Kode kecamatan", "en": "District (kecamatan) code"},
+    "v_unknown_region_suggest": {
+        "id": "Wilayah '{value}' tidak dikenal. Mungkin maksud Anda: {suggestions}?",
+        "en": "Unknown region '{value}'. Did you mean: {suggestions}?",
+    },
+    "v_unknown_code": {
+        "id": "Kode wilayah '{value}' tidak dikenal.",
+        "en": "Unknown region code '{value}'.",
+    },
+    "v_unknown_code_name_used": {
+        "id": "Kode wilayah '{value}' tidak dikenal; dipakai nama kab/kota.",
+        "en": "Unknown region code '{value}'; the regency name was used.",
+    },
+    "v_name_not_matched_code_used": {
+        "id": "Nama '{value}' tidak dikenali; dipakai kodenya: {region}.",
+        "en": "Name '{value}' not recognised; its code was used: {region}.",
+    },
+    "v_bps_code": {
+        "id": "Kode {code} bukan kode Kemendagri untuk '{value}'; dibaca sebagai kode BPS dan dipakai namanya: {region}.",
+        "en": "Code {code} is not the Kemendagri code of '{value}'; read as a BPS code and the name used: {region}.",
+    },
+    "v_bps_code_needs_name": {
+        "id": "Kode BPS {code} perlu nama kab/kota di sampingnya (kode BPS dan Kemendagri berbeda di banyak provinsi).",
+        "en": "BPS code {code} needs the regency name beside it (BPS and Kemendagri codes differ in many provinces).",
+    },
+    "v_code_name_mismatch": {
+        "id": "Kode {code} ({code_region}) tidak cocok dengan nama '{value}' ({region}). Jika kolom itu berisi kode BPS, beri judul 'Kode BPS'.",
+        "en": "Code {code} ({code_region}) does not match the name '{value}' ({region}). If the column holds BPS codes, head it 'Kode BPS'.",
+    },
+    "v_resolved_by_place": {
+        "id": "'{value}' dibaca sebagai {region}: '{place}' hanya ada di sana.",
+        "en": "'{value}' read as {region}: '{place}' exists only there.",
+    },
+    "v_resolved_by_coordinates": {
+        "id": "Kab/kota dibaca sebagai {region}: koordinatnya berada di sana.",
+        "en": "Regency read as {region}: its coordinates lie there.",
+    },
+    "v_unknown_kecamatan": {
+        "id": "Kecamatan '{value}' tidak ada di {region}; lokasi tetap tingkat kab/kota.",
+        "en": "District '{value}' is not in {region}; located at regency level.",
+    },
+    "v_unknown_kecamatan_suggest": {
+        "id": "Kecamatan '{value}' tidak ada di {region} (mungkin: {suggestions}); lokasi tetap tingkat kab/kota.",
+        "en": "District '{value}' is not in {region} (did you mean: {suggestions}); located at regency level.",
+    },
+    "v_unknown_desa": {
+        "id": "Desa/kelurahan '{value}' tidak ada di {region}.",
+        "en": "Village '{value}' is not in {region}.",
+    },
+    "v_unknown_reach": {
+        "id": "Jangkauan pasar '{value}' tidak dikenal; baris tetap diimpor tanpa jangkauan.",
+        "en": "Market reach '{value}' not recognised; the row is imported without a reach.",
+    },
+    "v_unknown_reach_part": {
+        "id": "'{value}' di jangkauan pasar tidak dikenal sebagai negara; diabaikan.",
+        "en": "'{value}' in the market reach is not a known country; ignored.",
+    },
+    "v_unknown_country": {
+        "id": "Negara tujuan '{value}' tidak dikenal; dicatat seperti tertulis.",
+        "en": "Destination '{value}' is not a known country; kept as written.",
+    },
+    "field_region": {
+        "id": "Wilayah (provinsi atau kab/kota)",
+        "en": "Region (province or regency/city)",
+    },
+    "r_no_region": {
+        "id": "Baris tanpa nama wilayah; dilewati.",
+        "en": "Row without a region name; skipped.",
+    },
+    "r_total_row": {
+        "id": "'{value}' adalah jumlah seluruh tabel, bukan satu wilayah; dilewati.",
+        "en": "'{value}' is the table's total, not one region; skipped.",
+    },
+    "r_plain_is_regency": {
+        "id": "'{value}' dibaca sebagai {region}: kotanya tertulis sendiri di tabel ini.",
+        "en": "'{value}' read as {region}: the city has its own row in this table.",
+    },
+    "r_not_number": {
+        "id": "Nilai '{value}' di kolom {column} bukan angka.",
+        "en": "Value '{value}' in column {column} is not a number.",
+    },
+    "r_bad_year": {"id": "Tahun '{value}' tidak terbaca.", "en": "Year '{value}' cannot be read."},
+    "r_duplicate_region": {
+        "id": "{region} muncul lebih dari sekali untuk tahun yang sama.",
+        "en": "{region} appears more than once for the same year.",
+    },
+    "imp_kind": {"id": "Isi berkas", "en": "The file holds"},
+    "imp_kind_centres": {"id": "Daftar sentra/klaster", "en": "A list of centres/clusters"},
+    "imp_kind_regional": {
+        "id": "Tabel per wilayah (satu angka per wilayah dan tahun)",
+        "en": "A regional table (one figure per region and year)",
+    },
+    "imp_regional_help": {
+        "id": "Misalnya 'Jumlah sentra IKM per kabupaten/kota 2019–2023' dari BPS Dalam Angka atau laporan Dinas: kolom wilayah lalu satu kolom per tahun, atau kolom tahun dan nilai. Maksimal {mb} MB. Wilayah yang tidak ada di tabel ditampilkan 'tidak ada data', bukan nol.",
+        "en": "For example 'Number of IKM centres per regency 2019–2023' from BPS Dalam Angka or a Dinas report: a region column and one column per year, or year and value columns. At most {mb} MB. Regions not in the table show as 'no data', never zero.",
+    },
+    "upload_drop": {
+        "id": "Seret berkas ke sini — CSV, Excel, ODS atau GeoJSON, maks. {mb} MB",
+        "en": "Drop a file here — CSV, Excel, ODS or GeoJSON, up to {mb} MB",
+    },
+    "upload_button": {"id": "Pilih berkas", "en": "Choose a file"},
+    "imp_sheet": {"id": "Lembar kerja", "en": "Worksheet"},
+    "imp_header_row": {"id": "Baris judul kolom", "en": "Header row"},
+    "imp_row": {"id": "Baris {n}: {text}", "en": "Row {n}: {text}"},
+    "imp_found": {
+        "id": "Judul kolom diambil dari baris {rows}; {n} baris data di bawahnya.",
+        "en": "Column headers taken from row {rows}; {n} data rows below.",
+    },
+    "imp_found_sheet": {"id": " Lembar: '{sheet}'.", "en": " Worksheet: '{sheet}'."},
+    "imp_title": {"id": "Judul tabel: {title}", "en": "Table title: {title}"},
+    "imp_missing_fields": {
+        "id": "Kolom wajib belum dipetakan: {fields}. Pilih kolomnya di 'Pemetaan kolom' di atas, atau ubah baris judul kolom.",
+        "en": "Required columns are not mapped: {fields}. Pick their columns under 'Column mapping' above, or change the header row.",
+    },
+    "ind_name": {"id": "Nama indikator", "en": "Indicator name"},
+    "ind_unit": {"id": "Satuan", "en": "Unit"},
+    "ind_unit_hint": {"id": "mis. unit, orang, Rp, %", "en": "e.g. unit, people, Rp, %"},
+    "ind_source": {"id": "Sumber (wajib)", "en": "Source (required)"},
+    "ind_source_hint": {
+        "id": "mis. BPS Provinsi Jawa Tengah, Dalam Angka 2024",
+        "en": "e.g. BPS Jawa Tengah, Dalam Angka 2024",
+    },
+    "ind_year": {"id": "Tahun (tabel satu tahun)", "en": "Year (single-year table)"},
+    "ind_year_help": {
+        "id": "Dipakai hanya bila tabel tidak memuat tahun di judul kolom atau di kolom tahun.",
+        "en": "Used only when the table has no years in its headers or a year column.",
+    },
+    "ind_illustrative": {
+        "id": "Angka ini perkiraan/ilustratif (bukan data resmi)",
+        "en": "These figures are estimates/illustrative (not official)",
+    },
+    "ind_summary": {
+        "id": "{regions} wilayah ({level}, kolom '{column}'), tahun {years}; {bad} baris bermasalah; {empty} sel kosong atau '-' dicatat sebagai tidak ada data.",
+        "en": "{regions} regions ({level}, column '{column}'), years {years}; {bad} rows with errors; {empty} empty or '-' cells recorded as no data.",
+    },
+    "ind_level_province": {"id": "provinsi", "en": "provinces"},
+    "ind_level_regency": {"id": "kabupaten/kota", "en": "regencies/cities"},
+    "ind_level_none": {"id": "wilayah tidak dikenali", "en": "no region recognised"},
+    "ind_need_source": {
+        "id": "Isi sumbernya: angka tanpa sumber tidak ditampilkan sebagai fakta.",
+        "en": "Fill in the source: figures without a source are not shown as facts.",
+    },
+    "ind_import": {
+        "id": "Impor {n} nilai sebagai indikator",
+        "en": "Import {n} values as an indicator",
+    },
+    "ind_done": {
+        "id": "Indikator '{name}' tersimpan (versi indikator {v}); pilih di 'Ukuran di peta'.",
+        "en": "Indicator '{name}' saved (indicator version {v}); pick it under 'Map measure'.",
+    },
+    "ind_title": {"id": "Indikator wilayah yang diimpor", "en": "Imported regional indicators"},
+    "ind_download_pick": {"id": "Unduh indikator", "en": "Download an indicator"},
+    "ind_col_name": {"id": "Indikator", "en": "Indicator"},
+    "ind_col_unit": {"id": "Satuan", "en": "Unit"},
+    "ind_col_source": {"id": "Sumber", "en": "Source"},
+    "ver_import": {"id": "Impor {file}", "en": "Import of {file}"},
+    "ver_restore": {"id": "Pemulihan versi {v}", "en": "Restore of version {v}"},
+    "ver_bundled": {"id": "Data bawaan", "en": "Bundled data"},
+    "ver_col_version": {"id": "Versi", "en": "Version"},
+    "ver_col_when": {"id": "Waktu (UTC)", "en": "Time (UTC)"},
+    "ver_col_what": {"id": "Asal", "en": "Origin"},
+    "ver_col_rows": {"id": "Baris", "en": "Rows"},
+    "ver_col_current": {"id": "Dipakai", "en": "In use"},
+    "imp_for_region": {
+        "id": "Indikator impor untuk wilayah ini (dengan sumber)",
+        "en": "Imported indicators for this region (with sources)",
+    },
+    "imp_level_note": {
+        "id": "Indikator ini tersedia per kabupaten/kota: pilih provinsi untuk melihatnya.",
+        "en": "This indicator exists per regency/city: pick a province to see it.",
+    },
     # -- issue 13: briefing export (bahan paparan) and workshop stories --
     "brief_button": {"id": "Unduh bahan paparan", "en": "Download briefing"},
     "brief_kicker": {"id": "Bahan paparan", "en": "Briefing"},
@@ -545,13 +719,3 @@ def t(label_key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
 
-
-def describe(messages: list[tuple[str, dict]], lang: str) -> str:
-    """A validation report cell: each (key, params) message rendered, field names translated."""
-    parts = []
-    for key, params in messages:
-        shown = dict(params)
-        if "field" in shown:
-            shown["field"] = t(f"field_{shown['field']}", lang)
-        parts.append(t(key, lang, **shown))
-    return " ".join(parts)

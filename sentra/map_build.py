@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import folium
 import folium.plugins
@@ -39,16 +38,11 @@ _MAP_CSS = (
 )
 
 
-@dataclass(frozen=True)
-class Basemap:
-    tiles: str | None
-    attribution: str | None = None
-
-
-BASEMAPS: dict[str, Basemap] = {
-    "none": Basemap(None),
-    "osm": Basemap("OpenStreetMap"),
-    "positron": Basemap("CartoDB positron"),
+# Basemap choice → folium tiles (None: no tiles, works offline).
+BASEMAPS: dict[str, str | None] = {
+    "none": None,
+    "osm": "OpenStreetMap",
+    "positron": "CartoDB positron",
 }
 
 
@@ -76,10 +70,9 @@ class _Attribution(MacroElement):
 
 def base_map(basemap: str, bounds: Sequence[float], lang: str) -> folium.Map:
     """An empty map fitted to ``bounds`` (minx, miny, maxx, maxy) with the chosen basemap."""
-    choice = BASEMAPS.get(basemap, BASEMAPS["none"])
     fmap = OfflineMap(
         location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
-        tiles=choice.tiles,
+        tiles=BASEMAPS.get(basemap),
         zoom_control=True,
         control_scale=True,
         zoom_snap=0.25,

@@ -21,6 +21,7 @@ from sentra.i18n import t
 from sentra.indicators import Filters, Reference, region_metrics
 from sentra.map_build import add_legend, base_map, centre_markers, region_layer
 from sentra.markers import MAX_MARKERS, approx_count
+from sentra.regional_indicators import ImportedMeasure, fmt_value
 
 POPUP_LABELS = ("popup_commodity", "popup_reach", "popup_body", "popup_figures",
                 "popup_status", "popup_approx")  # fmt: skip
@@ -54,24 +55,34 @@ def explorer_map(
     basemap: str,
     lang: str,
     marker_rows: Callable[[pd.DataFrame], list[list]],
+    imported: ImportedMeasure | None = None,
 ) -> ExplorerMap:
-    """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream)."""
+    """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream).
+    ``imported``: the measure is an imported regional indicator (``metric`` is its key)."""
     province = selected[:2] if selected else None
     layer_name = "regencies_detail" if province else "provinces_national"
     shapes = layers.regencies_of(province) if province else layers.provinces_national
     level = "regency" if province else "province"
     table = region_metrics(filtered, centres, ref, level, filters, codes=list(shapes["code"]))
-    fills, legend = classify(
-        table[metric],
-        lambda v: fmt_metric(metric, v, lang),
-        t("legend_zero", lang),
-        t("legend_no_data", lang),
-    )
-    name = t(f"m_{metric}", lang)
+    if imported is not None:  # absent regions: NaN, "no data" (never zero)
+        table[metric] = imported.values.reindex(table.index).astype(float)
+        table["no_data"] = table[metric].isna()
+
+        def fmt(v: float) -> str:
+            return fmt_value(v, imported.unit, lang)
+
+        name = f"{imported.name} ({imported.year})"
+    else:
+
+        def fmt(v: float) -> str:
+            return fmt_metric(metric, v, lang)
+
+        name = t(f"m_{metric}", lang)
+    fills, legend = classify(table[metric], fmt, t("legend_zero", lang), t("legend_no_data", lang))
     labels = {
-        code: t("no_data_tooltip", lang, n=recorded)
+        code: (t("legend_no_data", lang) if imported else t("no_data_tooltip", lang, n=recorded))
         if no_data and metric != "budget_rp"
-        else f"{name}: {fmt_metric(metric, value, lang)}"
+        else f"{name}: {fmt(value)}"
         for code, value, no_data, recorded in zip(
             table.index, table[metric], table["no_data"], table["recorded"], strict=True
         )
@@ -80,7 +91,8 @@ def explorer_map(
     region_layer(
         shapes, layers.geometry_json(layer_name), fills, labels, "wilayah", highlight=selected
     ).add_to(fmap)
-    add_legend(fmap, name, legend)
+    note = t("source_line", lang, source=imported.source) if imported else ""
+    add_legend(fmap, name, legend, note)
 
     if not province:
         return ExplorerMap(fmap, table, t("markers_national_note", lang))
@@ -92,4 +104,6 @@ def explorer_map(
     rows = marker_rows(points)
     if rows:
         centre_markers(rows, [t(k, lang) for k in POPUP_LABELS]).add_to(fmap)
-    return ExplorerMap(fmap, table, t("markers_note", lang, n=len(rows), approx=approx_count(rows)))
+    note = t("markers_note", lang, n=fmt_number(len(rows), lang),
+             approx=fmt_number(approx_count(rows), lang))  # fmt: skip
+    return ExplorerMap(fmap, table, note)

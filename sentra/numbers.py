@@ -59,10 +59,18 @@ def _decimal_point(value: str, coordinate: bool) -> str:
             raise ValueError(value)
         return value.replace(",", ".")
     if commas and dots:
-        thousands = "." if value.rfind(",") > value.rfind(".") else ","
-        return value.replace(thousands, "").replace(",", ".")
-    if commas:
-        return value.replace(",", ".") if commas == 1 else value.replace(",", "")
-    if dots > 1 or _ID_THOUSANDS.match(value):
-        return value.replace(".", "")
+        mark = "," if value.rfind(",") > value.rfind(".") else "."
+        whole, _, fraction = value.rpartition(mark)
+        return _grouped(whole, "." if mark == "," else ",") + "." + fraction
+    if commas == 1:
+        return value.replace(",", ".")
+    if commas or dots > 1 or _ID_THOUSANDS.match(value):
+        return _grouped(value, "," if commas else ".")
     return value
+
+
+def _grouped(whole: str, separator: str) -> str:
+    """Digits written in groups of three; ValueError for a misplaced separator."""
+    if not re.fullmatch(rf"-?\d{{1,3}}(\{separator}\d{{3}})*", whole):
+        raise ValueError(whole)
+    return whole.replace(separator, "")

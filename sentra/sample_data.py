@@ -6,19 +6,17 @@ Calibration targets (tests/test_sample_data.py keeps them true):
 - Central Java has exactly 133 clusters (2009 report) over tourism, integrated agriculture
   and industry.
 Every generated row and every number attached to a known centre is ``ilustratif``.
-Run ``python -m sentra.sample_data`` to rewrite ``geodata/`` from the boundary layers.
+Pure: tables in, tables out. ``python -m loaders.sample_files`` reads ``geodata/`` and the
+boundary layers and rewrites the bundled CSVs with it.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from sentra.schema import BUDGET_COLUMNS, CENTRE_COLUMNS, INDICATOR_COLUMNS, SECTORS
 
-GEODATA = Path(__file__).resolve().parent.parent / "geodata"
 SEED = 20_241_122
 CENTRAL_JAVA = "33"
 CENTRAL_JAVA_CLUSTERS = 133
@@ -99,13 +97,14 @@ def _allocate(total: int, regencies: pd.DataFrame, rng: np.random.Generator) -> 
     return rng.multinomial(total, weights / weights.sum())
 
 
-def known_centres() -> pd.DataFrame:
-    """The real, well-known centres: name, place, sector, commodity; no invented figures.
+def known_centres(known: pd.DataFrame) -> pd.DataFrame:
+    """The real, well-known centres (``known_centres.csv`` as text) in the centres schema:
+    name, place, sector, commodity; no invented figures.
 
     Export reach is set only where the 2009 report says the cluster reached foreign markets;
     the Depperindag clusters of 2007 are fostered by Kemenperin (Depperindag's successor).
     """
-    known = pd.read_csv(GEODATA / "known_centres.csv", dtype=str).fillna("")
+    known = known.fillna("")
     note = known["note"]
     return pd.DataFrame(
         {
@@ -221,10 +220,12 @@ def _name(frame: pd.DataFrame) -> pd.Series:
     return base + np.where(number > 1, " " + number.astype(str), "")
 
 
-def build_centres(regencies: pd.DataFrame, sentra_2024: pd.DataFrame) -> pd.DataFrame:
+def build_centres(
+    regencies: pd.DataFrame, sentra_2024: pd.DataFrame, known_raw: pd.DataFrame
+) -> pd.DataFrame:
     """Known centres plus the calibrated illustrative fill, in the centres schema."""
     rng = np.random.default_rng(SEED)
-    known = known_centres()
+    known = known_centres(known_raw)
     known_sentra = known[known["kind"] == "sentra"].groupby("province_code").size()
     counts = {
         row.province_code: int(row.sentra_industri) - int(known_sentra.get(row.province_code, 0))
@@ -249,7 +250,7 @@ def build_centres(regencies: pd.DataFrame, sentra_2024: pd.DataFrame) -> pd.Data
         centres[column] = centres[column].astype("Int64")
     centres["lat"] = np.nan
     centres["lng"] = np.nan
-    return centres[list(CENTRE_COLUMNS)]
+    return centres.reindex(columns=list(CENTRE_COLUMNS))
 
 
 def scaled_centres(
@@ -270,7 +271,7 @@ def scaled_centres(
     frame = _figures(frame, rng)
     frame["lat"] = np.nan
     frame["lng"] = np.nan
-    return frame[list(CENTRE_COLUMNS)]
+    return frame.reindex(columns=list(CENTRE_COLUMNS))
 
 
 def build_budgets(centres: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
@@ -336,28 +337,3 @@ def build_indicators(
         }  # fmt: skip
         frame = pd.concat([frame, pd.DataFrame([extra])], ignore_index=True)
     return frame[list(INDICATOR_COLUMNS)].sort_values(["region_code", "indicator", "year"])
-
-
-def write_all(regencies: pd.DataFrame) -> dict[str, int]:
-    """Regenerate the bundled CSVs in ``geodata/``; returns row counts."""
-    sentra_2024 = pd.read_csv(
-        GEODATA / "sentra_industri_by_province_2024.csv", dtype={"province_code": str}
-    )
-    facts = pd.read_csv(GEODATA / "facts.csv", dtype={"region_code": str})
-    centres = build_centres(regencies, sentra_2024)
-    rng = np.random.default_rng(SEED + 1)
-    tables = {
-        "centres": centres,
-        "budgets": build_budgets(centres, rng),
-        "indicators": build_indicators(centres, facts, rng),
-    }
-    for name, frame in tables.items():
-        frame.to_csv(GEODATA / f"{name}.csv", index=False, float_format="%.15g")
-    return {name: len(frame) for name, frame in tables.items()}
-
-
-if __name__ == "__main__":
-    from loaders.boundaries import load
-
-    layers, _ = load()
-    print(write_all(layers.regencies[["code", "name", "kind", "province_code"]]))

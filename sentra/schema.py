@@ -54,8 +54,9 @@ CODED_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "fostering_body": FOSTERING_BODIES,
     "status": STATUSES,
     "data_status": DATA_STATUSES,
-    "origin": ORIGINS,
 }
+# Stored centre columns shown as labels: the coded ones plus the store's own ``origin``.
+LABELLED_COLUMNS = {**CODED_COLUMNS, "origin": ORIGINS}
 FUNDING_SOURCES: dict[str, tuple[str, str]] = {
     "APBN": ("APBN", "State budget (APBN)"),
     "DAK": ("DAK", "Special allocation fund (DAK)"),
@@ -72,6 +73,7 @@ CENTRE_COLUMNS: dict[str, str] = {
     "commodity": "VARCHAR",
     "province_code": "VARCHAR",
     "regency_code": "VARCHAR",
+    "kecamatan_code": "VARCHAR",
     "lat": "DOUBLE",
     "lng": "DOUBLE",
     "enterprises": "INTEGER",
@@ -85,7 +87,6 @@ CENTRE_COLUMNS: dict[str, str] = {
     "source": "VARCHAR",
     "data_status": "VARCHAR",
 }
-REQUIRED_CENTRE_COLUMNS = ("name", "regency_code")
 STORED_CENTRE_COLUMNS: dict[str, str] = {**CENTRE_COLUMNS, "origin": "VARCHAR"}
 
 BUDGET_COLUMNS: dict[str, str] = {
@@ -109,10 +110,42 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "source": "VARCHAR",
     "data_status": "VARCHAR",
 }
-INDICATORS: dict[str, tuple[str, str, str]] = {
-    "pertumbuhan_output_pct": ("Pertumbuhan output IMK", "Small-industry output growth", "%"),
-    "omzet_rp": ("Omzet sentra", "Centre turnover", "Rp"),
-    "unit_usaha": ("Unit usaha", "Enterprises", "unit"),
+# Copies of ../shared/data: published figures with their sources, and BPS 2024 sentra counts.
+FACT_COLUMNS: dict[str, str] = {
+    "fact_id": "VARCHAR",
+    "year": "INTEGER",
+    "scope": "VARCHAR",
+    "region_code": "VARCHAR",
+    "indicator": "VARCHAR",
+    "value": "VARCHAR",
+    "unit": "VARCHAR",
+    "source": "VARCHAR",
+}
+BPS_2024_COLUMNS: dict[str, str] = {
+    "province_code": "VARCHAR",
+    "province_name": "VARCHAR",
+    "year": "INTEGER",
+    "sentra_industri": "INTEGER",
+}
+# Regional tables imported by officials as named indicators (one figure per region and
+# year). Each import is a new version of its indicator (same key); the newest is shown.
+REGIONAL_INDICATOR_COLUMNS: dict[str, str] = {
+    "indicator_version": "INTEGER",  # unique over all regional indicators
+    "key": "VARCHAR",  # from the name, e.g. 'jumlah_sentra_ikm'
+    "name": "VARCHAR",  # as the official named it
+    "unit": "VARCHAR",  # free text: 'unit', 'Rp', '%', 'orang'
+    "source": "VARCHAR",  # required: where the figures come from
+    "level": "VARCHAR",  # 'province' or 'regency'
+    "data_status": "VARCHAR",  # 'sumber' or 'ilustratif'
+    "created_at": "TIMESTAMP",
+    "label": "VARCHAR",  # the file it came from
+    "rows": "INTEGER",
+}
+REGIONAL_VALUE_COLUMNS: dict[str, str] = {
+    "indicator_version": "INTEGER",
+    "region_code": "VARCHAR",
+    "year": "INTEGER",
+    "value": "DOUBLE",  # in the indicator's unit; a region without a row has no data
 }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from sentra.i18n import t
-from sentra.schema import CODED_COLUMNS, label
+from sentra.schema import LABELLED_COLUMNS, label
 
 _REGION_FIELDS = {"province_code": "province", "regency_code": "regency"}
 
@@ -22,8 +22,8 @@ def readable(
     few thousand rows a table shows: labels are looked up per distinct value."""
     shown = centres[list(columns)].copy()
     for column in shown.columns:
-        if column in CODED_COLUMNS:
-            vocabulary = CODED_COLUMNS[column]
+        if column in LABELLED_COLUMNS:
+            vocabulary = LABELLED_COLUMNS[column]
             codes = shown[column].dropna().unique()
             shown[column] = shown[column].map({c: label(vocabulary, c, lang) for c in codes})
         elif column in _REGION_FIELDS:

@@ -5,58 +5,39 @@ Messages are (key, params) pairs rendered by ``sentra.i18n.t`` in the user's lan
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
 import shapely
 
 from sentra.geometry import INDONESIA_BOUNDS
+from sentra.import_fields import FIELDS, NUMBER_FIELDS, REQUIRED, header_key
+from sentra.market_reach import parse_reach
 from sentra.numbers import parse_number
-from sentra.regions import RegionMatcher, normalise
+from sentra.region_cells import RegionCell, RegionResolver
+from sentra.regions import PlaceIndex, RegionMatcher, normalise
 from sentra.schema import CENTRE_COLUMNS, CODED_COLUMNS
+from sentra.sheet_layout import cell_text
 
-# Import fields: schema columns, except that regions arrive as text (name or code).
-FIELDS = [
-    "id", "name", "kind", "sector", "commodity", "province", "regency", "lat", "lng",
-    "enterprises", "workers", "turnover_rp", "export_reach", "export_destinations",
-    "fostering_body", "status", "year_established", "source", "data_status",
-]  # fmt: skip
-REQUIRED = ("name", "regency")
-SYNONYMS: dict[str, list[str]] = {
-    "id": ["id", "id sentra", "kode sentra", "no id", "kode"],
-    "name": ["nama sentra", "nama klaster", "nama sentra klaster", "nama", "name", "sentra",
-             "nama sentra ikm", "nama kelompok"],
-    "kind": ["jenis", "tipe", "kind", "sentra klaster", "jenis sentra"],
-    "sector": ["sektor", "bidang", "subsektor", "sector", "bidang usaha", "kelompok industri"],
-    "commodity": ["komoditas", "komoditi", "produk", "produk unggulan", "commodity", "product"],
-    "province": ["provinsi", "prov", "province", "kode provinsi", "province code"],
-    "regency": ["kab kota", "kabupaten kota", "kabupaten", "kota", "kab", "regency",
-                "city", "kode kab kota", "kode wilayah", "kode kemendagri", "wilayah",
-                "kabupaten kota kode", "regency code"],
-    "lat": ["lat", "latitude", "lintang", "koordinat lintang"],
-    "lng": ["lng", "lon", "long", "longitude", "bujur", "koordinat bujur"],
-    "enterprises": ["jumlah unit usaha", "unit usaha", "jumlah ukm", "jumlah ikm",
-                    "jumlah usaha", "jumlah umkm", "enterprises", "jumlah pelaku usaha"],
-    "workers": ["tenaga kerja", "jumlah tenaga kerja", "tk", "pekerja", "workers",
-                "jumlah pekerja"],
-    "turnover_rp": ["omzet", "omset", "omzet per tahun", "omzet tahunan", "nilai produksi",
-                    "turnover", "omzet rp", "turnover rp"],
-    "export_reach": ["jangkauan pasar", "pemasaran", "pasar", "jangkauan", "export reach",
-                     "wilayah pemasaran"],
-    "export_destinations": ["negara tujuan", "tujuan ekspor", "negara tujuan ekspor",
-                            "destinations", "export destinations"],
-    "fostering_body": ["pembina", "instansi pembina", "lembaga pembina", "fostering body"],
-    "status": ["status", "status aktif", "keaktifan"],
-    "year_established": ["tahun berdiri", "berdiri", "tahun", "year established"],
-    "source": ["sumber", "sumber data", "source", "keterangan sumber"],
-    "data_status": ["status data", "data status"],
-}  # fmt: skip
 COORDINATE_TOLERANCE_KM = 5.0
 _INVALID = object()  # marks a cell that is not a number
+
+
+def _cells(values: list, numbers: bool) -> list:
+    """Text cells stripped; in number fields a spreadsheet's number stays a number (a float
+    is never re-read as text, where 1.234 would become 1234)."""
+    out = []
+    for v in values:
+        if isinstance(v, str):
+            out.append(v.strip())
+        elif numbers and isinstance(v, int | float) and not isinstance(v, bool):
+            out.append(v)
+        else:
+            out.append(cell_text(v))
+    return out
 
 
 def _number_or_error(text: str) -> float | None | object:
@@ -77,32 +58,6 @@ KM_PER_DEGREE = 111.32
 LIMITS = {"enterprises": 50_000, "workers": 1_000_000, "turnover_rp": 1e14}
 
 
-def _header_key(header: str) -> str:
-    text = re.sub(r"\(.*?\)", " ", str(header).lower())
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    return text.strip()
-
-
-def suggest_mapping(columns: list[str]) -> dict[str, str | None]:
-    """Field → the file's column that most likely holds it (None when nothing fits)."""
-    keys = {column: _header_key(column) for column in columns}
-    mapping: dict[str, str | None] = {}
-    used: set[str] = set()
-    for fieldname in FIELDS:
-        choice = None
-        for synonym in SYNONYMS[fieldname]:
-            for column, key in keys.items():
-                if column not in used and key == synonym:
-                    choice = column
-                    break
-            if choice:
-                break
-        mapping[fieldname] = choice
-        if choice:
-            used.add(choice)
-    return mapping
-
-
 def _vocab_index(vocabulary: dict[str, tuple[str, ...]]) -> dict[str, str]:
     index = {}
     for code, labels in vocabulary.items():
@@ -112,13 +67,13 @@ def _vocab_index(vocabulary: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 _ALIASES = {
-    "export_reach": {"internasional": "ekspor", "luar negeri": "ekspor"},
     "fostering_body": {"depperindag": "kemenperin", "bi": "bank_indonesia"},
     "status": {"ya": "aktif", "tidak": "tidak_aktif", "nonaktif": "tidak_aktif"},
 }
 _VOCABS = {
     name: _vocab_index(vocabulary) | _ALIASES.get(name, {})
     for name, vocabulary in CODED_COLUMNS.items()
+    if name != "export_reach"  # read by sentra.market_reach ("Ekspor (Jepang, Malaysia)")
 }
 
 
@@ -134,22 +89,32 @@ class ValidationResult:
 class RowChecker:
     """Validates one mapped table against regions and, for coordinates, regency shapes."""
 
-    def __init__(self, matcher: RegionMatcher, regency_shapes: pd.Series) -> None:
+    def __init__(
+        self, matcher: RegionMatcher, regency_shapes: pd.Series, places: PlaceIndex | None = None
+    ) -> None:
         self.matcher = matcher
+        self.resolver = RegionResolver(matcher, places)
         self.shapes = regency_shapes  # code → full-detail geometry
 
     def validate(
-        self, table: pd.DataFrame, mapping: dict[str, str | None], source_label: str
+        self,
+        table: pd.DataFrame,
+        mapping: dict[str, str | None],
+        source_label: str,
+        rows: list[int] | None = None,
     ) -> ValidationResult:
+        """``rows``: the file's row number of each table row (default 1, 2, …), for the report."""
         n = len(table)
+        file_rows = list(rows) if rows is not None else list(range(1, n + 1))
         blank = [""] * n
+        # Numbers stay as the spreadsheet holds them (a float is never re-read as text).
         get = {
-            f: [str(v).strip() for v in table[mapping[f]].tolist()] if mapping.get(f) else blank
+            f: _cells(table[mapping[f]].tolist(), f in NUMBER_FIELDS) if mapping.get(f) else blank
             for f in FIELDS
         }
         # Files repeat region names and numbers: look each distinct text up once.
-        self._regency = cache(self.matcher.regency)
-        self._province = cache(self.matcher.province)
+        self._regions = lru_cache(maxsize=50_000)(self.resolver.resolve)
+        self._bps = "bps" in header_key(mapping.get("regency_code") or "").split()
         self._number = cache(_number_or_error)
         self._coordinate = cache(_coordinate_or_error)
         messages: list[list[tuple[str, dict]]] = [[] for _ in range(n)]
@@ -163,63 +128,91 @@ class RowChecker:
         def warn(i: int, key: str, **params: object) -> None:
             messages[i].append((key, params))
 
+        self._parse_coordinates(out, error, get)
         seen_ids: dict[str, int] = {}
         for i in range(n):
             cell = {f: get[f][i] for f in FIELDS}
             for f in REQUIRED:
                 if not cell[f]:
                     error(i, "v_missing", field=f)
+            if not cell["regency"] and not cell["regency_code"]:
+                error(i, "v_missing", field="regency")
             out["name"][i] = cell["name"] or None
             out["commodity"][i] = cell["commodity"] or None
-            out["export_destinations"][i] = cell["export_destinations"] or None
             out["source"][i] = cell["source"] or source_label
             if cell["id"]:
                 if cell["id"] in seen_ids:
-                    error(i, "v_duplicate_id", id=cell["id"], first=seen_ids[cell["id"]] + 1)
+                    error(i, "v_duplicate_id", id=cell["id"], first=file_rows[seen_ids[cell["id"]]])
                 seen_ids.setdefault(cell["id"], i)
             out["id"][i] = cell["id"] or None
-            self._region(i, cell, out, error)
+            self._region(i, cell, out, error, warn)
             self._vocabularies(i, cell, out, error, warn)
+            self._reach(i, cell, out, warn)
             self._numbers(i, cell, out, error)
-        self._coordinates(out, error, warn, get)
+        self._inside_regency(out, error)
         typed = pd.DataFrame(out)[list(CENTRE_COLUMNS)]
         statuses = np.where(errors, "error", np.where([bool(m) for m in messages], "warning", "ok"))
-        report = pd.DataFrame(
-            {"row": np.arange(1, n + 1), "status": statuses, "messages": messages}
-        )
+        report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": messages})
         valid = typed[~errors].reset_index(drop=True)
         return ValidationResult(
             rows=valid, report=report, invalid=int(errors.sum()),
             warnings=int((statuses == "warning").sum()),
         )  # fmt: skip
 
-    def _region(self, i, cell, out, error) -> None:
-        province = None
-        if cell["province"]:
-            province = self._province(cell["province"])
-            if province is None:
-                error(i, "v_unknown_province", value=cell["province"])
+    def _region(self, i, cell, out, error, warn) -> None:
+        if not cell["regency"] and not cell["regency_code"]:
+            return  # reported as missing
+        found: RegionCell = self._regions(
+            cell["province"], cell["regency"], cell["regency_code"], cell["kecamatan"],
+            cell["desa"], self._bps,
+        )  # fmt: skip
+        code, kecamatan = found.code, found.kecamatan_code
+        for is_error, key, params in found.messages:
+            (error if is_error else warn)(i, key, **params)
+        if found.candidates:
+            code = self._by_coordinates(i, found.candidates, out, warn)
+            if code is None:
+                candidates = self.matcher.label(found.candidates)
+                error(i, "v_ambiguous_region", value=cell["regency"], candidates=candidates)
                 return
-        if not cell["regency"]:
-            return
-        match = self._regency(cell["regency"], province)
-        if province and match.code is None and not match.candidates:
-            elsewhere = self._regency(cell["regency"], None)
-            if elsewhere.code or elsewhere.candidates:
-                error(
-                    i, "v_region_not_in_province", value=cell["regency"], province=cell["province"]
-                )
-                return
-        if match.code is None and match.candidates:
-            names = ", ".join(f"{self.matcher.names[c]} ({c})" for c in match.candidates)
-            error(i, "v_ambiguous_region", value=cell["regency"], candidates=names)
-        elif match.code is None:
-            error(i, "v_unknown_region", value=cell["regency"])
-        elif province and not match.code.startswith(province + "."):
-            error(i, "v_region_not_in_province", value=cell["regency"], province=cell["province"])
-        else:
-            out["regency_code"][i] = match.code
-            out["province_code"][i] = match.code[:2]
+            more: list = []
+            kecamatan = self.resolver.kecamatan_of(code, cell["kecamatan"], cell["desa"], more)
+            for _, key, params in more:
+                warn(i, key, **params)
+        if code and not found.failed:
+            out["regency_code"][i] = code
+            out["province_code"][i] = code[:2]
+            out["kecamatan_code"][i] = kecamatan
+
+    def _by_coordinates(self, i, candidates, out, warn) -> str | None:
+        """The one candidate regency whose shape holds the row's point, if exactly one."""
+        if out["lat"][i] is None:
+            return None
+        point = shapely.Point(out["lng"][i], out["lat"][i])
+        inside = [c for c in candidates if c in self.shapes.index and self.shapes[c].covers(point)]
+        if len(inside) != 1:
+            return None
+        warn(i, "v_resolved_by_coordinates", region=self.matcher.label(inside))
+        return inside[0]
+
+    def _reach(self, i, cell, out, warn) -> None:
+        """'Ekspor (Jepang, Malaysia)' → ekspor + countries; a reach it cannot read warns."""
+        reach = parse_reach(cell["export_reach"]) if cell["export_reach"] else None
+        countries = list(reach.destinations) if reach else []
+        if reach and reach.reach is None:
+            warn(i, "v_unknown_reach", value=cell["export_reach"])
+        elif reach:
+            for part in reach.unknown:
+                warn(i, "v_unknown_reach_part", value=part)
+        as_written: list[str] = []
+        if cell["export_destinations"]:
+            listed = parse_reach(cell["export_destinations"])
+            countries += [c for c in listed.destinations if c not in countries]
+            as_written = list(listed.unknown)
+            for part in as_written:
+                warn(i, "v_unknown_country", value=part)
+        out["export_reach"][i] = "ekspor" if countries else (reach.reach if reach else None)
+        out["export_destinations"][i] = "; ".join(countries + as_written) or None
 
     def _vocabularies(self, i, cell, out, error, warn) -> None:
         defaults = {"kind": "sentra", "status": "aktif", "data_status": "sumber"}
@@ -254,11 +247,10 @@ class RowChecker:
             else:
                 out[f][i] = value if f == "turnover_rp" else int(round(value))
 
-    def _coordinates(self, out, error, warn, get) -> None:
-        n = len(out["id"])
-        for i in range(n):
+    def _parse_coordinates(self, out, error, get) -> None:
+        for i in range(len(out["id"])):
             lat_text, lng_text = get["lat"][i], get["lng"][i]
-            if not lat_text and not lng_text:
+            if lat_text == "" and lng_text == "":
                 continue
             lat, lng = self._coordinate(lat_text), self._coordinate(lng_text)
             if lat is None or lng is None or _INVALID in (lat, lng):
@@ -271,7 +263,6 @@ class RowChecker:
                       lat=lat_text, lng=lng_text)  # fmt: skip
                 continue
             out["lat"][i], out["lng"][i] = lat, lng
-        self._inside_regency(out, error)
 
     def _inside_regency(self, out, error) -> None:
         """Vectorised: distance of every located point to its stated regency's shape."""

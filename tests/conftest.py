@@ -1,4 +1,4 @@
-"""Shared fixtures: real boundary files, a fresh per-run cache, the loaded layers."""
+"""Shared fixtures: real boundary and code-list files, a fresh per-run cache, the loaded layers."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault(
     "SENTRA_BOUNDARIES_DIR", str(ROOT.parent / "shared" / "geodata" / "wilayah_boundaries")
 )
+os.environ.setdefault("SENTRA_CODES_DIR", str(ROOT.parent / "shared" / "geodata" / "wilayah_codes"))
 # A fresh cache and store per test run: the cold build path is exercised every time, and
 # tests never touch a developer's own data in var/.
 TEST_CACHE = ROOT / "var" / "test-cache"
@@ -28,8 +29,39 @@ def source_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def codes_dir() -> Path:
+    return Path(os.environ["SENTRA_CODES_DIR"])
+
+
+@pytest.fixture(scope="session")
 def layers():
     from loaders.boundaries import load
 
     loaded, _origin = load()
     return loaded
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL + PostGIS cluster for the whole run. Skipped on a developer
+    machine without the Debian packages; in CI (``CI`` set) a missing cluster fails."""
+    from tools.pg_cluster import TEST_SETTINGS, available, running_postgres
+
+    if not available():
+        message = "PostgreSQL/PostGIS missing: apt-get install postgresql postgresql-15-postgis-3"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with running_postgres(TEST_SETTINGS) as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def pg_template(postgres, layers) -> str:
+    """A database created and filled once (schema, geodata, PostGIS boundaries); tests get
+    fast copies of it (``CREATE DATABASE … TEMPLATE``)."""
+    from loaders.store import Store
+
+    url = postgres.create_database("sentra_template")
+    Store(url=url).close()
+    return "sentra_template"

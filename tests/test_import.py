@@ -87,16 +87,17 @@ def test_ambiguous_and_unknown_regions_are_reported_not_guessed(checker):
         "E,Sleman,Jawa Timur\n"
     )
     _, _, result = validate_file(text.encode(), "wilayah.csv", checker)
-    report = report_table(result, "id").set_index("row")
-    assert "Kabupaten Pekalongan (33.26)" in report.loc[1, "messages"]
-    assert "Kota Pekalongan (33.75)" in report.loc[1, "messages"]
-    assert report.loc[2, "status"] == "error"  # a province does not settle Kab vs Kota
-    assert "tidak dikenal" in report.loc[3, "messages"]
-    assert report.loc[4, "status"] == "ok"
-    assert "tidak berada di provinsi" in report.loc[5, "messages"]
+    report = report_table(result, "id").set_index("row")  # rows as the file numbers them
+    assert "Kabupaten Pekalongan (33.26)" in report.loc[2, "messages"]
+    assert "Kota Pekalongan (33.75)" in report.loc[2, "messages"]
+    assert report.loc[3, "status"] == "galat"  # a province does not settle Kab vs Kota
+    assert "tidak dikenal" in report.loc[4, "messages"]
+    assert report.loc[5, "status"] == "sah"
+    assert "tidak berada di provinsi" in report.loc[6, "messages"]
     assert result.invalid == 4 and result.rows["name"].tolist() == ["D"]
     english = report_table(result, "en").set_index("row")
-    assert "Unknown region" in english.loc[3, "messages"]
+    assert "Unknown region" in english.loc[4, "messages"]
+    assert english.loc[3, "status"] == "error"
 
 
 def test_bad_numbers_coordinates_and_duplicate_ids(checker):
@@ -114,14 +115,14 @@ def test_bad_numbers_coordinates_and_duplicate_ids(checker):
     )
     _, _, result = validate_file(text.encode(), "angka.csv", checker)
     report = report_table(result, "id").set_index("row")["messages"]
-    assert "negatif" in report[1]
-    assert "tidak masuk akal" in report[2]
-    assert "ganda" in report[3]
-    assert "km di luar wilayah 34.02" in report[4]
-    assert "di luar Indonesia" in report[5]
-    assert "tertukar" in report[6]
-    assert "Nama wajib diisi" in report[7]
-    assert "Tahun berdiri" in report[8]
+    assert "negatif" in report[2]
+    assert "tidak masuk akal" in report[3]
+    assert "ganda" in report[4] and "baris 2" in report[4]
+    assert "km di luar wilayah 34.02" in report[5]
+    assert "di luar Indonesia" in report[6]
+    assert "tertukar" in report[7]
+    assert "Nama wajib diisi" in report[8]
+    assert "Tahun berdiri" in report[9]
     assert result.rows["id"].tolist() == ["X9"]
 
 
@@ -144,7 +145,8 @@ def test_geojson_points_import_with_coordinates(checker):
         (b"", "kosong.csv", "file_empty"),
         (b"nama,kab\n", "header.csv", "file_no_rows"),
         (b"a,b\n1,2\n", "data.pdf", "file_bad_extension"),
-        (b"a,b\n1,2\n", "data.xls", "file_old_excel"),
+        (b"a,b\n1,2\n", "data.xls", "file_bad_xlsx"),
+        (b"PK\x03\x04 truncated", "rusak.ods", "file_bad_xlsx"),
         (b"PK\x03\x04 truncated", "rusak.xlsx", "file_bad_xlsx"),
         (b'{"type": "FeatureCollection", "features": [', "rusak.geojson", "file_bad_json"),
         (b'{"a": 1}', "bukan.json", "file_not_geojson"),

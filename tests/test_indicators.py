@@ -1,9 +1,13 @@
-"""Filtering the centres: the unfiltered case shares the data without exposing it."""
+"""Indicators on the real stored data: filtering, budget totals, imported regions."""
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
+
 from loaders.store import Store
 from sentra.filters import Filters, filter_centres
+from sentra.indicators import Reference, headline, region_metrics
 
 
 def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(tmp_path):
@@ -16,3 +20,57 @@ def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(tmp_
     assert centres.equals(before)
     crafts = filter_centres(centres, Filters.of(sektor=["kerajinan"]))
     assert 0 < len(crafts) < len(centres) and set(crafts["sector"]) == {"kerajinan"}
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory, layers):
+    store = Store(tmp_path_factory.mktemp("store") / "sentra.duckdb")
+    ref = Reference(
+        regions=layers.regions, budgets=store.table("budgets"),
+        indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
+        bps_2024=store.table("sentra_bps_2024"), facts=store.table("facts"),
+    )  # fmt: skip
+    return store, ref
+
+
+def test_budget_totals_reconcile_with_the_stored_rows(stored):
+    store, ref = stored
+    centres, everything = store.centres(), Filters()
+    rows = store.table("budgets")
+    in_years = rows[rows["year"].between(*everything.years)]
+    assert (in_years["centre_id"].fillna("") == "").sum() > 0  # regional programmes exist
+    national = headline(centres, ref, everything)["budget_rp"]
+    assert national == pytest.approx(in_years["amount_rp"].sum())
+    provinces = region_metrics(centres, centres, ref, "province", everything)
+    assert provinces["budget_rp"].sum() == pytest.approx(national)
+    for code in ("33", "34", "51"):
+        inside = centres[centres["province_code"] == code]
+        assert headline(inside, ref, everything, code)["budget_rp"] == pytest.approx(
+            provinces.loc[code, "budget_rp"]
+        )
+        expected = in_years.loc[in_years["region_code"].str.startswith(code), "amount_rp"].sum()
+        assert provinces.loc[code, "budget_rp"] == pytest.approx(expected)
+
+
+def test_imported_rows_count_whatever_their_source_text_says(stored, tmp_path):
+    store, ref = stored
+    own = Store(tmp_path / "sentra.duckdb")
+    before = region_metrics(own.centres(), own.centres(), ref, "province", Filters())
+    assert before.loc["51", "no_data"]  # Bali: no BPS 2024 count
+    rows = pd.DataFrame(
+        {
+            "id": ["BALI-1", "BALI-2"],
+            "name": ["Sentra Perak Celuk", "Sentra Ukir Mas"],
+            "kind": "sentra",
+            "sector": "kerajinan",
+            "province_code": "51",
+            "regency_code": "51.03",
+            "source": "Dinas Koperasi dan UKM Provinsi Bali",
+            "data_status": "sumber",
+        }  # fmt: skip
+    )
+    own.import_centres(rows, "Impor Bali")
+    after = own.centres()
+    assert set(after.loc[after["id"].str.startswith("BALI"), "origin"]) == {"impor"}
+    bali = region_metrics(after, after, ref, "province", Filters()).loc["51"]
+    assert not bali["no_data"] and bali["sentra"] >= 2

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from loaders.sample_files import GEODATA
 from loaders.store import Store
 from sentra.filters import Filters, filter_centres
 from sentra.indicators import Reference
 from sentra.map_view import explorer_map
 from sentra.markers import MAX_MARKERS, marker_rows
-from sentra.sample_data import GEODATA, scaled_centres
+from sentra.sample_data import scaled_centres
 
 
 @pytest.fixture(scope="module")

@@ -145,8 +145,9 @@ def test_national_map_carries_38_provinces_and_drill_down_35_regencies():
 
 
 def test_excel_and_geojson_wait_for_a_narrower_filter_on_very_large_data(layers):
+    from loaders.sample_files import GEODATA
     from loaders.store import Store
-    from sentra.sample_data import GEODATA, scaled_centres
+    from sentra.sample_data import scaled_centres
 
     bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv", dtype=str)
     bps["sentra_industri"] = bps["sentra_industri"].astype(int)
@@ -163,3 +164,32 @@ def test_excel_and_geojson_wait_for_a_narrower_filter_on_very_large_data(layers)
     clusters = run("data", jenis="klaster")
     assert all(enabled(clusters).values())
     assert not any("50.000" in c.value for c in clusters.caption)
+
+
+def test_specialisation_still_works_with_a_sector_chosen_in_the_sidebar():
+    at = run("sektor", sektor="kerajinan")
+    assert at.selectbox(key="sektor_lq").value == "kerajinan"
+    top = at.dataframe[0].value
+    lq = top["LQ"].str.replace(",", ".").astype(float)
+    assert len(top) >= 5 and (lq > 1).all()
+    assert any("filter sektor di sisi kiri tidak dipakai" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("page", ["bandingkan", "anggaran", "sektor", "data"])
+def test_the_link_keeps_filters_chosen_on_any_page(page):
+    at = run(page, komoditas="tidak-ada-komoditas-seperti-ini")  # pages that stop early
+    at.multiselect(key="sektor").select("kerajinan").run()
+    at.slider(key="tahun").set_value((2019, 2023)).run()
+    assert at.query_params["sektor"] == "kerajinan"
+    assert at.query_params["tahun"] == "2019-2023"
+    at.multiselect(key="sektor").unselect("kerajinan").run()
+    assert "sektor" not in at.query_params
+
+
+def test_facts_read_in_the_readers_language_and_format():
+    indonesian = run("tentang").dataframe[0].value
+    assert "Rp13,9 miliar" in set(indonesian["Nilai"]) and "1.506 unit" in set(indonesian["Nilai"])
+    assert "Rencana anggaran pengembangan sentra UKM" in set(indonesian["Fakta"])
+    assert not indonesian.isna().any().any()
+    english = run("tentang", lang="en").dataframe[0].value
+    assert "Rp13.9 billion" in set(english["Value"])

@@ -7,10 +7,10 @@ import io
 import pandas as pd
 import pytest
 
-from sentra import sample_data
+from loaders import sample_files
 from sentra.schema import SECTORS
 
-GEODATA = sample_data.GEODATA
+GEODATA = sample_files.GEODATA
 BPS = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv", dtype={"province_code": str})
 
 
@@ -69,11 +69,8 @@ def test_regions_vary_plausibly(centres):
     assert crafts.get("52", 0) / 331 > crafts.get("12", 0) / 298  # NTB vs North Sumatra
 
 
-def test_generator_reproduces_the_bundled_files_exactly(layers, tmp_path, monkeypatch):
-    monkeypatch.setattr(sample_data, "GEODATA", tmp_path)
-    for name in ("known_centres.csv", "sentra_industri_by_province_2024.csv", "facts.csv"):
-        (tmp_path / name).write_bytes((GEODATA / name).read_bytes())
-    sample_data.write_all(layers.regencies[["code", "name", "kind", "province_code"]])
+def test_generator_reproduces_the_bundled_files_exactly(layers, tmp_path):
+    sample_files.write_all(layers.regencies[["code", "name", "kind", "province_code"]], tmp_path)
     for name in ("centres.csv", "budgets.csv", "indicators.csv"):
         assert (tmp_path / name).read_bytes() == (GEODATA / name).read_bytes(), name
 

@@ -11,8 +11,10 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from playwright.sync_api import Browser, Page, Playwright
+if TYPE_CHECKING:  # the load client uses this module without a browser
+    from playwright.sync_api import Browser, Page, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("SENTRA_CHROMIUM", "/usr/bin/chromium")
@@ -40,15 +42,17 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_server(log: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
-    """``streamlit run app.py`` on a free port; stopped at the end even on errors."""
+def running_server(
+    log: Path, env: dict[str, str] | None = None, root: Path = ROOT
+) -> Iterator[Server]:
+    """``streamlit run app.py`` in ``root`` on a free port; stopped at the end even on errors."""
     port = _free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
     with log.open("w") as out:
         proc = subprocess.Popen(
-            command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env or os.environ.copy()
+            command, cwd=root, stdout=out, stderr=subprocess.STDOUT, env=env or os.environ.copy()
         )
         url = Server(f"http://127.0.0.1:{port}")
         url.pid = proc.pid

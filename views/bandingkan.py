@@ -6,11 +6,12 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from sentra import aggregate
+from sentra import aggregate, regional_indicators
 from sentra.formatting import fmt_metric, fmt_number, fmt_percent
 from sentra.i18n import t
 from ui import charts, context, url_state, widgets
 from ui.briefing import briefing_button
+from ui.regional import imported_indicators
 
 ctx = context.get()
 lang = ctx.lang
@@ -64,6 +65,11 @@ shown.index = values.index = [
 st.dataframe(_highlight(values, shown), width="stretch")
 st.caption(t("highest", lang))
 widgets.illustrative_note(ctx, widgets.illustrative_share(ctx.filtered))
+imported = imported_indicators()
+if len(imported.meta):
+    st.subheader(t("ind_title", lang))
+    shown = regional_indicators.readable(imported, codes, names, lang)
+    st.dataframe(shown, hide_index=True, width="stretch")
 
 long = table[list(aggregate.SHARES)].rename(
     columns=lambda m: t("m_" + m.removesuffix("_share"), lang)

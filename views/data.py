@@ -1,69 +1,46 @@
-"""Data: the filtered table with downloads; import of officials' files; versions and restore."""
+"""Data: the filtered table with downloads; import of officials' files (centres or a regional
+table); versions and restore; imported indicators to download."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 
 import streamlit as st
 
-from loaders.export import MAX_ROWS_XLSX_GEOJSON, to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
-from loaders.import_file import MAX_UPLOAD_MB, ImportFileError, read_table
-from loaders.importer import check_mapping, report_table, validate_file
-from loaders.store import StoreError
 from sentra import tables
-from sentra.filters import Filters, filter_centres
 from sentra.formatting import fmt_number
 from sentra.i18n import t
-from sentra.schema import CENTRE_COLUMNS
-from sentra.validation import FIELDS, suggest_mapping
-from ui import context, widgets
-from ui.cached import boundary_layers, centres_of_version, data_store, import_checker
+from sentra.import_fields import FIELDS, missing_fields, suggest_mapping
+from sentra.report import field_list
+from sentra.schema import STORED_CENTRE_COLUMNS
+from ui import context, data_io, widgets
 
 ctx = context.get()
 lang = ctx.lang
 st.title(t("page_data", lang))
-
-
-# Shared, not copied per call (bytes are immutable); few entries and a time limit, because
-# a CSV of a million centres is about 180 MB.
-@st.cache_resource(max_entries=3, ttl=600, show_spinner=False)
-def export_bytes(kind: str, version: int, filters: tuple) -> bytes:
-    """Download files for one version and filter combination, built once."""
-    frame = filter_centres(centres_of_version(version), Filters(filters))
-    if kind == "csv":
-        return to_csv_bytes(frame)
-    if kind == "xlsx":
-        return to_xlsx_bytes(frame)
-    return to_geojson_bytes(frame, boundary_layers().regions)
-
 
 # -- table and downloads -----------------------------------------------------------------
 st.subheader(t("table_title", lang))
 if not widgets.empty_state(ctx):
     rows = widgets.table_rows(ctx.filtered, lang, "table_preview")
     st.dataframe(
-        tables.readable(rows, ctx.ref.regions["name"], lang, CENTRE_COLUMNS),
+        tables.readable(rows, ctx.ref.regions["name"], lang, STORED_CENTRE_COLUMNS),
         hide_index=True,
         width="stretch",
         height=330,
     )
     widgets.illustrative_note(ctx, widgets.illustrative_share(ctx.filtered))
     key = (ctx.version, ctx.filters.chosen)
-    too_many = len(ctx.filtered) > MAX_ROWS_XLSX_GEOJSON
-    cols = st.columns(3)
-    for col, (kind, mime) in zip(
-        cols,
-        (
-            ("csv", "text/csv"),
-            ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            ("geojson", "application/geo+json"),
-        ),
-        strict=True,
-    ):
+    too_many = len(ctx.filtered) > data_io.MAX_ROWS_XLSX_GEOJSON
+    mimes = {
+        "csv": "text/csv",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "geojson": "application/geo+json",
+    }
+    for col, (kind, mime) in zip(st.columns(3), mimes.items(), strict=True):
         col.download_button(
             t(f"download_{kind}", lang),
-            data=functools.partial(export_bytes, kind, *key),  # built on click, then cached
+            data=functools.partial(data_io.export_bytes, kind, *key),  # built on click, cached
             file_name=f"sentra-v{ctx.version}.{kind}",
             mime=mime,
             key=f"download_{kind}",
@@ -71,17 +48,35 @@ if not widgets.empty_state(ctx):
             disabled=too_many and kind != "csv",
         )
     if too_many:
-        limit, rows = fmt_number(MAX_ROWS_XLSX_GEOJSON, lang), fmt_number(len(ctx.filtered), lang)
-        st.caption(t("export_too_many", lang, limit=limit, rows=rows))
+        limit = fmt_number(data_io.MAX_ROWS_XLSX_GEOJSON, lang)
+        st.caption(
+            t("export_too_many", lang, limit=limit, rows=fmt_number(len(ctx.filtered), lang))
+        )
 
 # -- import ---------------------------------------------------------------------------------
 st.subheader(t("import_title", lang))
-st.caption(t("import_help", lang, mb=MAX_UPLOAD_MB))
 if message := st.session_state.pop("import_message", None):
     st.success(message)
-# The widget's own size hint (Streamlit's 200 MB cap, in English) would contradict ours.
+kind = st.radio(
+    t("imp_kind", lang),
+    ["centres", "regional"],
+    format_func=lambda k: t(f"imp_kind_{k}", lang),
+    horizontal=True,
+    key="import_kind",
+)
+st.caption(t("import_help" if kind == "centres" else "imp_regional_help", lang,
+             mb=data_io.MAX_UPLOAD_MB))  # fmt: skip
+# Streamlit's own uploader texts are English ("Drag and drop", "200MB per file", "Upload"):
+# replaced by ours, in the user's language and with our 25 MB limit.
 st.markdown(
-    "<style>[data-testid='stFileUploaderDropzoneInstructions'] small {display:none}</style>",
+    "<style>[data-testid='stFileUploaderDropzoneInstructions'] > div > span,"
+    "[data-testid='stFileUploaderDropzoneInstructions'] small {display:none}"
+    "[data-testid='stFileUploaderDropzoneInstructions'] > div::after"
+    f"{{content:'{t('upload_drop', lang, mb=data_io.MAX_UPLOAD_MB)}'}}"
+    "[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary'] > *"
+    "{display:none}"
+    "[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary']::after"
+    f"{{content:'{t('upload_button', lang)}'}}</style>",
     unsafe_allow_html=True,
 )
 nonce = st.session_state.setdefault("upload_nonce", 0)
@@ -91,100 +86,192 @@ uploaded = st.file_uploader(t("upload", lang), key=f"upload_{nonce}")
 def _finish(text: str) -> None:
     st.session_state["import_message"] = text
     st.session_state["upload_nonce"] = nonce + 1
-    st.session_state.pop(_CHECKED, None)
+    data_io.forget_checks()
 
 
-_CHECKED = "_upload_checked"
-
-
-def _once(key: tuple, work: Callable[[], object]) -> object:
-    """``work()`` for this upload and mapping, done once: every widget on the page reruns
-    it, and checking a 25 MB file takes seconds."""
-    done = st.session_state.setdefault(_CHECKED, {})
-    if key not in done:
-        if len(done) > 4:
-            done.clear()
-        done[key] = work()
-    return done[key]
+def _fail(exc: data_io.ImportFileError) -> None:
+    st.error(data_io.file_error_text(exc, lang))
+    st.stop()
 
 
 if uploaded is not None:
-    data = uploaded.getvalue()
+    data, name, file_id = uploaded.getvalue(), uploaded.name, uploaded.file_id
+    sheet_choice = st.session_state.get(f"sheet_{nonce}")
+    header_choice = st.session_state.get(f"header_{nonce}_{sheet_choice}")
     try:
-        table = _once((uploaded.file_id,), lambda: read_table(data, uploaded.name))
-    except ImportFileError as exc:
-        st.error(t(exc.key, lang, **exc.params))
-        st.stop()
-    suggested = suggest_mapping(list(table.columns))
-    with st.expander(t("mapping", lang), expanded=False):
-        options = ["", *table.columns]
-        mapping = {}
-        grid = st.columns(4)
-        for i, field in enumerate(FIELDS):
-            mapping[field] = (
-                grid[i % 4].selectbox(
-                    t(f"field_{field}", lang),
-                    options,
-                    index=options.index(suggested[field] or ""),
-                    format_func=lambda c: c or t("not_mapped", lang),
-                    key=f"map_{nonce}_{field}",
-                )
-                or None
+        sheet = data_io.once(
+            (file_id, sheet_choice, header_choice),
+            lambda: data_io.read_upload(data, name, sheet_choice, header_choice),
+        )
+    except data_io.ImportFileError as exc:
+        _fail(exc)
+    # Where the table was found, and the choice to change it.
+    col_sheet, col_header = st.columns(2)
+    if len(sheet.sheets) > 1:
+        col_sheet.selectbox(
+            t("imp_sheet", lang), sheet.sheets, index=sheet.sheets.index(sheet.sheet),
+            key=f"sheet_{nonce}",
+        )  # fmt: skip
+    if sheet.header_row is not None:
+        choices = sheet.header_choices
+        col_header.selectbox(
+            t("imp_header_row", lang),
+            list(choices),
+            index=list(choices).index(sheet.header_row),
+            format_func=lambda r: t("imp_row", lang, n=r, text=choices[r]),
+            key=f"header_{nonce}_{sheet_choice}",
+        )
+        rows_text = (
+            f"{sheet.header_row}–{sheet.header_row + 1}" if sheet.header_rows == 2
+            else str(sheet.header_row)
+        )  # fmt: skip
+        where = t("imp_found_sheet", lang, sheet=sheet.sheet) if sheet.sheet else ""
+        st.info(
+            t("imp_found", lang, rows=rows_text, n=fmt_number(len(sheet.table), lang))
+            + where
+            + (" " + t("imp_title", lang, title=sheet.title) if sheet.title else "")
+        )
+
+    def _report(result, file_label: str) -> None:
+        problems = data_io.report(result, lang)
+        if len(problems):
+            st.dataframe(
+                widgets.table_rows(problems, lang, "problems_preview"),
+                hide_index=True, width="stretch", height=240,
+            )  # fmt: skip
+            st.download_button(
+                t("download_report", lang),
+                data=functools.partial(data_io.report_csv, problems),
+                file_name=f"laporan-{file_label}.csv",
+                mime="text/csv",
+                on_click="ignore",
             )
-    try:
-        check_mapping(mapping)
-        _, _, result = _once(
-            (uploaded.file_id, *mapping.items()),
-            lambda: validate_file(data, uploaded.name, import_checker(), mapping),
-        )
-    except ImportFileError as exc:
-        st.error(t(exc.key, lang, **exc.params))
-        st.stop()
-    valid = len(result.rows)
-    st.markdown(
-        f"**{t('report_title', lang)}** — "
-        + t("report_summary", lang, ok=valid, bad=result.invalid, warn=result.warnings)
-    )
-    report = report_table(result, lang)
-    problems = report[report["status"] != "ok"].rename(
-        columns={
-            "row": t("row_col", lang),
-            "status": t("status_col", lang),
-            "messages": t("messages_col", lang),
-        }
-    )
-    if len(problems):
-        shown = widgets.table_rows(problems, lang, "problems_preview")
-        st.dataframe(shown, hide_index=True, width="stretch", height=240)
-        st.download_button(
-            t("download_report", lang),
-            data=functools.partial(to_csv_bytes, problems),
-            file_name=f"laporan-{uploaded.name}.csv",
-            mime="text/csv",
-            on_click="ignore",
-        )
-    go, cancel = st.columns(2)
-    if go.button(t("import_valid", lang, n=valid), disabled=valid == 0, type="primary"):
+
+    if kind == "centres":
+        suggested = suggest_mapping(list(sheet.table.columns))
+        missing = missing_fields(suggested)
+        with st.expander(t("mapping", lang), expanded=bool(missing)):
+            options = ["", *sheet.table.columns]
+            mapping = {}
+            grid = st.columns(4)
+            for i, field in enumerate(FIELDS):
+                mapping[field] = (
+                    grid[i % 4].selectbox(
+                        t(f"field_{field}", lang),
+                        options,
+                        index=options.index(suggested[field] or ""),
+                        format_func=lambda c: c or t("not_mapped", lang),
+                        key=f"map_{nonce}_{sheet.sheet}_{sheet.header_row}_{field}",
+                    )
+                    or None
+                )
+        missing = missing_fields(mapping)
+        if missing:
+            st.error(t("imp_missing_fields", lang, fields=field_list(missing, lang)))
+            st.stop()
         try:
-            version = data_store().import_centres(result.rows, f"Impor {uploaded.name}")
-        except StoreError as exc:  # the transaction rolled back
-            st.error(t("import_failed", lang, error=str(exc)[:200]))
-        else:
-            _finish(t("import_done", lang, v=version, n=valid))
-            st.rerun()
+            _, result = data_io.once(
+                (file_id, sheet.sheet, sheet.header_row, *mapping.items()),
+                lambda: data_io.check_centres(sheet, name, mapping),
+            )
+        except data_io.ImportFileError as exc:
+            _fail(exc)
+        valid = len(result.rows)
+        st.markdown(
+            f"**{t('report_title', lang)}** — "
+            + t("report_summary", lang, ok=fmt_number(valid, lang),
+                bad=fmt_number(result.invalid, lang), warn=fmt_number(result.warnings, lang))
+        )  # fmt: skip
+        _report(result, name)
+        go, cancel = st.columns(2)
+        if go.button(t("import_valid", lang, n=fmt_number(valid, lang)), disabled=valid == 0,
+                     type="primary"):  # fmt: skip
+            try:
+                version = data_io.import_centres(result.rows, f"Impor {name}")
+            except data_io.StoreError as exc:  # the transaction rolled back
+                st.error(t("import_failed", lang, error=str(exc)[:200]))
+            else:
+                _finish(t("import_done", lang, v=version, n=fmt_number(valid, lang)))
+                st.rerun()
+    else:
+        col_name, col_unit, col_source = st.columns([2, 1, 2])
+        title = sheet.title.split(" · ")[0] if sheet.title else ""
+        ind_name = col_name.text_input(t("ind_name", lang), value=title, key=f"ind_name_{nonce}")
+        unit = col_unit.text_input(t("ind_unit", lang), key=f"ind_unit_{nonce}",
+                                   placeholder=t("ind_unit_hint", lang))  # fmt: skip
+        source = col_source.text_input(
+            t("ind_source", lang), value=sheet.source_note, key=f"ind_source_{nonce}",
+            placeholder=t("ind_source_hint", lang),
+        )  # fmt: skip
+        col_year, col_flag = st.columns([1, 3], vertical_alignment="bottom")
+        year = col_year.number_input(
+            t("ind_year", lang), 1950, 2100, 2024, key=f"ind_year_{nonce}",
+            help=t("ind_year_help", lang),
+        )  # fmt: skip
+        illustrative = col_flag.checkbox(t("ind_illustrative", lang), key=f"ind_ill_{nonce}")
+        try:
+            layout, result = data_io.once(
+                (file_id, sheet.sheet, sheet.header_row, "regional", int(year)),
+                lambda: data_io.check_regional(sheet, None, int(year)),
+            )
+        except data_io.ImportFileError as exc:
+            _fail(exc)
+        years = sorted({int(y) for y in result.values["year"]})
+        regions = result.values["region_code"].nunique()
+        st.markdown(
+            f"**{t('report_title', lang)}** — "
+            + t("ind_summary", lang, regions=fmt_number(regions, lang),
+                level=t(f"ind_level_{result.level or 'none'}", lang),
+                years=", ".join(map(str, years)) or "–", column=layout.region,
+                bad=fmt_number(result.invalid, lang),
+                empty=fmt_number(result.no_data_cells, lang))
+        )  # fmt: skip
+        _report(result, name)
+        ready = bool(ind_name.strip() and source.strip() and len(result.values))
+        if not source.strip():
+            st.warning(t("ind_need_source", lang))
+        go, cancel = st.columns(2)
+        if go.button(t("ind_import", lang, n=fmt_number(len(result.values), lang)),
+                     disabled=not ready, type="primary"):  # fmt: skip
+            try:
+                version = data_io.import_indicator(ind_name, unit, source, illustrative, result,
+                                                   name)  # fmt: skip
+            except data_io.StoreError as exc:
+                st.error(t("import_failed", lang, error=str(exc)[:200]))
+            else:
+                _finish(t("ind_done", lang, name=ind_name.strip(), v=version))
+                st.rerun()
     if cancel.button(t("import_cancel", lang)):
         _finish(t("import_cancelled", lang))
         st.rerun()
 
 # -- versions -------------------------------------------------------------------------------
 st.subheader(t("versions_title", lang))
-versions = data_store().versions()
-st.dataframe(versions, hide_index=True, width="stretch", height=180)
-older = [int(v) for v in versions["version_id"] if v != ctx.version]
+st.dataframe(data_io.versions_table(lang), hide_index=True, width="stretch", height=180)
+older = [v for v in data_io.version_ids() if v != ctx.version]
 if older:
     col_pick, col_go = st.columns([1, 1], vertical_alignment="bottom")
     chosen = col_pick.selectbox(t("restore", lang), older)
     if col_go.button(t("restore", lang) + f" {chosen}"):
-        new = data_store().restore(chosen)
+        new = data_io.restore(chosen)
         st.session_state["import_message"] = t("restore_done", lang, old=chosen, v=new)
         st.rerun()
+
+# -- imported regional indicators -------------------------------------------------------------
+indicators = data_io.indicator_versions(lang)
+if len(indicators):
+    st.subheader(t("ind_title", lang))
+    st.dataframe(indicators, hide_index=True, width="stretch", height=180)
+    versions = indicators.iloc[:, 0].tolist()
+    labels = dict(zip(versions, indicators.iloc[:, 2], strict=True))
+    col_pick, col_get = st.columns([1, 1], vertical_alignment="bottom")
+    picked = col_pick.selectbox(t("ind_download_pick", lang), versions,
+                                format_func=lambda v: f"{labels[v]} (v{v})")  # fmt: skip
+    col_get.download_button(
+        t("download_csv", lang),
+        data=functools.partial(data_io.indicator_csv, picked, ctx.ref.regions["name"]),
+        file_name=f"indikator-v{picked}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="download_indicator",
+    )

@@ -9,9 +9,11 @@ from sentra.i18n import t
 from sentra.indicators import METRICS
 from sentra.map_build import BASEMAPS
 from sentra.map_view import explorer_map
+from sentra.regional_indicators import PREFIX
 from ui import context, region_select, url_state, widgets
 from ui.briefing import briefing_button
 from ui.cached import boundary_layers, marker_rows_for
+from ui.regional import imported_indicators
 
 ctx = context.get()
 lang = ctx.lang
@@ -20,7 +22,9 @@ regions_table = layers.regions
 
 selected = region_select.selected(regions_table)
 province = selected[:2] if selected else None
-url_state.seed("metrik", METRICS)
+imported = imported_indicators()
+measures = [*METRICS, *imported.keys()]
+url_state.seed("metrik", measures)
 url_state.seed("peta_dasar", BASEMAPS)
 
 title_col, back_col = st.columns([4, 1], vertical_alignment="bottom")
@@ -42,11 +46,18 @@ col_prov, col_kab, col_metric, col_base = controls.columns([1, 1, 1.2, 1])
 region_select.pickers(regions_table, selected, lang, col_prov, col_kab)
 metric = col_metric.selectbox(
     t("metric", lang),
-    METRICS,
-    format_func=lambda m: t(f"m_{m}", lang),
+    measures,
+    format_func=lambda m: imported.row(m)["name"] if m.startswith(PREFIX) else t(f"m_{m}", lang),
     key="metrik",
     persist_state="session",
 )
+measure = None
+if metric.startswith(PREFIX):  # an imported regional indicator: one year at a time
+    years = imported.years(metric)
+    year = controls.columns([1, 3])[0].selectbox(
+        t("year", lang), years, index=len(years) - 1, key=f"tahun_{metric}"
+    )
+    measure = imported.measure(metric, year)
 basemap = col_base.selectbox(
     t("basemap", lang),
     list(BASEMAPS),
@@ -58,6 +69,7 @@ basemap = col_base.selectbox(
 view = explorer_map(
     layers, ctx.ref, ctx.centres, ctx.filtered, ctx.filters, selected, metric, basemap, lang,
     marker_rows=lambda points: marker_rows_for(ctx.version, lang, selected, points),
+    imported=measure,
 )  # fmt: skip
 result = st_folium(
     view.fmap,
@@ -67,6 +79,8 @@ result = st_folium(
     use_container_width=True,
 )
 st.caption(f"{view.note} {t('boundary_credit', lang)}")
+if measure is not None and measure.level == "regency" and not selected:
+    st.caption(t("imp_level_note", lang))
 widgets.headline_row(ctx, scope, selected)
 briefing_button(ctx, "peta", (selected,) if selected else (), metric)
 widgets.empty_state(ctx)

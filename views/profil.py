@@ -5,12 +5,13 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from sentra import aggregate, tables
+from sentra import aggregate, regional_indicators, tables
 from sentra.facts import readable_facts
 from sentra.i18n import t
 from sentra.schema import EXPORT_REACH, SECTORS, label
 from ui import charts, context, region_select, widgets
 from ui.briefing import briefing_button
+from ui.regional import imported_indicators
 
 PROFILE_COLUMNS = ("name", "kind", "sector", "commodity", "regency_code", "enterprises",
                    "workers", "turnover_rp", "export_reach", "data_status")  # fmt: skip
@@ -93,3 +94,13 @@ if facts.empty:
     st.caption(t("no_facts", lang))
 else:
     st.dataframe(readable_facts(facts, regions["name"], lang), hide_index=True, width="stretch")
+imported = imported_indicators()
+if len(imported.meta):
+    st.subheader(t("imp_for_region", lang))
+    if selected:
+        codes = [selected, selected[:2]] if len(selected) == 5 else [selected]
+        names = regions["name"].to_dict()
+        shown = regional_indicators.readable(imported, codes, names, lang)
+        st.dataframe(shown, hide_index=True, width="stretch")
+    else:
+        st.caption(t("profile_pick", lang))

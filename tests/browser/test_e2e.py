@@ -135,7 +135,7 @@ def test_import_small_csv_shows_report_and_stores_a_version(server, offline_page
         page.get_by_role("button", name="Unduh laporan (CSV)").click()
     report = Path(info.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(report), delimiter=";"))
-    assert [r["Baris"] for r in rows] == ["2", "3"], rows  # rows of the file's table
+    assert [r["Baris"] for r in rows] == ["3", "4"], rows  # rows as the file numbers them
     assert "Kota Pekalongan (33.75)" in rows[0]["Keterangan"]
     assert "tidak dikenal" in rows[1]["Keterangan"]
     page.get_by_role("button", name="Impor 1 baris yang sah").click()

@@ -1,0 +1,129 @@
+"""Files to grids of cells: CSV in any of the encodings and delimiters officials' tools
+write, and workbooks (.xlsx, .xlsm, .xls, .ods) through python-calamine.
+
+A grid is a list of rows of cells (text, numbers, or None), exactly as the sheet shows
+them: merged cells are filled with their value, nothing is guessed about types.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+from collections import Counter
+from dataclasses import dataclass
+
+from python_calamine import CalamineError, CalamineWorkbook
+
+from sentra.sheet_layout import SCAN_ROWS, find_layout
+
+WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+DELIMITERS = (";", ",", "\t", "|")
+
+
+class GridError(ValueError):
+    """The bytes are not a readable file of the kind its name says (key: message key)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass
+class Workbook:
+    grids: dict[str, list[list]]  # sheet name → grid, in the workbook's order
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM (Excel's 'Unicode text'), else
+    Windows-1252 (what Excel on Indonesian Windows writes as 'CSV')."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:  # bytes cp1252 leaves undefined: not text
+        raise GridError("file_not_text") from exc
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the most of the first lines into the same number of
+    fields (title rows and decimal commas do not fool it, as they can csv.Sniffer)."""
+    lines = text[:50_000].splitlines()[: SCAN_ROWS * 2]
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        counts = Counter(len(r) for r in csv.reader(lines, delimiter=delimiter) if len(r) > 1)
+        if not counts:
+            continue
+        width, rows = counts.most_common(1)[0]
+        if (rows, width) > best_score:
+            best, best_score = delimiter, (rows, width)
+    return best
+
+
+def csv_grid(data: bytes) -> list[list]:
+    text = decode(data)
+    if "\x00" in text:
+        raise GridError("file_not_text")
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    except csv.Error as exc:
+        raise GridError("file_bad_csv", detail=str(exc)[:200]) from exc
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return value
+
+
+_PLAIN = (str, float, int, bool)
+
+
+def _sheet_grid(sheet) -> list[list]:
+    rows = sheet.to_python(skip_empty_area=False)
+    grid = [[v if v.__class__ in _PLAIN else _cell(v) for v in row] for row in rows]
+    for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
+        if r0 >= len(grid) or c0 >= len(grid[r0]):
+            continue
+        value = grid[r0][c0]
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            for c in range(c0, min(c1, len(grid[r]) - 1) + 1):
+                grid[r][c] = value
+    return grid
+
+
+def read_workbook(data: bytes) -> Workbook:
+    """Every visible worksheet of an .xlsx/.xlsm/.xls/.ods file as a grid."""
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        grids = {}
+        for meta in book.sheets_metadata:
+            if str(meta.visible).endswith("Visible") and str(meta.typ).endswith("WorkSheet"):
+                grids[meta.name] = _sheet_grid(book.get_sheet_by_name(meta.name))
+    except (CalamineError, ValueError, OSError) as exc:
+        raise GridError("file_bad_xlsx") from exc
+    except BaseException as exc:  # calamine raises Rust panics as PanicException
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise GridError("file_bad_xlsx") from exc
+    if not grids:
+        raise GridError("file_no_rows")
+    return Workbook(grids)
+
+
+def default_sheet(book: Workbook) -> str:
+    """The first sheet whose header is recognisable; else the first that holds anything."""
+    filled = [name for name, grid in book.grids.items() if any(any(r) for r in grid)]
+    for name in filled:
+        grid = book.grids[name]
+        if find_layout(grid[: SCAN_ROWS * 2]).score >= 2:
+            return name
+    return (filled or list(book.grids))[0]

@@ -1,0 +1,127 @@
+"""The default backend: one embedded DuckDB file, for one office or one machine.
+
+Connections are short-lived so other processes can take turns: DuckDB lets one process
+write a file at a time, and no other process read it meanwhile (a waiting process retries
+for 10 s, then gets ``StoreBusyError``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import shapely
+
+from loaders.store import (
+    BUSY_MESSAGE,
+    Store,
+    StoreBusyError,
+    StoreError,
+    batches,
+    default_path,
+)
+from loaders.store_schema import arrow_schema, sql_type
+from sentra.validation import COORDINATE_TOLERANCE_KM, KM_PER_DEGREE
+
+WAIT_SECONDS = 10
+
+
+class DuckDBStore(Store):
+    dialect = "duckdb"
+
+    def __init__(self, path: Path | None = None, *, url: str | None = None) -> None:
+        self.path = Path(path or default_path())
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._prepare(fresh=not self.path.exists())
+
+    @contextmanager
+    def _connect(self, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.IOException as exc:  # the file is locked by another process
+                if time.monotonic() > deadline:
+                    raise StoreBusyError(BUSY_MESSAGE) from exc
+                time.sleep(0.2)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._connect(read_only=True) as con:
+            try:
+                yield con
+            except duckdb.Error as exc:
+                raise StoreError(str(exc)) from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._connect(read_only=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(str(exc)) from exc
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def _rows(self, con, sql: str, params: list | None = None) -> list[tuple]:
+        return con.execute(sql, params or []).fetchall()
+
+    def _exec(self, con, sql: str, params: list | None = None) -> int:
+        result = con.execute(sql, params or []).fetchall()
+        return int(result[0][0]) if result and isinstance(result[0][0], int) else 0
+
+    def _arrow(self, con, sql: str, params: list, columns: dict[str, str]) -> pa.Table:
+        table = con.sql(sql, params=params or None).to_arrow_table()
+        return table.cast(arrow_schema(columns))
+
+    def _append(
+        self,
+        con,
+        table: str,
+        data: pa.Table,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        names = ", ".join(data.column_names)
+        written = 0
+        for chunk in batches(data):
+            con.register("_appended", chunk)
+            con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _appended")
+            con.unregister("_appended")
+            written += len(chunk)
+            if progress:
+                progress(written)
+
+    def _scratch(self, con, name: str, columns: dict[str, str]) -> None:
+        spec = ", ".join(f"{c} {sql_type(kind, self.dialect)}" for c, kind in columns.items())
+        con.execute(f"CREATE TEMP TABLE {name} ({spec})")
+
+    def misplaced_centres(self, version_id: int | None = None) -> pd.DataFrame:
+        """With shapely on the full-detail regencies (DuckDB's spatial extension is not
+        installable here), in the import check's planar measure."""
+        from loaders.boundaries import load
+
+        centres = self.centres(version_id)
+        shapes = load()[0].regencies.set_index("code").geometry
+        located = centres[
+            centres["lat"].notna() & centres["lng"].notna()
+            & centres["regency_code"].isin(shapes.index)
+        ]  # fmt: skip
+        points = shapely.points(located["lng"].to_numpy(), located["lat"].to_numpy())
+        km = shapely.distance(shapes.loc[located["regency_code"]].to_numpy(), points)
+        km = km * KM_PER_DEGREE
+        found = located.assign(km=km)[km > COORDINATE_TOLERANCE_KM]
+        return found[["id", "regency_code", "km"]].reset_index(drop=True)

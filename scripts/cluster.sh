@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Several dashboard processes behind HAProxy on one shared PostgreSQL/PostGIS store, on this
+# machine (the shape of a multi-machine deployment; see README "Beyond one machine").
+#   bash scripts/cluster.sh start [PROCESSES=2] [PORT=8600]   # one URL: http://127.0.0.1:PORT
+#   bash scripts/cluster.sh stop
+#   bash scripts/cluster.sh status
+# A throwaway PostgreSQL cluster is created (data in a temporary folder, Unix socket only) and
+# deleted at stop; set SENTRA_DATABASE_URL to use an existing database instead. Logs and the
+# HAProxy configuration are in var/cluster/. SENTRA_PYTHON: a Python with the requirements
+# installed (default: .venv, created by scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+run=var/cluster
+pidfile=$run/cluster.pid
+
+running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+
+case "${1:-}" in
+  start)
+    if running; then echo "Sudah berjalan / already running (pid $(cat "$pidfile"))"; exit 1; fi
+    missing=""
+    [ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql"
+    [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing="$missing postgresql-15-postgis-3"
+    command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing="$missing haproxy"
+    if [ -n "$missing" ]; then
+      sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+      $sudo_cmd apt-get update -qq
+      # shellcheck disable=SC2086
+      DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq $missing >/dev/null
+    fi
+    python="${SENTRA_PYTHON:-}"
+    if [ -z "$python" ]; then
+      bash scripts/setup.sh requirements.txt
+      python=.venv/bin/python
+    fi
+    "$python" -m loaders.boundaries >/dev/null  # build the boundary cache once, not N times
+    mkdir -p "$run"
+    args=(--processes "${2:-2}" --port "${3:-8600}" --folder "$run")
+    [ -n "${SENTRA_DATABASE_URL:-}" ] && args+=(--database-url "$SENTRA_DATABASE_URL")
+    nohup "$python" -m tools.cluster "${args[@]}" >"$run/cluster.log" 2>&1 &
+    echo $! >"$pidfile"
+    for _ in $(seq 1 180); do
+      if grep -q "^Siap" "$run/cluster.log"; then grep "^Siap" "$run/cluster.log"; exit 0; fi
+      running || { cat "$run/cluster.log"; rm -f "$pidfile"; exit 1; }
+      sleep 1
+    done
+    echo "Tidak siap dalam 180 s / not ready after 180 s; see $run/cluster.log"; exit 1
+    ;;
+  stop)
+    if ! running; then echo "Tidak berjalan / not running"; rm -f "$pidfile"; exit 0; fi
+    pid=$(cat "$pidfile")
+    kill -TERM "$pid"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    rm -f "$pidfile"
+    tail -n 1 "$run/cluster.log"
+    ;;
+  status)
+    if running; then grep "^Siap" "$run/cluster.log"; else echo "Tidak berjalan / not running"; fi
+    ;;
+  *)
+    echo "usage: $0 start [PROCESSES] [PORT] | stop | status"; exit 2
+    ;;
+esac

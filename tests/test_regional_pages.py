@@ -1,0 +1,55 @@
+"""An imported regional table on the pages (AppTest): a map measure with its source and
+"no data" for absent regions, in the region profile, side by side in a comparison."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from loaders.import_file import read_table
+from loaders.importer import checker_for, indicator_key, read_regional_sheet
+from tests.officials_files import to_xlsx
+from tests.test_pages import run
+from tests.test_regional_tables import WIDE
+
+
+@pytest.fixture(autouse=True)
+def store_with_indicator(tmp_path_factory, monkeypatch, layers):
+    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path_factory.mktemp("store")))
+    from loaders.store import Store
+    from ui import cached, regional
+
+    for func in (cached.data_store, cached.centres_of_version, cached.reference, regional._load):
+        func.clear()
+    sheet = read_table(to_xlsx({"Tabel": (WIDE, [])}), "ikm.xlsx")
+    _, result = read_regional_sheet(sheet, checker_for(layers))
+    meta = {"key": indicator_key("Jumlah sentra IKM"), "name": "Jumlah sentra IKM",
+            "unit": "unit", "source": sheet.source_note, "level": result.level,
+            "data_status": "sumber", "label": "ikm.xlsx"}  # fmt: skip
+    Store().import_regional_indicator(meta, result.values)
+
+
+def test_imported_indicator_is_a_map_measure_with_source_and_no_data():
+    at = run("peta", wilayah="33", metrik="imp:jumlah_sentra_ikm")
+    frames = [e for e in at.main if type(e).__name__ == "UnknownElement"]
+    script = json.loads(frames[0].proto.json_args)["script"]
+    assert "Jumlah sentra IKM (2023)" in script
+    assert "Jumlah sentra IKM (2023): 47 unit" in script  # Kabupaten Pekalongan
+    assert "Tidak ada data" in script  # the 30 regencies the table does not name
+    assert "Sumber: BPS Provinsi Jawa Tengah, Jawa Tengah Dalam Angka 2024" in script
+    assert at.selectbox(key="tahun_imp:jumlah_sentra_ikm").value == 2023
+    national = run("peta", metrik="imp:jumlah_sentra_ikm")
+    assert any("per kabupaten/kota" in c.value for c in national.caption)
+
+
+def test_imported_indicator_in_profile_and_compare():
+    profile = run("profil", wilayah="33.26")
+    table = profile.dataframe[-1].value
+    assert table.iloc[0].tolist() == [
+        "Jumlah sentra IKM", "47 unit", "Tidak ada data", "2023",  # the newest value
+        "BPS Provinsi Jawa Tengah, Jawa Tengah Dalam Angka 2024",
+    ]  # fmt: skip
+    compare = run("bandingkan", bandingkan=["33.26", "33.75", "34.04"], lang="en")
+    table = compare.dataframe[-1].value
+    assert table.iloc[0, 1:4].tolist() == ["47 unit", "20 unit", "No data"]

@@ -1,0 +1,116 @@
+"""Reading officials' spreadsheets as they are: title rows, two-row headers with merged
+groups, a row of column numbers, totals and footnotes, in CSV, .xlsx, .xls and .ods."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from loaders.import_file import ImportFileError, read_table
+from loaders.importer import checker_for, report_table, validate_file
+from tests.officials_files import DINAS_GRID, DINAS_MERGES, TITLE, to_csv, to_ods, to_xls, to_xlsx
+
+NOTES_SHEET = [["Catatan: data ada di lembar berikutnya."], ["Disusun oleh Bidang IKM"]]
+
+
+@pytest.fixture(scope="module")
+def checker(layers):
+    return checker_for(layers)
+
+
+FILES = {
+    "dinas.csv": lambda: to_csv(DINAS_GRID),
+    "dinas.xlsx": lambda: to_xlsx(
+        {"Petunjuk": (NOTES_SHEET, []), "Data Sentra": (DINAS_GRID, DINAS_MERGES)}
+    ),
+    "dinas.xls": lambda: to_xls(DINAS_GRID, DINAS_MERGES),
+    "dinas.ods": lambda: to_ods(DINAS_GRID),
+}
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_provincial_export_in_every_format(checker, name):
+    sheet, mapping, result = validate_file(FILES[name](), name, checker)
+    # The header is file rows 4-5 (groups "Lokasi", "Jumlah" over their columns).
+    assert (sheet.header_row, sheet.header_rows) == (4, 2)
+    assert mapping["name"] == "Nama Sentra" and mapping["regency"] == "Kabupaten/Kota"
+    assert mapping["enterprises"] == "Unit Usaha" and mapping["workers"] == "Tenaga Kerja"
+    assert mapping["turnover_rp"] == "Omzet (Rp/tahun)"
+    assert sheet.rows == [7, 8, 9, 10]
+    assert sheet.skipped == [(6, "skip_numbering"), (11, "skip_totals"), (13, "skip_note")]
+    assert sheet.title.startswith(TITLE)
+    assert sheet.source_note == "Dinas Perindustrian dan Perdagangan Provinsi Jawa Tengah"
+    rows = result.rows.set_index("name")
+    assert rows["regency_code"].to_dict() == {
+        "Sentra Batik Wiradesa": "33.26",
+        "Sentra Tenun Medono": "33.75",  # "Kodya Pekalongan"
+        "Sentra Tahu Kalisari": "33.02",  # "KAB  BANYUMAS"
+    }
+    assert rows["kecamatan_code"].tolist() == ["33.26.16", "33.75.01", "33.02.17"]
+    assert rows.loc["Sentra Batik Wiradesa", "turnover_rp"] == 3_200_000_000  # "Rp 3,2 M"
+    assert rows.loc["Sentra Batik Wiradesa", "workers"] == 1200  # "1.200" stored as text
+    assert rows.loc["Sentra Tenun Medono", "turnover_rp"] == 950_000_000  # a number cell
+    assert rows.loc["Sentra Tahu Kalisari", "turnover_rp"] == 2_500_000_000
+    assert (
+        rows["source"].iloc[0].endswith("Dinas Perindustrian dan Perdagangan Provinsi Jawa Tengah")
+    )
+    report = report_table(result, "id").set_index("row")
+    assert report["status"].to_dict() == {
+        6: "dilewati", 7: "sah", 8: "sah", 9: "sah", 10: "galat", 11: "dilewati", 13: "dilewati",
+    }  # fmt: skip
+    assert "Antah Berantah" in report.loc[10, "messages"]
+    assert "jumlah" in report.loc[11, "messages"].lower()
+
+
+def test_workbook_sheet_is_chosen_and_can_be_changed():
+    data = FILES["dinas.xlsx"]()
+    sheet = read_table(data, "dinas.xlsx")
+    assert sheet.sheets == ["Petunjuk", "Data Sentra"] and sheet.sheet == "Data Sentra"
+    notes = read_table(data, "dinas.xlsx", sheet="Petunjuk")
+    assert notes.sheet == "Petunjuk" and "Nama Sentra" not in notes.table.columns
+
+
+def test_header_row_can_be_overridden():
+    data = FILES["dinas.xlsx"]()
+    lower = read_table(data, "dinas.xlsx", header_row=5)
+    assert lower.header_row == 5 and lower.header_rows == 1
+    assert "Kabupaten/Kota" in lower.table.columns and "Nama Sentra" not in lower.table.columns
+    assert lower.header_choices[4].startswith("No | Nama Sentra | Lokasi")
+    assert read_table(data, "dinas.xlsx", header_row=999).header_row == 4  # out of range
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "bom"),
+    [("utf-8", ",", b""), ("utf-8", ";", codecs.BOM_UTF8), ("cp1252", "\t", b""),
+     ("utf-16", "\t", b"")],
+)  # fmt: skip
+def test_csv_encodings_delimiters_and_quoted_fields(checker, encoding, delimiter, bom):
+    grid = [
+        ["Daftar sentra 2024"],
+        ["Nama Sentra", "Kab/Kota", "Komoditas", "Omzet"],
+        ["Sentra Kopi Café", "Kab. Temanggung", "kopi, gula aren; teh", "1.250.000.000"],
+        ['Sentra "Rotan" Jaya', "Kota Surakarta", "rotan", "Rp 13,9 miliar"],
+    ]
+    data = bom + to_csv(grid, delimiter=delimiter, encoding=encoding)
+    sheet, _, result = validate_file(data, "sentra.csv", checker)
+    assert sheet.header_row == 2 and result.invalid == 0
+    rows = result.rows.set_index("name")
+    assert rows.loc["Sentra Kopi Café", "commodity"] == "kopi, gula aren; teh"
+    assert rows.loc['Sentra "Rotan" Jaya', "turnover_rp"] == 13_900_000_000
+    assert rows["regency_code"].tolist() == ["33.23", "33.72"]
+
+
+def test_repeated_header_rows_from_printed_pages_are_skipped(checker):
+    header = ["No", "Nama Sentra", "Kab/Kota"]
+    grid = [header, [1, "Sentra A", "Kab. Bantul"], header, [2, "Sentra B", "Kab. Sleman"]]
+    sheet, _, result = validate_file(to_csv(grid), "halaman.csv", checker)
+    assert sheet.skipped == [(3, "skip_repeated_header")]
+    assert result.rows["regency_code"].tolist() == ["34.02", "34.04"]
+
+
+def test_a_sheet_without_any_table_says_so():
+    data = to_xlsx({"Kosong": ([[None, None], [None, None]], [])})
+    with pytest.raises(ImportFileError) as caught:
+        read_table(data, "kosong.xlsx")
+    assert caught.value.key == "file_no_rows"

@@ -1,0 +1,163 @@
+"""Several dashboard processes behind HAProxy on one shared PostgreSQL/PostGIS store.
+
+On one machine for testing, this is the shape of a multi-machine deployment: a database
+server, N ``streamlit run app.py`` processes, and HAProxy in front with one URL for users.
+On several machines only the addresses change (the database URL each process gets, and the
+``server`` lines of the HAProxy configuration).
+
+    python -m tools.cluster --processes 2 --port 8600   # runs until SIGTERM / Ctrl-C
+
+``scripts/cluster.sh start|stop`` wraps this. Streamlit keeps each session (and its uploads)
+in one process, so HAProxy pins a browser to a process with a cookie it inserts on the first
+page load; websockets pass through (``timeout tunnel``). All processes share one cookie
+secret, so a browser moved to another process (its own stopped) keeps working.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from loaders.store import ENV_DATABASE_URL, Store
+from tools.live_server import ROOT, Server, running_server
+from tools.pg_cluster import running_postgres
+
+COOKIE = "SENTRA_SERVER"
+HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
+
+HAPROXY_CONFIG = """\
+global
+    log stdout format raw local0 info
+    maxconn 4096
+
+defaults
+    mode http
+    log global
+    option httplog
+    option logasap            # log each request as it starts (websockets last for hours)
+    timeout connect 5s
+    timeout client 60s
+    timeout server 60s
+    timeout tunnel 1h         # an open websocket (a browser session) may idle this long
+    timeout http-keep-alive 10s
+
+frontend dashboard
+    bind {bind}
+    default_backend dashboards
+
+backend dashboards
+    balance leastconn
+    # Streamlit sessions live in one process: pin each browser with a cookie set on the
+    # first page load (the websocket upgrade reply does not carry it).
+    cookie {cookie} insert indirect nocache httponly
+    option httpchk GET /_stcore/health
+{servers}
+"""
+
+
+@dataclass
+class Cluster:
+    url: str  # the one URL for users: HAProxy
+    dashboards: dict[str, Server]  # HAProxy server name → that process's own URL and pid
+    database_url: str
+    haproxy_log: Path
+
+
+def haproxy_config(bind: str, dashboards: dict[str, str]) -> str:
+    """``dashboards``: server name → host:port. On other machines, their addresses."""
+    lines = [
+        f"    server {name} {address} check inter 2s cookie {name}"
+        for name, address in dashboards.items()
+    ]
+    return HAPROXY_CONFIG.format(bind=bind, cookie=COOKIE, servers="\n".join(lines))
+
+
+@contextmanager
+def running_haproxy(config: str, port: int, folder: Path) -> Iterator[Path]:
+    """HAProxy in the foreground with ``config``; its log file. Stopped at the end."""
+    path = folder / "haproxy.cfg"
+    path.write_text(config)
+    subprocess.run([HAPROXY, "-c", "-q", "-f", str(path)], check=True)
+    log = folder / "haproxy.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([HAPROXY, "-db", "-f", str(path)], stdout=out, stderr=out)
+        try:
+            _wait_healthy(f"http://127.0.0.1:{port}", proc, log)
+            yield log
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"HAProxy did not start; see {log}") from None
+            time.sleep(0.3)
+
+
+@contextmanager
+def running_cluster(
+    processes: int, port: int, folder: Path, database_url: str | None = None
+) -> Iterator[Cluster]:
+    """PostgreSQL (a throwaway cluster unless ``database_url`` is given), ``processes``
+    dashboards on their own ports and HAProxy on ``port``; all stopped at the end."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with ExitStack() as stack:
+        if database_url is None:
+            database_url = stack.enter_context(running_postgres()).create_database("sentra")
+        Store(url=database_url).close()  # schema, data and boundaries once, before N processes
+        env = os.environ | {
+            ENV_DATABASE_URL: database_url,
+            "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32),
+        }
+        dashboards = {
+            f"d{n}": stack.enter_context(running_server(folder / f"dashboard-d{n}.log", env))
+            for n in range(1, processes + 1)
+        }
+        config = haproxy_config(
+            f"127.0.0.1:{port}", {name: url.split("//")[1] for name, url in dashboards.items()}
+        )
+        log = stack.enter_context(running_haproxy(config, port, folder))
+        yield Cluster(f"http://127.0.0.1:{port}", dashboards, database_url, log)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8600)
+    parser.add_argument("--folder", type=Path, default=ROOT / "var" / "cluster")
+    parser.add_argument("--database-url", help="an existing database (default: a throwaway one)")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # as Ctrl-C: stop everything
+    with running_cluster(args.processes, args.port, args.folder, args.database_url) as cluster:
+        names = ", ".join(f"{n} {s} (pid {s.pid})" for n, s in cluster.dashboards.items())
+        print(f"Siap / ready: {cluster.url} → {names}", flush=True)
+        with suppress(KeyboardInterrupt):
+            signal.pause()
+    print("Berhenti / stopped", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

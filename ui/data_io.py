@@ -1,0 +1,172 @@
+"""What the Data page needs from files and the store: downloads, reading and checking an
+upload, importing it, the versions. Views stay free of ``loaders`` and the store."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from babel.dates import format_datetime
+
+from loaders.export import MAX_ROWS_XLSX_GEOJSON, to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
+from loaders.import_file import MAX_UPLOAD_MB, ImportFileError, Sheet, read_table
+from loaders.importer import (
+    file_error_text,
+    indicator_key,
+    read_regional_sheet,
+    report_table,
+    validate_sheet,
+)
+from loaders.store import StoreError
+from sentra.filters import Filters, filter_centres
+from sentra.formatting import LOCALES, fmt_number
+from sentra.i18n import t
+from sentra.regional_table import RegionalLayout, RegionalResult
+from sentra.validation import ValidationResult
+from ui.cached import boundary_layers, centres_of_version, data_store, import_checker
+
+__all__ = [
+    "MAX_ROWS_XLSX_GEOJSON", "MAX_UPLOAD_MB", "ImportFileError", "RegionalLayout",
+    "RegionalResult", "Sheet", "StoreError", "ValidationResult", "file_error_text",
+]  # fmt: skip
+_CHECKED = "_upload_checked"
+
+
+# Shared, not copied per call (bytes are immutable); few entries and a time limit, because
+# a CSV of a million centres is about 180 MB.
+@st.cache_resource(max_entries=3, ttl=600, show_spinner=False)
+def export_bytes(kind: str, version: int, filters: tuple) -> bytes:
+    """Download files for one version and filter combination, built once."""
+    frame = filter_centres(centres_of_version(version), Filters(filters))
+    if kind == "csv":
+        return to_csv_bytes(frame)
+    if kind == "xlsx":
+        return to_xlsx_bytes(frame)
+    return to_geojson_bytes(frame, boundary_layers().regions)
+
+
+def once(key: tuple, work):
+    """``work()`` for this upload and these choices, done once per session: every widget
+    on the page reruns the script, and checking a 25 MB file takes seconds."""
+    done = st.session_state.setdefault(_CHECKED, {})
+    if key not in done:
+        if len(done) > 6:
+            done.clear()
+        done[key] = work()
+    return done[key]
+
+
+def forget_checks() -> None:
+    st.session_state.pop(_CHECKED, None)
+
+
+def read_upload(data: bytes, name: str, sheet: str | None, header_row: int | None) -> Sheet:
+    return read_table(data, name, sheet=sheet, header_row=header_row)
+
+
+def check_centres(
+    sheet: Sheet, name: str, mapping: dict[str, str | None]
+) -> tuple[dict[str, str | None], ValidationResult]:
+    return validate_sheet(sheet, name, import_checker(), mapping)
+
+
+def check_regional(
+    sheet: Sheet, layout: RegionalLayout | None, year: int | None
+) -> tuple[RegionalLayout, RegionalResult]:
+    return read_regional_sheet(sheet, import_checker(), layout, year)
+
+
+def report(result: ValidationResult | RegionalResult, lang: str) -> pd.DataFrame:
+    """Rows with something to say (errors, warnings, skipped), headers in ``lang``."""
+    shown = report_table(result, lang)[result.report["status"] != "ok"]
+    return shown.rename(
+        columns={
+            "row": t("row_col", lang),
+            "status": t("status_col", lang),
+            "messages": t("messages_col", lang),
+        }
+    )
+
+
+def report_csv(frame: pd.DataFrame) -> bytes:
+    return to_csv_bytes(frame)
+
+
+def import_centres(rows: pd.DataFrame, label: str) -> int:
+    return data_store().import_centres(rows, label)
+
+
+def import_indicator(
+    name: str, unit: str, source: str, illustrative: bool, result: RegionalResult, label: str
+) -> int:
+    meta = {
+        "key": indicator_key(name), "name": name.strip(), "unit": unit.strip(),
+        "source": source.strip(), "level": result.level,
+        "data_status": "ilustratif" if illustrative else "sumber", "label": label,
+    }  # fmt: skip
+    return data_store().import_regional_indicator(meta, result.values)
+
+
+def indicator_csv(version: int, region_names: pd.Series) -> bytes:
+    """One imported indicator as CSV: region code and name, year, value, unit, source."""
+    store = data_store()
+    meta = store.regional_indicator_versions().set_index("indicator_version").loc[version]
+    values = store.regional_values(version)
+    values.insert(1, "region_name", values["region_code"].map(region_names))
+    values["unit"] = meta["unit"]
+    values["indicator"] = meta["name"]
+    values["source"] = meta["source"]
+    values["data_status"] = meta["data_status"]
+    return to_csv_bytes(values)
+
+
+def restore(version: int) -> int:
+    return data_store().restore(version)
+
+
+def _when(value: object, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    when = pd.Timestamp(value).to_pydatetime()
+    return format_datetime(when, "d MMM y HH.mm", locale=LOCALES[lang])
+
+
+def versions_table(lang: str) -> pd.DataFrame:
+    """The centre versions as people read them: translated headers, kinds and labels,
+    dates in the reader's format, no empty 'None' cells."""
+    versions = data_store().versions()
+
+    def label(row) -> str:
+        if row["kind"] == "impor":
+            return t("ver_import", lang, file=str(row["label"]).removeprefix("Impor "))
+        if row["kind"] == "pulihkan":
+            return t("ver_restore", lang, v=int(row["based_on"]))
+        return t("ver_bundled", lang)
+
+    return pd.DataFrame(
+        {
+            t("ver_col_version", lang): versions["version_id"].astype(int),
+            t("ver_col_when", lang): versions["created_at"].map(lambda v: _when(v, lang)),
+            t("ver_col_what", lang): versions.apply(label, axis=1),
+            t("ver_col_rows", lang): versions["rows"].map(lambda n: fmt_number(n, lang)),
+            t("ver_col_current", lang): versions["is_current"].map(lambda c: "✓" if c else ""),
+        }
+    )
+
+
+def version_ids() -> list[int]:
+    return [int(v) for v in data_store().versions()["version_id"]]
+
+
+def indicator_versions(lang: str) -> pd.DataFrame:
+    """Imported regional indicators, every version, readable."""
+    frame = data_store().regional_indicator_versions()
+    return pd.DataFrame(
+        {
+            t("ver_col_version", lang): frame["indicator_version"].astype(int),
+            t("ver_col_when", lang): frame["created_at"].map(lambda v: _when(v, lang)),
+            t("ind_col_name", lang): frame["name"],
+            t("ind_col_unit", lang): frame["unit"].fillna(""),
+            t("ind_col_source", lang): frame["source"].fillna(""),
+            t("ver_col_rows", lang): frame["rows"].map(lambda n: fmt_number(n, lang)),
+        }
+    )
