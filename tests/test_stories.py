@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,20 @@ def stories(tmp_path, monkeypatch) -> StoryStore:
     return StoryStore(Store())
 
 
+@pytest.fixture(params=["duckdb", "postgres"])
+def any_stories(request, tmp_path) -> Iterator[StoryStore]:
+    """Stories on either backend (PostgreSQL: a copy of the session's template database)."""
+    if request.param == "duckdb":
+        store = Store(tmp_path / "sentra.duckdb")
+    else:
+        template = request.getfixturevalue("pg_template")
+        cluster = request.getfixturevalue("postgres")
+        store = Store(url=cluster.create_database(f"stories_{tmp_path.name}"[:60].lower(),
+                                                  template=template))  # fmt: skip
+    yield StoryStore(store)
+    store.close()
+
+
 def _steps(version: int = 1):
     return [
         step_of("peta", {"wilayah": ["33"], "metrik": ["workers"]}, "Jawa Tengah", "", version,
@@ -37,7 +52,8 @@ def _steps(version: int = 1):
     ]
 
 
-def test_story_round_trip_through_the_store(stories):
+def test_story_round_trip_through_the_store(any_stories):
+    stories = any_stories
     story = stories.create("  Lokakarya batik  ")
     for step in _steps():
         story = add_step(story, step)

@@ -36,8 +36,9 @@ def _story_store(path: str) -> StoryStore:
 
 
 def story_store() -> StoryStore:
-    """The stories of the store in use (one per database file: tests switch stores)."""
-    return _story_store(str(data_store().path))
+    """The stories of the store in use (one per database file or server: tests switch)."""
+    store = data_store()
+    return _story_store(str(getattr(store, "path", None) or getattr(store, "url", "")))
 
 
 def page_label(page: str, lang: str) -> str:
