@@ -672,6 +672,8 @@ _TEXT: dict[str, dict[str, str]] = {
     "brief_prepare_pdf": {"id": "Siapkan PDF", "en": "Prepare PDF"},
     "brief_save_pptx": {"id": "Simpan PPTX", "en": "Save PPTX"},
     "brief_save_pdf": {"id": "Simpan PDF", "en": "Save PDF"},
+    # Issue 15 (shared PostgreSQL store): the store busy or unreachable.
+    "store_unavailable": {"id": "Basis data tidak dapat dipakai saat ini: sedang dipakai proses lain atau tidak dapat dihubungi. Coba lagi sebentar lagi; bila tetap gagal, hubungi pengelola server.", "en": "The database cannot be used right now: it is busy in another process or cannot be reached. Try again shortly; if it keeps failing, contact the server administrator."},
 }
 
 
