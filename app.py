@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders.static_assets import ensure_static_assets
+from loaders.store import StoreBusyError
 from sentra.i18n import DEFAULT_LANGUAGE, t
 from ui import context, stories, url_state, widgets
 from ui.cached import DATA_ERRORS
@@ -16,7 +17,10 @@ try:
     ctx = context.build()
 except DATA_ERRORS as exc:
     lang = st.session_state.get("lang", DEFAULT_LANGUAGE)
-    st.error(f"{t('boundaries_failed', lang)}\n\n{exc}")  # the message names the file and the fix
+    if isinstance(exc, StoreBusyError):  # the database, not the boundaries
+        st.error(t("store_unavailable", lang))
+    else:
+        st.error(f"{t('boundaries_failed', lang)}\n\n{exc}")  # names the file and the fix
     st.stop()
 
 lang = ctx.lang

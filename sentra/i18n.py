@@ -713,6 +713,8 @@ _TEXT: dict[str, dict[str, str]] = {
     "m_workers_per_1000": {"id": "Tenaga kerja per 1.000 penduduk", "en": "Workers per 1,000 people"},
     "population": {"id": "Penduduk 2025", "en": "Population 2025"},
     "population_source": {"id": "Penduduk: Kemendagri 2025 (Kepmendagri No 300.2.2-2138 Tahun 2025), per provinsi dan kabupaten/kota, via cahyadsn/wilayah", "en": "Population: Ministry of Home Affairs 2025 (Kepmendagri No 300.2.2-2138/2025), per province and regency, via cahyadsn/wilayah"},
+    # Issue 15 (shared PostgreSQL store): the store busy or unreachable.
+    "store_unavailable": {"id": "Basis data tidak dapat dipakai saat ini: sedang dipakai proses lain atau tidak dapat dihubungi. Coba lagi sebentar lagi; bila tetap gagal, hubungi pengelola server.", "en": "The database cannot be used right now: it is busy in another process or cannot be reached. Try again shortly; if it keeps failing, contact the server administrator."},
 }
 
 
