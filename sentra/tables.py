@@ -28,5 +28,7 @@ def readable(
             shown[column] = shown[column].map({c: label(vocabulary, c, lang) for c in codes})
         elif column in _REGION_FIELDS:
             shown[column] = shown[column].map(region_names)
+        if not pd.api.types.is_numeric_dtype(shown[column]):
+            shown[column] = shown[column].astype(object).where(shown[column].notna(), "–")
     shown.columns = [t(f"field_{_REGION_FIELDS.get(c, c)}", lang) for c in shown.columns]
     return shown
