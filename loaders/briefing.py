@@ -36,7 +36,7 @@ def load_data() -> BriefingData:
     store = Store()
     version = store.current_version()
     return BriefingData(
-        store.centres(version), load_reference(store, layers.regions), layers, version
+        store.centres(version), load_reference(store, layers.all_regions), layers, version
     )
 
 
@@ -44,7 +44,8 @@ def parser() -> argparse.ArgumentParser:
     cli = argparse.ArgumentParser(prog="python -m loaders.briefing", description=__doc__,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     cli.add_argument("--wilayah", action="append", default=[], metavar="KODE",
-                     help=f"region code (33, 33.26); 2–{MAX_COMPARED} to compare")  # fmt: skip
+                     help=f"region code (33, 33.26, 33.26.14); 2–{MAX_COMPARED} to compare",
+                     )  # fmt: skip
     cli.add_argument("--lang", choices=list(LANGUAGES), default="id")
     cli.add_argument("--metrik", choices=list(METRICS), default="sentra", help="map measure")
     cli.add_argument("--format", choices=list(FORMATS), required=True)

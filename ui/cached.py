@@ -74,13 +74,13 @@ def _prepared_markers(version: int, lang: str, region: str) -> dict[str, list]:
 def marker_rows_for(version: int, lang: str, region: str, points: pd.DataFrame) -> list[list]:
     """Marker rows (escaped popup texts) for ``points`` of one region, prepared once per
     version, language and region: formatting every popup on every rerun is too slow."""
-    prepared = _prepared_markers(version, lang, region)
+    prepared = _prepared_markers(version, lang, region[:5])  # a kecamatan: its regency's
     return [prepared[i] for i in points["id"]]
 
 
 @st.cache_resource(show_spinner=False)
 def reference() -> Reference:
-    return _long_lived(load_reference(data_store(), boundary_layers().regions))
+    return _long_lived(load_reference(data_store(), boundary_layers().all_regions))
 
 
 @st.cache_resource(show_spinner=False)

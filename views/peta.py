@@ -1,10 +1,12 @@
-"""Peta: choropleth of a chosen measure; click a province to see its regencies and centres."""
+"""Peta: choropleth of a chosen measure; click a province to see its regencies, a regency to
+see its kecamatan and centres."""
 
 from __future__ import annotations
 
 import streamlit as st
 from streamlit_folium import st_folium
 
+from sentra import aggregate
 from sentra.i18n import t
 from sentra.indicators import METRICS
 from sentra.map_build import BASEMAPS
@@ -18,10 +20,9 @@ from ui.regional import imported_indicators
 ctx = context.get()
 lang = ctx.lang
 layers = boundary_layers()
-regions_table = layers.regions
+regions_table = layers.all_regions
 
 selected = region_select.selected(regions_table)
-province = selected[:2] if selected else None
 imported = imported_indicators()
 measures = [*METRICS, *imported.keys()]
 url_state.seed("metrik", measures)
@@ -29,21 +30,20 @@ url_state.seed("peta_dasar", BASEMAPS)
 
 title_col, back_col = st.columns([4, 1], vertical_alignment="bottom")
 if selected:
-    names = regions_table["name"]
-    crumbs = [t("indonesia", lang), names[province]] + (
-        [names[selected]] if selected != province else []
-    )
-    title_col.title(" › ".join(crumbs[1:]))
-    back_col.button(t("back_to_indonesia", lang), on_click=region_select.go_to, args=(None,))
-    scope = ctx.filtered[ctx.filtered["regency_code"].str.startswith(selected)]
+    crumbs = [selected[:n] for n in (2, 5, 8) if n <= len(selected)]
+    title_col.title(" › ".join(region_select.display_name(regions_table, c, lang) for c in crumbs))
+    up = region_select.parent_of(selected)
+    back = t("back_to", lang, name=regions_table.at[up, "name"]) if up else None
+    back_col.button(back or t("back_to_indonesia", lang), on_click=region_select.go_to, args=(up,))
+    scope = aggregate.scope(ctx.filtered, selected)
 else:
     title_col.title(t("app_title", lang))
     scope = ctx.filtered
 
 # Presenters keep the controls one click away, so the map fills a 1280×720 projector.
 controls = st.expander(t("view_settings", lang)) if ctx.presentation else st.container()
-col_prov, col_kab, col_metric, col_base = controls.columns([1, 1, 1.2, 1])
-region_select.pickers(regions_table, selected, lang, col_prov, col_kab)
+col_prov, col_kab, col_kec, col_metric, col_base = controls.columns([1, 1, 1, 1.2, 1])
+region_select.pickers(regions_table, selected, lang, col_prov, col_kab, col_kec)
 metric = col_metric.selectbox(
     t("metric", lang),
     measures,
