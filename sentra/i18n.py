@@ -676,9 +676,10 @@ _TEXT: dict[str, dict[str, str]] = {
     "population": {"id": "Penduduk 2025", "en": "Population 2025"},
     "population_source": {"id": "Penduduk: Kemendagri 2025 (Kepmendagri No 300.2.2-2138 Tahun 2025), per provinsi dan kabupaten/kota, via cahyadsn/wilayah", "en": "Population: Ministry of Home Affairs 2025 (Kepmendagri No 300.2.2-2138/2025), per province and regency, via cahyadsn/wilayah"},
     "select_kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
-    "whole_regency": {"id": "(seluruh kab/kota)", "en": "(whole regency/city)"},
+    "whole_regency": {"id": "(semua)", "en": "(all)"},
     "kecamatan_prefix": {"id": "Kec. {name}", "en": "{name} district"},
-    "back_to": {"id": "← Kembali ke {name}", "en": "← Back to {name}"},
+    "back_to": {"id": "← {name}", "en": "← {name}"},
+    "back_to_help": {"id": "Kembali ke {name}", "en": "Back to {name}"},
     "kecamatan_in": {"id": "Kecamatan di {regency}, {province}", "en": "A district (kecamatan) of {regency}, {province}"},
     "kecamatan_no_population": {"id": "Penduduk per kecamatan tidak diterbitkan bersama daftar kode, jadi ukuran per penduduk hanya ada untuk provinsi dan kabupaten/kota.", "en": "Population per kecamatan is not published with the code list, so per-person measures exist for provinces and regencies only."},
 }

@@ -51,12 +51,12 @@ def test_regency_map_shows_its_kecamatan_with_breadcrumb_and_back():
     assert "Buaran" in script and "Kedungwuni" in script
     assert "circleMarker" in script  # and the regency's centres as points
     picker = at.selectbox(key="pick_kec_33.26")
-    assert picker.options[0] == "(seluruh kab/kota)" and len(picker.options) == 20
+    assert picker.options[0] == "(semua)" and len(picker.options) == 20
     picker.set_value("33.26.14").run()
-    assert at.title[0].value == "Jawa Tengah › Kabupaten Pekalongan › Kec. Buaran"
+    assert at.title[0].value == "Jawa Tengah › Kab. Pekalongan › Kec. Buaran"
     at.button[0].click().run()  # back: one level up
     assert at.title[0].value == "Jawa Tengah › Kabupaten Pekalongan"
-    assert at.button[0].label == "← Kembali ke Jawa Tengah"
+    assert at.button[0].label == "← Jawa Tengah"
 
 
 def test_kecamatan_on_the_map_profile_and_compare():

@@ -27,11 +27,17 @@ def parent_of(code: str) -> str | None:
     return code[:5] if len(code) > 5 else (code[:2] if len(code) > 2 else None)
 
 
-def display_name(regions, code: str, lang: str) -> str:
+def display_name(regions, code: str, lang: str, short: bool = False) -> str:
     """A region's name as a heading shows it: kecamatan names carry "Kec." (they repeat
-    across regencies and read like town names)."""
-    name = regions.at[code, "name"]
-    return t("kecamatan_prefix", lang, name=name) if len(code) > 5 else name
+    across regencies and read like town names); ``short``: "Kab." for "Kabupaten"."""
+    if len(code) > 5:
+        return t("kecamatan_prefix", lang, name=regions.at[code, "name"])
+    return short_name(regions, code) if short else regions.at[code, "name"]
+
+
+def short_name(regions, code: str) -> str:
+    """A regency's name with "Kab." for "Kabupaten", to fit a button."""
+    return regions.at[code, "name"].replace("Kabupaten ", "Kab. ")
 
 
 def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> None:

@@ -31,10 +31,20 @@ url_state.seed("peta_dasar", BASEMAPS)
 title_col, back_col = st.columns([4, 1], vertical_alignment="bottom")
 if selected:
     crumbs = [selected[:n] for n in (2, 5, 8) if n <= len(selected)]
-    title_col.title(" › ".join(region_select.display_name(regions_table, c, lang) for c in crumbs))
+    title_col.title(
+        " › ".join(
+            region_select.display_name(regions_table, c, lang, short=len(crumbs) > 2)
+            for c in crumbs
+        )
+    )
     up = region_select.parent_of(selected)
-    back = t("back_to", lang, name=regions_table.at[up, "name"]) if up else None
-    back_col.button(back or t("back_to_indonesia", lang), on_click=region_select.go_to, args=(up,))
+    back = t("back_to", lang, name=region_select.short_name(regions_table, up)) if up else None
+    back_col.button(
+        back or t("back_to_indonesia", lang),
+        help=t("back_to_help", lang, name=regions_table.at[up, "name"]) if up else None,
+        on_click=region_select.go_to,
+        args=(up,),
+    )
     scope = aggregate.scope(ctx.filtered, selected)
 else:
     title_col.title(t("app_title", lang))
