@@ -40,23 +40,37 @@ def short_name(regions, code: str) -> str:
     return regions.at[code, "name"].replace("Kabupaten ", "Kab. ")
 
 
+def map_clicked(key: str, known) -> None:
+    """A click on a region of the map (``key``: the map's component), applied before the
+    page runs: one run instead of two."""
+    value = st.session_state.get(key) or {}
+    code = ((value.get("last_active_drawing") or {}).get("properties") or {}).get("code")
+    if code and code in known and code != st.session_state.get(KEY):
+        go_to(code)
+
+
+def _picked(key: str) -> None:
+    """A list's choice, applied before the page runs: one run instead of two."""
+    go_to(st.session_state[key] or None)
+
+
 def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> None:
     """Province, regency and (given a third column) kecamatan lists: the same as clicking
     the map. ``regions`` holds all three levels."""
     provinces = regions[regions["kind"] == "provinsi"].sort_values("name")
     province = current[:2] if current else ""
     options = ["", *provinces.index]
-    names = regions["name"].to_dict()
-    chosen = col1.selectbox(
+    names = regions["name"]
+    key = f"pick_province_{province}"
+    col1.selectbox(
         t("select_province", lang),
         options,
         index=options.index(province),
         format_func=lambda c: names[c] if c else t("all_indonesia", lang),
-        key=f"pick_province_{province}",
+        key=key,
+        on_change=_picked,
+        args=(key,),
     )
-    if chosen != province:
-        go_to(chosen or None)
-        st.rerun()
     if not province:
         col2.selectbox(t("select_regency", lang), ["–"], disabled=True, key="pick_regency_none")
         if col3 is not None:
@@ -66,16 +80,16 @@ def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> N
     kab = regions[kinds & (regions["province_code"] == province)].sort_values("name")
     regency = current[:5] if current and len(current) > 2 else province
     options = [province, *kab.index]
-    chosen = col2.selectbox(
+    key = f"pick_regency_{regency}"
+    col2.selectbox(
         t("select_regency", lang),
         options,
         index=options.index(regency),
         format_func=lambda c: t("whole_province", lang) if c == province else names[c],
-        key=f"pick_regency_{regency}",
+        key=key,
+        on_change=_picked,
+        args=(key,),
     )
-    if chosen != regency:
-        go_to(chosen)
-        st.rerun()
     if col3 is None:
         return
     if regency == province:
@@ -83,13 +97,13 @@ def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> N
         return
     kec = regions[(regions["kind"] == "kecamatan") & (regions["regency_code"] == regency)]
     options = [regency, *kec.sort_values("name").index]
-    chosen = col3.selectbox(
+    key = f"pick_kec_{current}"
+    col3.selectbox(
         t("select_kecamatan", lang),
         options,
         index=options.index(current),
         format_func=lambda c: t("whole_regency", lang) if c == regency else names[c],
-        key=f"pick_kec_{current}",
+        key=key,
+        on_change=_picked,
+        args=(key,),
     )
-    if chosen != current:
-        go_to(chosen)
-        st.rerun()

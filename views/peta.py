@@ -3,6 +3,8 @@ see its kecamatan and centres."""
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -81,12 +83,14 @@ view = explorer_map(
     marker_rows=lambda points: marker_rows_for(ctx.version, lang, selected, points),
     imported=measure,
 )  # fmt: skip
-result = st_folium(
+map_key = f"peta-{st.session_state.get('map_nonce', 0)}"
+st_folium(
     view.fmap,
-    key=f"peta-{st.session_state.get('map_nonce', 0)}",
+    key=map_key,
     returned_objects=["last_active_drawing"],
     height=470 if ctx.presentation else 460,
     use_container_width=True,
+    on_change=functools.partial(region_select.map_clicked, map_key, regions_table.index),
 )
 st.caption(f"{view.note} {t('boundary_credit', lang)}")
 if measure is not None and measure.level == "regency" and not selected:
@@ -95,7 +99,3 @@ widgets.headline_row(ctx, scope, selected)
 briefing_button(ctx, "peta", (selected,) if selected else (), metric)
 widgets.empty_state(ctx)
 
-clicked = ((result or {}).get("last_active_drawing") or {}).get("properties", {}).get("code")
-if clicked and clicked in regions_table.index and clicked != selected:
-    region_select.go_to(clicked)
-    st.rerun()
