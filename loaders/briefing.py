@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from loaders.boundaries import load
-from loaders.boundary_source import BoundarySourceError
+from loaders.pinned_source import SourceFileError
 from loaders.reference import load_reference
 from loaders.store import Store, StoreError
 from sentra.briefing.build import build_briefing
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         data = load_data()
-    except (BoundarySourceError, StoreError) as exc:
+    except (SourceFileError, StoreError) as exc:
         print(f"GAGAL / FAILED: {exc}", file=sys.stderr)
         return 1
     params = {spec.key: getattr(args, spec.key) for spec in FILTERS if getattr(args, spec.key)}

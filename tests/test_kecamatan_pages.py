@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from loaders.sample_files import GEODATA
-from tests.test_pages import fresh_store, map_script, metric, run  # noqa: F401 (fixture)
+from tests.test_pages import APP, fresh_store, map_script, metric, run  # noqa: F401 (fixture)
 
 PEKALONGAN_PEOPLE = 1_034_241
 
@@ -77,3 +78,21 @@ def test_kecamatan_on_the_map_profile_and_compare():
     assert list(table.columns) == ["Buaran", "Kedungwuni", "Kabupaten Pekalongan"]
     english = run("peta", wilayah="33.26.14", lang="en")
     assert english.title[0].value.endswith("› Buaran district")
+
+
+def test_missing_code_list_gives_a_clear_message(tmp_path, monkeypatch):
+    from loaders import wilayah_codes
+    from ui import cached
+
+    monkeypatch.setenv("SENTRA_CODES_DIR", str(tmp_path / "no-codes"))
+    monkeypatch.setattr(wilayah_codes, "PARSE_VERSION", "test-unparsed")  # no cached tables
+    wilayah_codes._tables.cache_clear()
+    cached.reference.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=90).run()
+        errors = " ".join(e.value for e in at.error)
+        assert "wilayah.sql" in errors and "tidak ditemukan" in errors
+        assert "SENTRA_CODES_DIR" in errors and not at.exception
+    finally:
+        wilayah_codes._tables.cache_clear()
+        cached.reference.clear()

@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from loaders.boundaries import BoundaryLayers, load
-from loaders.boundary_source import BoundarySourceError
 from loaders.importer import checker_for
+from loaders.pinned_source import SourceFileError
 from loaders.reference import load_reference
 from loaders.store import Store, StoreError
 from loaders.wilayah_sql import WilayahParseError
@@ -23,7 +23,7 @@ from sentra.markers import marker_rows
 from sentra.validation import RowChecker
 
 # What loading the data can raise; each message names the file or cause and the fix.
-DATA_ERRORS = (BoundarySourceError, WilayahParseError, StoreError)
+DATA_ERRORS = (SourceFileError, WilayahParseError, StoreError)
 
 T = TypeVar("T")
 
