@@ -122,7 +122,9 @@ def explorer_map(
     ).add_to(fmap)
     note = t("source_line", lang, source=imported.source) if imported else ""
     if metric in PER_PERSON:
-        note = t("population_source", lang)
+        note = t(
+            "kecamatan_no_population" if view.level == "kecamatan" else "population_source", lang
+        )
     add_legend(fmap, name, legend, note)
 
     if not selected:
