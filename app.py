@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders.static_assets import ensure_static_assets
+from loaders.store import StoreBusyError
 from sentra.i18n import DEFAULT_LANGUAGE, t
-from ui import context, url_state, widgets
+from ui import context, stories, url_state, widgets
 from ui.cached import DATA_ERRORS
 
 st.set_page_config(page_title="Peta Sentra & Klaster", layout="wide")
@@ -16,7 +17,10 @@ try:
     ctx = context.build()
 except DATA_ERRORS as exc:
     lang = st.session_state.get("lang", DEFAULT_LANGUAGE)
-    st.error(f"{t('boundaries_failed', lang)}\n\n{exc}")  # the message names the file and the fix
+    if isinstance(exc, StoreBusyError):  # the database, not the boundaries
+        st.error(t("store_unavailable", lang))
+    else:
+        st.error(f"{t('boundaries_failed', lang)}\n\n{exc}")  # names the file and the fix
     st.stop()
 
 lang = ctx.lang
@@ -36,10 +40,12 @@ pages = [
     st.Page("views/anggaran.py", title=t("page_budget", lang), url_path="anggaran"),
     st.Page("views/data.py", title=t("page_data", lang), url_path="data"),
     st.Page("views/tentang.py", title=t("page_about", lang), url_path="tentang"),
+    st.Page("views/cerita.py", title=t("page_stories", lang), url_path="cerita"),
     st.Page(_to_home, title=t("page_map", lang), url_path="peta", visibility="hidden"),
 ]
 page = st.navigation(pages, position="top")
 # Before the page runs: pages may stop early, and the link must still hold the whole view.
 url_state.write(page.url_path or "peta")
 widgets.chrome(ctx)
+stories.run(ctx, page.url_path or "peta")
 page.run()

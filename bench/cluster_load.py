@@ -7,8 +7,9 @@ processes behind HAProxy, warms both processes with one walk each, then runs the
 session walk of ``bench/load.py`` (the load client) twice: against one process directly,
 and against HAProxy's one URL, which spreads the sessions over both. Reported per run:
 sessions, completed walks, errors, p50/p95/max in ms, reruns per second, the CPU seconds
-each dashboard process used and how many sessions HAProxy sent to each. The last line
-printed is a JSON object, also written to ``bench/cluster_load.json``.
+each dashboard process used and how many websockets (sessions, plus the load client's own
+warm-up walk) went to each. The last line printed is a JSON object, also written to
+``bench/cluster_load.json``.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def run(cluster: Cluster, url: str, plan: Plan) -> dict:
             name: round(cpu_seconds(server.pid) - cpu[name], 1)
             for name, server in cluster.dashboards.items()
         },
-        "sessions_per_process": split,
+        "websockets_per_process": split,
     }
 
 

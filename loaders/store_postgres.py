@@ -41,7 +41,9 @@ WRITE_LOCK = 0x5E17_2A  # advisory lock key shared by every writer of this schem
 LOCK_WAIT = "120s"  # a writer waits this long for another import before StoreBusyError
 POOL_SIZE = int(os.environ.get("SENTRA_DATABASE_POOL", "8"))
 CONNECT_WAIT = 10  # seconds for a free pooled connection (or the server) before StoreBusyError
-BOUNDARY_LEVELS = ("provinces", "regencies")  # BoundaryLayers attributes, full detail
+# Full-detail levels, as BoundaryLayers attributes; a level the layers do not have (yet) is
+# left out (the kecamatan level arrives with the kecamatan work).
+BOUNDARY_LEVELS = ("provinces", "regencies", "kecamatan")
 
 
 class PostgresStore(Store):
@@ -164,14 +166,14 @@ class PostgresStore(Store):
                 return
         layers, _origin = load()
         frames = []
-        for level in BOUNDARY_LEVELS:
+        for level in (name for name in BOUNDARY_LEVELS if hasattr(layers, name)):
             frame = getattr(layers, level)
             geoms = shapely.set_srid(frame.geometry.to_numpy(), 4326)
             frames.append(pa.table({
                 "level": pa.array([level] * len(frame)),
                 "code": pa.array(frame["code"].astype(str)),
                 "name": pa.array(frame["name"].astype(str)),
-                "province_code": pa.array(frame["province_code"].astype(str)),
+                "province_code": pa.array(frame["code"].astype(str).str[:2]),
                 "geom": pa.array(shapely.to_wkb(geoms, hex=True, include_srid=True)),
             }))  # fmt: skip
         with self._write() as con:

@@ -33,7 +33,9 @@ case "${1:-}" in
       bash scripts/setup.sh requirements.txt
       python=.venv/bin/python
     fi
-    "$python" -m loaders.boundaries >/dev/null  # build the boundary cache once, not N times
+    # Prepare the pinned sources' caches once, not once per process.
+    "$python" -m loaders.boundaries >/dev/null
+    "$python" -m loaders.wilayah_codes >/dev/null
     mkdir -p "$run"
     args=(--processes "${2:-2}" --port "${3:-8600}" --folder "$run")
     [ -n "${SENTRA_DATABASE_URL:-}" ] && args+=(--database-url "$SENTRA_DATABASE_URL")

@@ -90,59 +90,82 @@ def base_map(basemap: str, bounds: Sequence[float], lang: str) -> folium.Map:
     return fmap
 
 
+class RegionLayer(MacroElement):
+    """Regions drawn from a static GeoJSON file that the browser fetches once and then
+    keeps in its cache; only this view's names, values and styles ride in the map script
+    (the shapes in every rerun were most of its size and of the time to build it)."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function (map) {
+  var regions = {};
+  {{ this.regions|tojson }}.forEach(function (r) { regions[r.code] = r; });
+  var layer = L.geoJson(null, {
+    filter: function (f) { return f.properties.code in regions; },
+    style: function (f) { return regions[f.properties.code].style; },
+    onEachFeature: function (f, shape) {
+      var r = regions[f.properties.code];
+      shape.bindTooltip('<b>' + r.name + '</b><br>' + r.value, {sticky: true});
+      shape.on({
+        mouseover: function (e) { e.target.setStyle({{ this.hover|tojson }}); },
+        mouseout: function (e) { layer.resetStyle(e.target); }
+      });
+    }
+  }).addTo(map);
+  fetch({{ this.url|tojson }}).then(function (r) { return r.json(); })
+    .then(function (data) { layer.addData(data); });
+  return layer;
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, url: str, regions: list[dict]) -> None:
+        super().__init__()
+        self._name = "RegionLayer"
+        self.url = url
+        self.regions = regions
+        self.hover = {"weight": 2.5, "color": "#111111"}
+
+
+def region_style(fill: str, chosen: bool) -> dict[str, object]:
+    no_data = fill == NO_DATA_FILL
+    style: dict[str, object] = {
+        "className": "sentra-region",  # lets tests and styles tell regions from markers
+        "fillColor": fill,
+        "color": "#d62728" if chosen else ("#8c8c8c" if no_data else BORDER),
+        "weight": 3.5 if chosen else 0.8,
+        "fillOpacity": 0.85,
+    }
+    if no_data:
+        style["dashArray"] = "4 3"
+    return style
+
+
 def region_layer(
     regions: pd.DataFrame,
-    geometries: dict[str, dict],
+    url: str,
     fills: dict[str, str],
     labels: dict[str, str],
-    name: str,
     highlight: str | None = None,
-) -> folium.GeoJson:
-    """Regions as one GeoJSON layer: fill colour per code, tooltip with name and value.
+) -> RegionLayer:
+    """Regions as one layer: fill colour per code, tooltip with name and value.
 
-    ``regions`` has ``code`` and ``name``; ``geometries`` maps code → GeoJSON geometry
-    (cached per layer); ``fills`` maps code → colour (missing codes get the no-data fill);
-    ``labels`` maps code → the already formatted value shown under the name on hover;
-    ``highlight`` is drawn with a heavy outline.
+    ``regions`` has ``code`` and ``name``; ``url`` is the static GeoJSON file holding
+    their shapes (features with a ``code`` property); ``fills`` maps code → colour
+    (missing codes get the no-data fill); ``labels`` maps code → the already formatted
+    value shown under the name on hover; ``highlight`` is drawn with a heavy outline.
     """
-    features = [
-        {
-            "type": "Feature",
-            "geometry": geometries[code],
-            "properties": {
+    return RegionLayer(
+        url,
+        [
+            {
                 "code": code,
                 "name": escape_text(region_name),
                 "value": escape_text(labels.get(code, "")),
-                "fill": fills.get(code, NO_DATA_FILL),
-            },
-        }
-        for code, region_name in zip(regions["code"], regions["name"], strict=True)
-    ]
-
-    def style(feature: dict) -> dict:
-        fill = feature["properties"]["fill"]
-        no_data = fill == NO_DATA_FILL
-        chosen = feature["properties"]["code"] == highlight
-        style = {
-            "className": "sentra-region",  # lets tests and styles tell regions from markers
-            "fillColor": fill,
-            "color": "#d62728" if chosen else ("#8c8c8c" if no_data else BORDER),
-            "weight": 3.5 if chosen else 0.8,
-            "fillOpacity": 0.85,
-        }
-        if no_data:
-            style["dashArray"] = "4 3"
-        return style
-
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name=name,
-        style_function=style,
-        highlight_function=lambda _: {"weight": 2.5, "color": "#111111"},
-        tooltip=folium.GeoJsonTooltip(
-            fields=["name", "value"], aliases=["", ""], labels=False, sticky=True
-        ),
-        zoom_on_click=False,
+                "style": region_style(fills.get(code, NO_DATA_FILL), code == highlight),
+            }
+            for code, region_name in zip(regions["code"], regions["name"], strict=True)
+        ],
     )
 
 

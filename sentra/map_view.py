@@ -41,17 +41,16 @@ class MapLayers(Protocol):
 
     def kecamatan_of(self, regency_code: str) -> gpd.GeoDataFrame: ...
 
-    def geometry_json(self, layer: str) -> dict[str, dict]: ...
-
 
 @dataclass(frozen=True)
 class MapLevel:
-    """What a map of a selection shows: whose shapes, from which layer, at which level."""
+    """What a map of a selection shows: whose shapes (the children of ``parent``, None for
+    Indonesia), at which level, and the bounds the map zooms to."""
 
     shapes: gpd.GeoDataFrame
-    layer: str
+    parent: str | None
     level: str
-    bounds: tuple[float, float, float, float]  # what the map zooms to
+    bounds: tuple[float, float, float, float]
 
 
 def map_level(layers: MapLayers, selected: str | None) -> MapLevel:
@@ -59,13 +58,13 @@ def map_level(layers: MapLayers, selected: str | None) -> MapLevel:
     a kecamatan → its regency's kecamatan, zoomed to it."""
     if not selected:
         shapes = layers.provinces_national
-        return MapLevel(shapes, "provinces_national", "province", tuple(shapes.total_bounds))
+        return MapLevel(shapes, None, "province", tuple(shapes.total_bounds))
     if len(selected) == 2:
         shapes = layers.regencies_of(selected)
-        return MapLevel(shapes, "regencies_detail", "regency", tuple(shapes.total_bounds))
+        return MapLevel(shapes, selected, "regency", tuple(shapes.total_bounds))
     shapes = layers.kecamatan_of(selected[:5])
     chosen = shapes[shapes["code"] == selected] if len(selected) > 5 else shapes
-    return MapLevel(shapes, "kecamatan_detail", "kecamatan", tuple(chosen.total_bounds))
+    return MapLevel(shapes, selected[:5], "kecamatan", tuple(chosen.total_bounds))
 
 
 @dataclass
@@ -86,10 +85,13 @@ def explorer_map(
     basemap: str,
     lang: str,
     marker_rows: Callable[[pd.DataFrame], list[list]],
+    geometry_url: Callable[[str | None], str],
     imported: ImportedMeasure | None = None,
 ) -> ExplorerMap:
-    """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream).
-    ``imported``: the measure is an imported regional indicator (``metric`` is its key)."""
+    """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream);
+    ``imported``: the measure is an imported regional indicator (``metric`` is its key);
+    ``geometry_url`` gives the static file with the shapes of a province's regencies, of a
+    regency's kecamatan (by its code) or, for None, of all provinces."""
     view = map_level(layers, selected)
     shapes = view.shapes
     table = region_metrics(filtered, centres, ref, view.level, filters, codes=list(shapes["code"]))
@@ -117,9 +119,7 @@ def explorer_map(
         )
     }
     fmap = base_map(basemap, view.bounds, lang)
-    region_layer(
-        shapes, layers.geometry_json(view.layer), fills, labels, "wilayah", highlight=selected
-    ).add_to(fmap)
+    region_layer(shapes, geometry_url(view.parent), fills, labels, highlight=selected).add_to(fmap)
     note = t("source_line", lang, source=imported.source) if imported else ""
     if metric in PER_PERSON:
         note = t(

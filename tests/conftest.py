@@ -21,6 +21,7 @@ for folder in (TEST_CACHE, TEST_DATA):
     shutil.rmtree(folder, ignore_errors=True)
 os.environ["SENTRA_CACHE_DIR"] = str(TEST_CACHE)
 os.environ["SENTRA_DATA_DIR"] = str(TEST_DATA)
+os.environ.pop("SENTRA_DATABASE_URL", None)  # the PostgreSQL tests make their own databases
 
 
 @pytest.fixture(scope="session")

@@ -37,6 +37,7 @@ def _view(layers, ref, centres, selected):
     return explorer_map(
         layers, ref, centres, filter_centres(centres, filters), filters, selected, "sentra",
         "none", "id", lambda points: list(marker_rows(points, layers.regions, "id").values()),
+        geometry_url=lambda province: f"/shapes/{province}.json",
     )  # fmt: skip
 
 

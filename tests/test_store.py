@@ -371,7 +371,9 @@ def test_both_backends_give_the_same_results_for_the_same_data(tmp_path, pg_temp
 def test_postgis_holds_every_boundary_level_in_full_detail(pg_template, postgres, layers):
     store = Store(url=postgres.url(pg_template))
     try:
-        assert store.boundary_counts() == {"provinces": 38, "regencies": 514}
+        counts = store.boundary_counts()
+        assert counts["provinces"] == 38 and counts["regencies"] == 514
+        assert counts == {level: len(getattr(layers, level)) for level in counts}
         with store._read() as con:
             area = con.execute(
                 "SELECT sum(ST_Area(geom)), sum(ST_NPoints(geom)) FROM boundaries "
@@ -387,3 +389,20 @@ def test_an_unreachable_database_is_a_busy_store_not_a_driver_error(tmp_path, mo
     monkeypatch.setattr("loaders.store_postgres.CONNECT_WAIT", 1)
     with pytest.raises(StoreBusyError):
         Store(url=f"postgresql:///sentra?host={tmp_path}&port=5432")
+
+
+def test_an_unreachable_database_gets_a_message_in_the_users_language(
+    tmp_path, monkeypatch, layers
+):
+    from streamlit.testing.v1 import AppTest
+
+    from sentra.i18n import t
+    from ui import cached
+
+    monkeypatch.setenv(ENV_DATABASE_URL, f"postgresql:///sentra?host={tmp_path}&port=5432")
+    monkeypatch.setattr("loaders.store_postgres.CONNECT_WAIT", 1)
+    for func in (cached.data_store, cached.centres_of_version, cached.reference):
+        func.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("store_unavailable", "id")]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
 
 from sentra.briefing.build import build_briefing
-from sentra.briefing.content import BriefingData
+from sentra.briefing.content import BriefingData, Progress
 from sentra.briefing.formats import FORMATS, render
 from sentra.briefing.slides import Briefing
 from sentra.briefing.view import View
@@ -51,43 +52,57 @@ def _built() -> _Built:
     return _Built()
 
 
-def _briefing(ctx: PageContext, view: View, key: tuple, bar) -> Briefing:
-    found = _built().get(("content", *key))
-    if isinstance(found, Briefing):
-        return found
-    data = BriefingData(ctx.centres, ctx.ref, boundary_layers(), ctx.version)
-    briefing = build_briefing(
-        view, data, date.today(), progress=lambda share, step: bar.progress(share * 0.9, step)
-    )
-    _built().put(("content", *key), briefing)
-    return briefing
+def file_buttons(key: tuple, make: Callable[[Progress], Briefing], lang: str) -> None:
+    """A prepare button per format, then a save button once that file is built; ``make``
+    builds the briefing (once for both formats), reporting its progress."""
+    for fmt, (mime, _writer) in FORMATS.items():
+        built = _built().get((fmt, *key))
+        if built is None and st.button(
+            t(f"brief_prepare_{fmt}", lang), key=f"brief_prepare_{fmt}", width="stretch"
+        ):
+            bar = st.progress(0.0, t("brief_step_map", lang))
+            briefing = _built().get(("content", *key))
+            if not isinstance(briefing, Briefing):
+                briefing = make(lambda share, step, bar=bar: bar.progress(share * 0.9, step))
+                _built().put(("content", *key), briefing)
+            bar.progress(0.9, t("brief_step_file", lang))
+            built = (f"{briefing.file_stem}.{fmt}", render(briefing, fmt))
+            _built().put((fmt, *key), built)
+            bar.empty()
+        if built is not None:
+            name, data = built  # type: ignore[misc]
+            st.download_button(
+                t(f"brief_save_{fmt}", lang), data=data, file_name=name, mime=mime,
+                key=f"brief_save_{fmt}", on_click="ignore", type="primary", width="stretch",
+                icon=":material/download:",
+            )  # fmt: skip
+
+
+def briefing_data(ctx: PageContext) -> BriefingData:
+    return BriefingData(ctx.centres, ctx.ref, boundary_layers(), ctx.version)
 
 
 @st.fragment
+def download_popover(
+    label: str, help_text: str, key: tuple, make: Callable[[Progress], Briefing], lang: str
+) -> None:
+    """The button ``label`` opening the prepare/save buttons; a fragment, so preparing a
+    file reruns only this (the popover stays open), not the page and its map."""
+    with st.popover(label, icon=":material/slideshow:"):
+        st.caption(help_text)
+        file_buttons(key, make, lang)
+
+
 def briefing_button(
     ctx: PageContext, page: str, regions: tuple[str, ...], metric: str = "sentra"
 ) -> None:
     """The button for ``page`` showing ``regions`` (none: Indonesia; 2–4: a comparison)."""
     lang = ctx.lang
     view = View(page, regions, ctx.filters, metric, lang)
-    key = (ctx.version, view.key(), date.today().isoformat())
-    with st.popover(t("brief_button", lang), icon=":material/slideshow:"):
-        st.caption(t("brief_help", lang))
-        for fmt, (mime, _writer) in FORMATS.items():
-            built = _built().get((fmt, *key))
-            if built is None and st.button(
-                t(f"brief_prepare_{fmt}", lang), key=f"brief_prepare_{fmt}", width="stretch"
-            ):
-                bar = st.progress(0.0, t("brief_step_map", lang))
-                briefing = _briefing(ctx, view, key, bar)
-                bar.progress(0.9, t("brief_step_file", lang))
-                built = (f"{briefing.file_stem}.{fmt}", render(briefing, fmt))
-                _built().put((fmt, *key), built)
-                bar.empty()
-            if built is not None:
-                name, data = built  # type: ignore[misc]
-                st.download_button(
-                    t(f"brief_save_{fmt}", lang), data=data, file_name=name, mime=mime,
-                    key=f"brief_save_{fmt}", on_click="ignore", type="primary", width="stretch",
-                    icon=":material/download:",
-                )  # fmt: skip
+    download_popover(
+        t("brief_button", lang),
+        t("brief_help", lang),
+        (ctx.version, view.key(), date.today().isoformat()),
+        lambda progress: build_briefing(view, briefing_data(ctx), date.today(), progress),
+        lang,
+    )

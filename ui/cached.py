@@ -16,6 +16,7 @@ from loaders.boundaries import BoundaryLayers, load
 from loaders.importer import checker_for
 from loaders.pinned_source import SourceFileError
 from loaders.reference import load_reference
+from loaders.static_assets import GeometryFiles, write_geometry, write_kecamatan_geometry
 from loaders.store import Store, StoreError
 from loaders.wilayah_sql import WilayahParseError
 from sentra.indicators import Reference
@@ -49,6 +50,27 @@ def boundary_layers() -> BoundaryLayers:
 
 
 @st.cache_resource(show_spinner=False)
+def geometry_files() -> GeometryFiles:
+    """The region shapes as static files, written (if missing) once per process."""
+    return write_geometry(boundary_layers())
+
+
+@st.cache_resource(show_spinner=False)
+def kecamatan_geometry_files() -> GeometryFiles:
+    """The kecamatan of each regency as static files, written (if missing) when a regency is
+    first opened in this process."""
+    return write_kecamatan_geometry(boundary_layers())
+
+
+def geometry_url(parent: str | None) -> str:
+    """The static file with the shapes of the provinces (None), a province's regencies or
+    a regency's kecamatan."""
+    if parent is not None and len(parent) > 2:
+        return kecamatan_geometry_files().url(parent)
+    return geometry_files().url(parent)
+
+
+@st.cache_resource(show_spinner=False)
 def data_store() -> Store:
     return Store()
 
@@ -59,8 +81,36 @@ def centres_of_version(version: int) -> pd.DataFrame:
     return _long_lived(data_store().centres(version))
 
 
+def _store_files(store: Store) -> tuple | None:
+    """Size and modification time of the DuckDB file and its write-ahead log: every commit
+    (an import or a restore, in this process or another) changes one of them. None for a
+    store that is not a file."""
+    path = getattr(store, "path", None)
+    if path is None:
+        return None
+    marks: list[object] = [str(path)]
+    for file in (path, path.with_name(f"{path.name}.wal")):
+        try:
+            info = file.stat()
+            marks.append((info.st_mtime_ns, info.st_size))
+        except FileNotFoundError:
+            marks.append(None)
+    return tuple(marks)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _version_while(files: tuple) -> int:
+    """The current version, asked of the database once per state of its files."""
+    return data_store().current_version()
+
+
 def current_centres() -> tuple[int, pd.DataFrame]:
-    version = data_store().current_version()
+    """The current version and its centres. Opening the database on every rerun to ask for
+    the version cost more than the rest of the headline; two ``stat`` calls tell whether
+    anything can have changed."""
+    store = data_store()
+    files = _store_files(store)
+    version = store.current_version() if files is None else _version_while(files)
     return version, centres_of_version(version)
 
 

@@ -150,3 +150,12 @@ def write(page: str) -> None:
 
 def _as_list(value: list[str] | str) -> list[str]:
     return value if isinstance(value, list) else [value]
+
+
+def reseed() -> None:
+    """Read every parameter from the link again on its next use: a story step replaces the
+    whole view by switching to a link of its own. The old values go too, so ``write`` cannot
+    put them back into that link before the page has read it."""
+    st.session_state[_SEEDED] = set()
+    for key in PARAMS:
+        st.session_state.pop(key, None)

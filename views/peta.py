@@ -16,7 +16,7 @@ from sentra.map_view import explorer_map
 from sentra.regional_indicators import PREFIX
 from ui import context, region_select, url_state, widgets
 from ui.briefing import briefing_button
-from ui.cached import boundary_layers, marker_rows_for
+from ui.cached import boundary_layers, geometry_url, marker_rows_for
 from ui.regional import imported_indicators
 
 ctx = context.get()
@@ -82,6 +82,7 @@ view = explorer_map(
     layers, ctx.ref, ctx.centres, ctx.filtered, ctx.filters, selected, metric, basemap, lang,
     marker_rows=lambda points: marker_rows_for(ctx.version, lang, selected, points),
     imported=measure,
+    geometry_url=geometry_url,
 )  # fmt: skip
 map_key = f"peta-{st.session_state.get('map_nonce', 0)}"
 st_folium(
@@ -98,4 +99,3 @@ if measure is not None and measure.level == "regency" and not selected:
 widgets.headline_row(ctx, scope, selected)
 briefing_button(ctx, "peta", (selected,) if selected else (), metric)
 widgets.empty_state(ctx)
-

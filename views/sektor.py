@@ -14,7 +14,7 @@ from sentra.indicators import location_quotient
 from sentra.map_build import add_legend, base_map, region_layer
 from sentra.schema import SECTORS, label
 from ui import charts, context, url_state, widgets
-from ui.cached import boundary_layers
+from ui.cached import boundary_layers, geometry_files
 
 ctx = context.get()
 lang = ctx.lang
@@ -65,8 +65,7 @@ fills, legend = classify(
 )
 labels = {c: f"LQ {fmt_number(v, lang, 2)}" for c, v in values.items()}
 fmap = base_map("none", shapes.total_bounds, lang)
-layer = region_layer(shapes, layers.geometry_json("provinces_national"), fills, labels, name="lq")
-layer.add_to(fmap)
+region_layer(shapes, geometry_files().url(None), fills, labels).add_to(fmap)
 add_legend(fmap, f"LQ — {label(SECTORS, sector, lang)}", legend)
 map_col, table_col = st.columns([3, 2])
 with map_col:

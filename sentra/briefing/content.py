@@ -21,7 +21,6 @@ from sentra.filters import SPECS, Filters
 from sentra.formatting import fmt_date, fmt_metric, fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import LANGUAGES, t
 from sentra.indicators import (
-    COUNT_METRICS,
     Reference,
     budgets_of,
     centre_filters_default,
@@ -159,11 +158,9 @@ def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
         context=data.layers.provinces_national if province else None,
     )
     area = filtered if not province else aggregate.scope(filtered, province)
-    if metric in COUNT_METRICS:
-        shows_illustrative = illustrative(area)
-    elif metric == "budget_rp":
+    if metric == "budget_rp":
         shows_illustrative = illustrative(budgets_of(area, data.ref, view.filters, province))
-    else:
+    elif metric == "growth_pct":
         growth = data.ref.indicators
         shows_illustrative = illustrative(
             growth[
@@ -171,7 +168,9 @@ def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
                 & growth["year"].between(*view.filters.years)
             ]  # fmt: skip
         )
-    place = data.names[province] if province else t("indonesia", lang)
+    else:  # counted from the centres (counts, shares, densities)
+        shows_illustrative = illustrative(area)
+    place = data.names[view.region] if view.region else t("indonesia", lang)
     return Slide(
         title=t("brief_map_title", lang, metric=t(f"m_{metric}", lang), region=place),
         image=png,
@@ -317,7 +316,7 @@ def top_centres_slide(view: View, data: BriefingData, scope: pd.DataFrame, place
                           total=fmt_number(len(scope), lang)))  # fmt: skip
     return Slide(
         title=t("brief_top_title", lang, region=place),
-        table=Table(list(shown.columns), rows, [3, 1.2, 2, 2, 2, 1.2, 1.2, 1.2]),
+        table=Table(list(shown.columns), rows, [3, 1.2, 2, 2, 2, 1.2, 1.2, 1.2]) if rows else None,
         lines=[] if len(top) else [t("empty_state", lang)],
         notes=notes,
         illustrative_note=note_if(illustrative(top), lang),

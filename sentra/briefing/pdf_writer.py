@@ -16,6 +16,7 @@ from fpdf.fonts import FontFace
 from sentra.briefing.chart_images import chart_png
 from sentra.briefing.layout import LONG_TITLE, Box, body_boxes, fit, number_grid
 from sentra.briefing.slides import Briefing, Slide, Table
+from sentra.i18n import t
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu"
@@ -92,6 +93,9 @@ def _content_page(pdf: FPDF, slide: Slide, lang: str) -> None:
         _table(pdf, slide.table, boxes["table"].scaled(*body))
     for chart, box in zip(slide.charts, boxes.get("charts", []), strict=True):
         x, y, w, h = box.scaled(*body)
+        if chart.is_empty():
+            _write(pdf, (x, y, w, h), [chart.title, t("legend_no_data", lang)], 12, GREY)
+            continue
         png = chart_png(chart, w / MM_PER_INCH, h / MM_PER_INCH, lang)
         pdf.image(io.BytesIO(png), x=x, y=y, w=w, h=h)
     if "lines" in boxes:

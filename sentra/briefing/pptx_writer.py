@@ -18,6 +18,7 @@ from pptx.util import Emu, Inches, Pt
 
 from sentra.briefing.layout import LONG_TITLE, Box, body_boxes, fit, number_grid
 from sentra.briefing.slides import Briefing, Chart, Slide, Table
+from sentra.i18n import t
 
 FONT = "Arial"
 NAVY = RGBColor(0x1F, 0x3B, 0x63)
@@ -47,7 +48,7 @@ def to_pptx(briefing: Briefing) -> bytes:
         if content.is_title:
             _title_page(slide, content)
         else:
-            _content_page(slide, content)
+            _content_page(slide, content, briefing.lang)
         _text(slide, (WIDTH - MARGIN - Inches(1), HEIGHT - Inches(0.45), Inches(1), Inches(0.3)),
               [f"{number}/{total}"], 10, GREY, align=PP_ALIGN.RIGHT)  # fmt: skip
     out = io.BytesIO()
@@ -85,7 +86,7 @@ def _title_page(slide, content: Slide) -> None:
     _text(slide, (MARGIN, Inches(3.8), WIDTH - 2 * MARGIN, Inches(2.8)), content.lines, 18)
 
 
-def _content_page(slide, content: Slide) -> None:
+def _content_page(slide, content: Slide, lang: str) -> None:
     size = 26 if len(content.title) <= LONG_TITLE else 20  # a long title still fits one line
     _text(slide, (MARGIN, Inches(0.35), WIDTH - 2 * MARGIN, Inches(0.8)), [content.title], size,
           NAVY, bold=True, anchor=MSO_ANCHOR.MIDDLE, name="Title")  # fmt: skip
@@ -109,7 +110,10 @@ def _content_page(slide, content: Slide) -> None:
     if content.table is not None:
         _table(slide, content.table, boxes["table"].scaled(*body))
     for chart, box in zip(content.charts, boxes.get("charts", []), strict=True):
-        _chart(slide, chart, box.scaled(*body))
+        if chart.is_empty():
+            _text(slide, box.scaled(*body), [chart.title, t("legend_no_data", lang)], 14, GREY)
+        else:
+            _chart(slide, chart, box.scaled(*body))
 
 
 def _numbers(slide, numbers: list[tuple[str, str]], box: Box, body) -> None:

@@ -22,6 +22,10 @@ class Chart:
     axis_title: str
     number_format: str = "#,##0"
 
+    def is_empty(self) -> bool:
+        """No category or no value at all: writers say "no data" instead of drawing."""
+        return not self.categories or all(v is None for _, vs in self.series for v in vs)
+
 
 @dataclass
 class Table:

@@ -20,6 +20,7 @@ VIEWS = {
     "anggaran": "anggaran",
     "data": "data",
     "tentang": "tentang",
+    "cerita": "cerita",
 }
 # Seen on screen in Indonesian mode before (Streamlit's own texts and raw values included).
 KNOWN_LEAKS = ["Page not found", "Choose options", "Choose an option", "Drag and drop",

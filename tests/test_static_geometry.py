@@ -1,0 +1,66 @@
+"""Region shapes as static files: written once, fetched by the browser, not in every map."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from loaders.static_assets import GEO_URL, write_geometry
+from loaders.store import Store
+from sentra.indicators import Filters, Reference, filter_centres
+from sentra.map_view import explorer_map
+
+
+def features(path) -> list[dict]:
+    return json.loads(path.read_text())["features"]
+
+
+def test_provinces_and_each_provinces_regencies_are_written(layers, tmp_path):
+    files = write_geometry(layers, tmp_path)
+    folder = tmp_path / "geo" / files.key
+    provinces = features(folder / "provinces.json")
+    assert [f["properties"]["code"] for f in provinces] == list(layers.provinces_national["code"])
+    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in provinces)
+    jateng = [f["properties"]["code"] for f in features(folder / "regencies-33.json")]
+    assert len(jateng) == 35 and all(code.startswith("33.") for code in jateng)
+    assert len(list(folder.glob("regencies-*.json"))) == 38
+    assert files.url(None) == f"{GEO_URL}/{files.key}/provinces.json"
+    assert files.url("33") == f"{GEO_URL}/{files.key}/regencies-33.json"
+
+
+def test_complete_copy_is_kept_and_an_altered_one_replaced(layers, tmp_path):
+    first = write_geometry(layers, tmp_path)
+    folder = tmp_path / "geo" / first.key
+    kept = (folder / "provinces.json").stat().st_mtime_ns
+    assert write_geometry(layers, tmp_path) == first
+    assert (folder / "provinces.json").stat().st_mtime_ns == kept
+    damaged = folder / "regencies-33.json"
+    damaged.write_bytes(damaged.read_bytes()[:-100])
+    assert write_geometry(layers, tmp_path) == first
+    assert len(features(damaged)) == 35
+    assert [p.name for p in (tmp_path / "geo").iterdir()] == [first.key]  # no leftovers
+
+
+@pytest.fixture(scope="module")
+def ref(layers, tmp_path_factory):
+    store = Store(tmp_path_factory.mktemp("store") / "sentra.duckdb")
+    return Reference(
+        regions=layers.regions, budgets=store.table("budgets"),
+        indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
+        bps_2024=store.table("sentra_bps_2024"), facts=store.table("facts"),
+    ), store.centres()  # fmt: skip
+
+
+@pytest.mark.parametrize("selected", [None, "33"])
+def test_map_script_names_the_shapes_file_instead_of_carrying_shapes(layers, ref, selected):
+    reference, centres = ref
+    filters = Filters()
+    view = explorer_map(
+        layers, reference, centres, filter_centres(centres, filters), filters, selected,
+        "sentra", "none", "id", lambda points: [], lambda p: f"/shapes/{p or 'all'}.json",
+    )  # fmt: skip
+    script = view.fmap.get_root().render()
+    assert f'"/shapes/{selected or "all"}.json"' in script
+    assert "coordinates" not in script and "MultiPolygon" not in script
+    assert len(script.encode()) < 40_000

@@ -1,0 +1,129 @@
+"""Workshop stories: kept in the real store, edited, and exported as one briefing."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from loaders.store import Store
+from loaders.stories import StoryStore
+from sentra.briefing.formats import render
+from sentra.briefing.story_slides import story_briefing
+from sentra.stories import add_step, move_step, remove_step, rename, rename_step, step_of
+
+ALLOWED = {"lang", "wilayah", "metrik", "sektor", "bandingkan", "tahun"}
+HOSTILE = "<img src=x onerror=alert(1)> **tebal** [tautan](http://x) ${x}"
+
+
+@pytest.fixture
+def stories(tmp_path, monkeypatch) -> StoryStore:
+    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
+    return StoryStore(Store())
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def any_stories(request, tmp_path) -> Iterator[StoryStore]:
+    """Stories on either backend (PostgreSQL: a copy of the session's template database)."""
+    if request.param == "duckdb":
+        store = Store(tmp_path / "sentra.duckdb")
+    else:
+        template = request.getfixturevalue("pg_template")
+        cluster = request.getfixturevalue("postgres")
+        store = Store(url=cluster.create_database(f"stories_{tmp_path.name}"[:60].lower(),
+                                                  template=template))  # fmt: skip
+    yield StoryStore(store)
+    store.close()
+
+
+def _steps(version: int = 1):
+    return [
+        step_of("peta", {"wilayah": ["33"], "metrik": ["workers"]}, "Jawa Tengah", "", version,
+                ALLOWED),  # fmt: skip
+        step_of("profil", {"wilayah": "34", "sektor": ["kerajinan"], "evil": ["x"]}, HOSTILE,
+                "Catatan\nbaris dua", version, ALLOWED),  # fmt: skip
+        step_of("bandingkan", {"bandingkan": ["33", "34"]}, "Bandingkan", "", version, ALLOWED),
+    ]
+
+
+def test_story_round_trip_through_the_store(any_stories):
+    stories = any_stories
+    story = stories.create("  Lokakarya batik  ")
+    for step in _steps():
+        story = add_step(story, step)
+    stories.save(story)
+    again = stories.get(story.story_id)
+    assert again == story and again.title == "Lokakarya batik"
+    assert again.steps[1].params == {"wilayah": ["34"], "sektor": ["kerajinan"]}  # 'evil' dropped
+    assert again.steps[1].title == HOSTILE and again.steps[1].note == "Catatan\nbaris dua"
+
+    edited = rename(remove_step(move_step(again, 2, -1), 0), "Baru")
+    edited = rename_step(edited, 0, "Perbandingan", "catatan")
+    stories.save(edited)
+    stored = stories.get(story.story_id)
+    assert [s.page for s in stored.steps] == ["bandingkan", "profil"]
+    assert stored.title == "Baru" and stored.steps[0].note == "catatan"
+    assert move_step(stored, 0, -1) == stored  # already first
+    assert list(stories.listing()["story_id"]) == [story.story_id]
+    assert stories.get("../../etc") is None and stories.get("tidak-ada") is None
+    stories.delete(story.story_id)
+    assert stories.get(story.story_id) is None
+
+
+def test_story_exports_one_slide_per_step_and_says_when_data_changed(stories, layers, tmp_path):
+    from loaders.briefing import load_data
+
+    story = stories.create("Lokakarya")
+    for step in _steps(version=0):  # made on an earlier data version
+        story = add_step(story, step)
+    data = load_data()
+    briefing = story_briefing(story, data, "id", date(2025, 1, 13))
+    deck = Presentation(io.BytesIO(render(briefing, "pptx")))
+    slides = list(deck.slides)
+    assert len(slides) == 1 + 3 + 1
+    titles = [next(s.text_frame.text for s in slide.shapes if s.name == "Title")
+              for slide in slides]  # fmt: skip
+    assert titles == ["Lokakarya", "Jawa Tengah", HOSTILE, "Bandingkan", "Sumber dan definisi"]
+    cover = "\n".join(s.text_frame.text for s in slides[0].shapes if s.has_text_frame)
+    assert "3 langkah" in cover and "13 Januari 2025" in cover
+    assert "Data telah berubah sejak cerita ini dibuat" in cover
+    step_two = "\n".join(s.text_frame.text for s in slides[2].shapes if s.has_text_frame)
+    assert "Catatan\nbaris dua" in step_two or "Catatan\vbaris dua" in step_two
+    assert "Ilustratif: angka di slide ini" in step_two and "Sentra\n" in step_two
+    assert "Filter: Sektor: Kerajinan" in step_two
+    assert all(any(s.shape_type == 13 for s in slide.shapes) for slide in slides[1:4])
+    pdf = tmp_path / "cerita.pdf"
+    pdf.write_bytes(render(briefing, "pdf"))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert re.search(r"Pages:\s+5\n", info.stdout)
+
+
+def test_stories_page_lists_and_edits_a_story_in_both_languages(stories, layers):
+    from streamlit.testing.v1 import AppTest
+
+    from ui import cached
+    for func in (cached.data_store, cached.centres_of_version, cached.reference):
+        func.clear()
+    app = str(Path(__file__).resolve().parent.parent / "app.py")
+    story = stories.create("Lokakarya")
+    for step in _steps():
+        story = add_step(story, step)
+    stories.save(story)
+    at = AppTest.from_file(app, default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("views/cerita.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Workshop stories"
+    assert at.code[0].value.endswith(f"/?cerita={story.story_id}")
+    texts = " ".join(m.value for m in at.markdown)
+    assert "1. Jawa Tengah" in texts and "3. Bandingkan" in texts
+    assert "\\<img src=x onerror=alert\\(1\\)\\>" in texts  # typed text, shown as text
+    at.button(key="down_0").click().run()
+    assert [s.title for s in stories.get(story.story_id).steps][:2] == [HOSTILE, "Jawa Tengah"]
