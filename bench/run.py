@@ -14,6 +14,7 @@ renders the map to the script streamlit-folium sends to the browser.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import shutil
@@ -31,7 +32,7 @@ import pandas as pd  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit_folium import _get_map_string  # noqa: E402
 
-from bench.load import Plan, measure  # noqa: E402
+from bench.load import Plan, Session, StepError, cpu_ms, measure  # noqa: E402
 from loaders import boundaries  # noqa: E402
 from loaders.export import to_csv_bytes  # noqa: E402
 from loaders.importer import checker_for, validate_file  # noqa: E402
@@ -53,6 +54,8 @@ from tools.live_server import (  # noqa: E402
 
 SECTOR = "kerajinan"
 PROVINCE = "33"
+REGENCY_KEY = "pick_regency_33"  # the map page's regency picker while Jawa Tengah is shown
+REGENCY = "Kabupaten Pekalongan"
 
 
 def payload(fmap: folium.Map) -> str:
@@ -220,6 +223,42 @@ def load_figures(store_folder: Path, quick: bool) -> dict[str, object]:
     return result
 
 
+async def _regency_clicks(url: str, pid: int, repeat: int) -> tuple[list[float], list[float]]:
+    """Open the map, pick Jawa Tengah, then Kabupaten Pekalongan (its kecamatan map): wall
+    and server CPU ms of that last step, once per fresh session."""
+    wall, cpu = [], []
+    for _ in range(repeat):
+        session = Session(url, 120)
+        await session.open()
+        try:
+            await session.step("home")
+            await session.step("province")
+            session.choose(session.widget("selectbox", key=REGENCY_KEY), REGENCY, False)
+            started, cpu_start = time.perf_counter(), cpu_ms(pid)
+            await session.rerun()
+            wall.append((time.perf_counter() - started) * 1000)
+            cpu.append(cpu_ms(pid) - cpu_start)
+            if not any(REGENCY in heading for heading in session.headings):
+                raise StepError(f"{REGENCY} not shown: {session.headings}")
+        finally:
+            await session.close()
+    return wall, cpu
+
+
+def kecamatan_figures(store_folder: Path, repeat: int) -> dict[str, object]:
+    """The click from a province to a regency's kecamatan, on the real server with the
+    bundled data: the first click in a fresh server (it reads the kecamatan layers) and
+    the median of the following ones."""
+    env = os.environ | {"SENTRA_DATA_DIR": str(store_folder)}
+    with running_server(ROOT / "artifacts" / "kecamatan-server.log", env) as url:
+        wall, cpu = asyncio.run(_regency_clicks(url, url.pid, repeat + 1))
+    return {
+        "rerun_ms_kecamatan_first": round(wall[0], 1),
+        "rerun_ms_kecamatan": round(statistics.median(wall[1:]), 1),
+        "server_cpu_ms_kecamatan": round(statistics.median(cpu[1:]), 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -239,7 +278,8 @@ def main() -> None:
     result["boundary_warm_s"] = round(time.perf_counter() - started, 2)
     assert origin == "cache"
     summary = boundaries.summary(layers)
-    for key in ("bytes_provinces_geojson", "bytes_regencies_geojson", "bytes_regencies_naive"):
+    for key in ("bytes_provinces_geojson", "bytes_regencies_geojson", "bytes_regencies_naive",
+                "kecamatan", "bytes_kecamatan_geojson_max"):  # fmt: skip
         result[key] = summary[key]
     result["naive_to_simplified_bytes_ratio"] = round(
         summary["bytes_regencies_naive"] / summary["bytes_regencies_geojson"], 1
@@ -271,6 +311,8 @@ def main() -> None:
             result |= server_walk(work / f"store-{label}", full=not args.quick)
             result["peak_rss_centres"] = len(centres)
 
+    result |= kecamatan_figures(work / "store-bundled", reps)
+    print(f"kecamatan: {result['rerun_ms_kecamatan']} ms", file=sys.stderr)
     result |= load_figures(work / "store-bundled", args.quick)
     print(f"load: {result['load_sessions']} sessions p95 {result['load_p95_ms']} ms",
           file=sys.stderr)  # fmt: skip

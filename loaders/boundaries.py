@@ -23,7 +23,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-import shapely.geometry
 
 from loaders import wilayah_codes
 from loaders.boundary_source import source_files, source_key
@@ -114,17 +113,6 @@ class BoundaryLayers:
     def kecamatan_of(self, regency_code: str) -> gpd.GeoDataFrame:
         layer = self.kecamatan_detail
         return layer[layer["regency_code"] == regency_code]
-
-    def geometry_json(self, layer: str) -> dict[str, dict]:
-        """Code → GeoJSON geometry of a display layer, built once (maps reuse it every run)."""
-        cache = self.__dict__.setdefault("_geometry_json", {})
-        if layer not in cache:
-            frame = getattr(self, layer)
-            cache[layer] = {
-                code: shapely.geometry.mapping(geometry)
-                for code, geometry in zip(frame["code"], frame.geometry, strict=True)
-            }
-        return cache[layer]
 
     def regencies_of(self, province_code: str, detail: bool = True) -> gpd.GeoDataFrame:
         layer = self.regencies_detail if detail else self.regencies_national

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from loaders.boundaries import load
-from loaders.boundary_source import BoundarySourceError
+from loaders.pinned_source import SourceFileError
 from loaders.reference import load_reference
 from loaders.store import Store, StoreError
 from sentra.briefing.build import build_briefing
@@ -36,7 +36,7 @@ def load_data() -> BriefingData:
     store = Store()
     version = store.current_version()
     return BriefingData(
-        store.centres(version), load_reference(store, layers.regions), layers, version
+        store.centres(version), load_reference(store, layers.all_regions), layers, version
     )
 
 
@@ -44,7 +44,8 @@ def parser() -> argparse.ArgumentParser:
     cli = argparse.ArgumentParser(prog="python -m loaders.briefing", description=__doc__,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     cli.add_argument("--wilayah", action="append", default=[], metavar="KODE",
-                     help=f"region code (33, 33.26); 2–{MAX_COMPARED} to compare")  # fmt: skip
+                     help=f"region code (33, 33.26, 33.26.14); 2–{MAX_COMPARED} to compare",
+                     )  # fmt: skip
     cli.add_argument("--lang", choices=list(LANGUAGES), default="id")
     cli.add_argument("--metrik", choices=list(METRICS), default="sentra", help="map measure")
     cli.add_argument("--format", choices=list(FORMATS), required=True)
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         data = load_data()
-    except (BoundarySourceError, StoreError) as exc:
+    except (SourceFileError, StoreError) as exc:
         print(f"GAGAL / FAILED: {exc}", file=sys.stderr)
         return 1
     params = {spec.key: getattr(args, spec.key) for spec in FILTERS if getattr(args, spec.key)}

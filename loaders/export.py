@@ -46,16 +46,23 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "sentra") -> bytes:
 
 
 def to_geojson_bytes(frame: pd.DataFrame, regions: pd.DataFrame) -> bytes:
-    """Points at the centre's coordinates, or at its regency's label point (flagged)."""
+    """Points at the centre's coordinates, or at its kecamatan's label point when ``regions``
+    knows its kecamatan, else at its regency's (flagged which)."""
     labels = regions[["label_lat", "label_lng"]]
     own = frame["lat"].notna() & frame["lng"].notna()
-    lat = frame["lat"].where(own, frame["regency_code"].map(labels["label_lat"]))
-    lng = frame["lng"].where(own, frame["regency_code"].map(labels["label_lng"]))
+    kecamatan = frame.get("kecamatan_code", pd.Series(None, index=frame.index))
+    kecamatan = kecamatan.astype("string").fillna("")
+    at_kecamatan = ~own & kecamatan.map(labels["label_lat"]).notna()
+    lat, lng = frame["lat"], frame["lng"]
+    for fallback, code in ((~own, frame["regency_code"]), (at_kecamatan, kecamatan)):
+        lat = lat.where(~fallback, code.map(labels["label_lat"]))
+        lng = lng.where(~fallback, code.map(labels["label_lng"]))
     props = frame.drop(columns=["lat", "lng"]).astype(object).where(frame.notna(), None)
     features = []
     for i, record in enumerate(props.to_dict(orient="records")):
         record = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in record.items()}
-        record["location_is_regency_label_point"] = not bool(own.iloc[i])
+        record["location_is_regency_label_point"] = not own.iloc[i] and not at_kecamatan.iloc[i]
+        record["location_is_kecamatan_label_point"] = bool(at_kecamatan.iloc[i])
         features.append(
             {
                 "type": "Feature",

@@ -59,14 +59,22 @@ def ensure_static_assets(root: Path = STATIC_ROOT) -> list[Path]:
 
 @dataclass(frozen=True)
 class GeometryFiles:
-    """Region shapes as static GeoJSON files: the provinces, and each province's regencies.
-    The folder is named by a hash of the content, so changed shapes get new URLs and no
-    browser keeps using a stale cached copy."""
+    """Region shapes as static GeoJSON files: the provinces, each province's regencies and
+    (a second set, written when first needed) each regency's kecamatan. A set's folder is
+    named by a hash of its content, so changed shapes get new URLs and no browser keeps
+    using a stale cached copy."""
 
     key: str
 
-    def url(self, province: str | None) -> str:
-        name = "provinces" if province is None else f"regencies-{province}"
+    def url(self, parent: str | None) -> str:
+        """The file of the provinces (None), a province's regencies ('33') or a regency's
+        kecamatan ('33.26')."""
+        if parent is None:
+            name = "provinces"
+        elif len(parent) == 2:
+            name = f"regencies-{parent}"
+        else:
+            name = f"kecamatan-{parent}"
         return f"{GEO_URL}/{self.key}/{name}.json"
 
 
@@ -82,12 +90,28 @@ def _feature_collection(frame: gpd.GeoDataFrame) -> bytes:
 
 
 def write_geometry(layers: BoundaryLayers, root: Path = STATIC_ROOT) -> GeometryFiles:
-    """Write the shapes the explorer map shows under ``root/geo/<hash>/`` unless a complete
-    copy is there already. Written to a temporary folder and renamed, so a process that
-    starts at the same time never serves half a file."""
+    """The provinces and each province's regencies as static files (see ``_publish``)."""
     files = {"provinces.json": _feature_collection(layers.provinces_national)}
     for code in layers.provinces_national["code"]:
         files[f"regencies-{code}.json"] = _feature_collection(layers.regencies_of(code))
+    return _publish(files, root)
+
+
+def write_kecamatan_geometry(layers: BoundaryLayers, root: Path = STATIC_ROOT) -> GeometryFiles:
+    """Each regency's kecamatan as a static file (see ``_publish``): 514 files, ~7 MB in
+    all, so written when a regency is first opened rather than at start."""
+    detail = layers.kecamatan_detail
+    files = {
+        f"kecamatan-{code}.json": _feature_collection(frame)
+        for code, frame in detail.groupby("regency_code", sort=True)
+    }
+    return _publish(files, root)
+
+
+def _publish(files: dict[str, bytes], root: Path) -> GeometryFiles:
+    """Write ``files`` under ``root/geo/<hash>/`` unless a complete copy is there already.
+    Written to a temporary folder and renamed, so a process that starts at the same time
+    never serves half a file."""
     digest = hashlib.sha256()
     for name, data in sorted(files.items()):
         digest.update(name.encode() + b"\0" + data)

@@ -6,14 +6,33 @@ import pandas as pd
 
 from sentra.filters import Filters
 from sentra.indicators import Reference, budgets_of, location_quotient, region_metrics
-from sentra.per_person import PER_PERSON
+from sentra.per_person import PER_PERSON, people_in, per_person
 
 
 def scope(centres: pd.DataFrame, code: str | None) -> pd.DataFrame:
-    """Centres inside a region (province '33' or regency '33.26'); all when None."""
+    """Centres inside a region (province '33', regency '33.26' or kecamatan '33.26.14');
+    all when None."""
     if not code:
         return centres
+    if len(code) > 5:
+        return centres[(centres["kecamatan_code"] == code).fillna(False).to_numpy(dtype=bool)]
     return centres[centres["regency_code"].str.startswith(code)]
+
+
+def per_person_figures(
+    centres: pd.DataFrame, all_centres: pd.DataFrame, ref: Reference, filters: Filters,
+    region: str | None,
+) -> dict[str, float]:  # fmt: skip
+    """Population 2025 of a province or regency (None: the nation) and the per-person
+    measures of the filtered ``centres`` there; NaN for a kecamatan (no population) and
+    where the counts are "no data"."""
+    level = {2: "province", 5: "regency"}.get(len(region or ""))
+    if region is None:
+        return per_person(len(centres), centres["workers"].sum(), people_in(ref.population, None))
+    if level is None:
+        return per_person(0, 0, float("nan"))
+    row = region_metrics(centres, all_centres, ref, level, filters, codes=[region]).iloc[0]
+    return {"population": people_in(ref.population, region), **{m: row[m] for m in PER_PERSON}}
 
 
 def mix(centres: pd.DataFrame, column: str) -> pd.Series:
@@ -42,10 +61,11 @@ def growth_series(ref: Reference, region_code: str, filters: Filters) -> pd.Data
 
 
 def facts_for(facts: pd.DataFrame, code: str | None) -> pd.DataFrame:
-    """Published facts about a region, its province, or (no region) the whole country."""
+    """Published facts about a region, its regency and province, or (no region) the whole
+    country."""
     if not code:
         return facts[facts["scope"] == "national"]
-    wanted = {code, code[:2]}
+    wanted = {code, code[:5], code[:2]}
     codes = facts["region_code"].fillna("").str.split(";")
     return facts[codes.map(lambda cs: bool(wanted & set(cs)))]
 
@@ -66,7 +86,7 @@ def comparison(
     same (filtered) measure, so regions of different size compare fairly.
     """
     frames = []
-    for level, width in (("province", 2), ("regency", 5)):
+    for level, width in (("province", 2), ("regency", 5), ("kecamatan", 8)):
         chosen = [c for c in codes if len(c) == width]
         if chosen:
             frames.append(region_metrics(centres, all_centres, ref, level, filters, codes=chosen))

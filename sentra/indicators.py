@@ -72,6 +72,17 @@ def _region_key(codes: pd.Series, level: str) -> pd.Series:
     return codes.str[:2] if level == "province" else codes
 
 
+_LEVEL_KINDS = {"province": {"provinsi"}, "regency": {"kabupaten", "kota"},
+                "kecamatan": {"kecamatan"}}  # fmt: skip
+
+
+def _centre_key(centres: pd.DataFrame, level: str) -> pd.Series:
+    """The code of each centre's region at ``level``."""
+    if level == "kecamatan":
+        return centres["kecamatan_code"]
+    return _region_key(centres["regency_code"], level)
+
+
 def region_metrics(
     centres: pd.DataFrame,
     all_centres: pd.DataFrame,
@@ -80,18 +91,18 @@ def region_metrics(
     filters: Filters,
     codes: list[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per region of ``level`` ('province' or 'regency'), a column per metric.
+    """One row per region of ``level`` ('province', 'regency' or 'kecamatan'), a column per
+    metric.
 
     ``centres`` are the filtered centres; ``all_centres`` the unfiltered ones (to tell a
-    region with data from one without).
+    region with data from one without). Kecamatan have no growth series, no population and
+    no budgets of their own: only budgets to their centres count.
     """
-    kind = "provinsi" if level == "province" else ("kabupaten", "kota")
-    regions = ref.regions[
-        member(ref.regions["kind"], {kind} if isinstance(kind, str) else set(kind))
-    ]
+    kinds = _LEVEL_KINDS[level]
+    regions = ref.regions[member(ref.regions["kind"], kinds)]
     if codes is not None:
         regions = regions.loc[[c for c in codes if c in regions.index]]
-    key = _region_key(centres["regency_code"], level)
+    key = _centre_key(centres, level)
 
     def per_region(values: pd.Series) -> pd.Series:
         return values.groupby(key).sum().reindex(regions.index).fillna(0).astype(float)
@@ -111,7 +122,12 @@ def region_metrics(
     out["centres"] = total.astype(int)
 
     budget = budgets_of(centres, ref, filters)
-    out["budget_rp"] = budget.groupby(_region_key(budget["region_code"], level))["amount_rp"].sum()
+    if level == "kecamatan":  # through the centre the money went to
+        where = pd.Series(centres["kecamatan_code"].to_numpy(), index=centres["id"].to_numpy())
+        budget_key = budget["centre_id"].map(where)
+    else:
+        budget_key = _region_key(budget["region_code"], level)
+    out["budget_rp"] = budget.groupby(budget_key)["amount_rp"].sum()
     out["budget_rp"] = out["budget_rp"].fillna(0)
 
     growth = ref.indicators[
@@ -126,7 +142,7 @@ def region_metrics(
     no_data = member(regions["province_code"], set(without))
     out.loc[no_data, list(COUNT_METRICS)] = np.nan
     out["no_data"] = no_data
-    out["recorded"] = all_centres.groupby(_region_key(all_centres["regency_code"], level)).size()
+    out["recorded"] = all_centres.groupby(_centre_key(all_centres, level)).size()
     out["recorded"] = out["recorded"].fillna(0).astype(int)
     return out
 

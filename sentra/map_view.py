@@ -1,5 +1,8 @@
 """The explorer map for one view (national or one region), built without Streamlit.
 
+Drill-down: Indonesia shows provinces, a province its regencies, a regency (or one of its
+kecamatan) the regency's kecamatan.
+
 The map page and the benchmark both call ``explorer_map`` so that what is measured is what
 users get. Markers are sent only for one province or regency and only up to
 ``MAX_MARKERS``; beyond that the choropleth's counts per region stand in for them.
@@ -15,6 +18,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from sentra.aggregate import scope
 from sentra.choropleth import classify
 from sentra.formatting import fmt_metric, fmt_number
 from sentra.i18n import t
@@ -34,6 +38,33 @@ class MapLayers(Protocol):
     provinces_national: gpd.GeoDataFrame
 
     def regencies_of(self, province_code: str) -> gpd.GeoDataFrame: ...
+
+    def kecamatan_of(self, regency_code: str) -> gpd.GeoDataFrame: ...
+
+
+@dataclass(frozen=True)
+class MapLevel:
+    """What a map of a selection shows: whose shapes (the children of ``parent``, None for
+    Indonesia), at which level, and the bounds the map zooms to."""
+
+    shapes: gpd.GeoDataFrame
+    parent: str | None
+    level: str
+    bounds: tuple[float, float, float, float]
+
+
+def map_level(layers: MapLayers, selected: str | None) -> MapLevel:
+    """Indonesia → its provinces; a province → its regencies; a regency → its kecamatan;
+    a kecamatan → its regency's kecamatan, zoomed to it."""
+    if not selected:
+        shapes = layers.provinces_national
+        return MapLevel(shapes, None, "province", tuple(shapes.total_bounds))
+    if len(selected) == 2:
+        shapes = layers.regencies_of(selected)
+        return MapLevel(shapes, selected, "regency", tuple(shapes.total_bounds))
+    shapes = layers.kecamatan_of(selected[:5])
+    chosen = shapes[shapes["code"] == selected] if len(selected) > 5 else shapes
+    return MapLevel(shapes, selected[:5], "kecamatan", tuple(chosen.total_bounds))
 
 
 @dataclass
@@ -59,12 +90,11 @@ def explorer_map(
 ) -> ExplorerMap:
     """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream);
     ``imported``: the measure is an imported regional indicator (``metric`` is its key);
-    ``geometry_url`` gives the static file with the shapes of a province's regencies (or,
-    for None, of all provinces)."""
-    province = selected[:2] if selected else None
-    shapes = layers.regencies_of(province) if province else layers.provinces_national
-    level = "regency" if province else "province"
-    table = region_metrics(filtered, centres, ref, level, filters, codes=list(shapes["code"]))
+    ``geometry_url`` gives the static file with the shapes of a province's regencies, of a
+    regency's kecamatan (by its code) or, for None, of all provinces."""
+    view = map_level(layers, selected)
+    shapes = view.shapes
+    table = region_metrics(filtered, centres, ref, view.level, filters, codes=list(shapes["code"]))
     if imported is not None:  # absent regions: NaN, "no data" (never zero)
         table[metric] = imported.values.reindex(table.index).astype(float)
         table["no_data"] = table[metric].isna()
@@ -88,16 +118,18 @@ def explorer_map(
             table.index, table[metric], table["no_data"], table["recorded"], strict=True
         )
     }
-    fmap = base_map(basemap, shapes.total_bounds, lang)
-    region_layer(shapes, geometry_url(province), fills, labels, highlight=selected).add_to(fmap)
+    fmap = base_map(basemap, view.bounds, lang)
+    region_layer(shapes, geometry_url(view.parent), fills, labels, highlight=selected).add_to(fmap)
     note = t("source_line", lang, source=imported.source) if imported else ""
     if metric in PER_PERSON:
-        note = t("population_source", lang)
+        note = t(
+            "kecamatan_no_population" if view.level == "kecamatan" else "population_source", lang
+        )
     add_legend(fmap, name, legend, note)
 
-    if not province:
+    if not selected:
         return ExplorerMap(fmap, table, t("markers_national_note", lang))
-    points = filtered[filtered["regency_code"].str.startswith(selected)]
+    points = scope(filtered, selected)
     if len(points) > MAX_MARKERS:
         note = t("markers_too_many", lang, n=fmt_number(len(points), lang),
                  max=fmt_number(MAX_MARKERS, lang))  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -9,6 +11,7 @@ import shapely
 
 from loaders import wilayah_codes
 from loaders.boundaries import KECAMATAN_LAYER_BUDGET, geojson_bytes
+from loaders.static_assets import GEO_URL, write_kecamatan_geometry
 
 # What the source itself gets wrong (reported in the README, kept in the build stats).
 OUTSIDE_THEIR_REGENCY = ["96.01.11"]  # Klabot: drawn where the source has no regency
@@ -114,3 +117,15 @@ def test_attribute_table_matches_the_layer(layers, kecamatan):
     assert list(table.index) == list(kecamatan["code"])
     assert np.allclose(table["label_lat"], kecamatan["label_lat"])
     assert table.loc["33.26.14", "regency_code"] == "33.26"
+
+
+def test_each_regencys_kecamatan_written_as_a_static_file(layers, tmp_path):
+    files = write_kecamatan_geometry(layers, tmp_path)
+    folder = tmp_path / "geo" / files.key
+    assert len(list(folder.glob("kecamatan-*.json"))) == 514
+    pekalongan = json.loads((folder / "kecamatan-33.26.json").read_text())["features"]
+    assert sorted(f["properties"]["code"] for f in pekalongan) == [
+        f"33.26.{n:02d}" for n in range(1, 20)
+    ]
+    assert files.url("33.26") == f"{GEO_URL}/{files.key}/kecamatan-33.26.json"
+    assert max(p.stat().st_size for p in folder.iterdir()) <= KECAMATAN_LAYER_BUDGET

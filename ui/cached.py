@@ -13,10 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from loaders.boundaries import BoundaryLayers, load
-from loaders.boundary_source import BoundarySourceError
 from loaders.importer import checker_for
+from loaders.pinned_source import SourceFileError
 from loaders.reference import load_reference
-from loaders.static_assets import GeometryFiles, write_geometry
+from loaders.static_assets import GeometryFiles, write_geometry, write_kecamatan_geometry
 from loaders.store import Store, StoreError
 from loaders.wilayah_sql import WilayahParseError
 from sentra.indicators import Reference
@@ -24,7 +24,7 @@ from sentra.markers import marker_rows
 from sentra.validation import RowChecker
 
 # What loading the data can raise; each message names the file or cause and the fix.
-DATA_ERRORS = (BoundarySourceError, WilayahParseError, StoreError)
+DATA_ERRORS = (SourceFileError, WilayahParseError, StoreError)
 
 T = TypeVar("T")
 
@@ -53,6 +53,21 @@ def boundary_layers() -> BoundaryLayers:
 def geometry_files() -> GeometryFiles:
     """The region shapes as static files, written (if missing) once per process."""
     return write_geometry(boundary_layers())
+
+
+@st.cache_resource(show_spinner=False)
+def kecamatan_geometry_files() -> GeometryFiles:
+    """The kecamatan of each regency as static files, written (if missing) when a regency is
+    first opened in this process."""
+    return write_kecamatan_geometry(boundary_layers())
+
+
+def geometry_url(parent: str | None) -> str:
+    """The static file with the shapes of the provinces (None), a province's regencies or
+    a regency's kecamatan."""
+    if parent is not None and len(parent) > 2:
+        return kecamatan_geometry_files().url(parent)
+    return geometry_files().url(parent)
 
 
 @st.cache_resource(show_spinner=False)
@@ -109,13 +124,13 @@ def _prepared_markers(version: int, lang: str, region: str) -> dict[str, list]:
 def marker_rows_for(version: int, lang: str, region: str, points: pd.DataFrame) -> list[list]:
     """Marker rows (escaped popup texts) for ``points`` of one region, prepared once per
     version, language and region: formatting every popup on every rerun is too slow."""
-    prepared = _prepared_markers(version, lang, region)
+    prepared = _prepared_markers(version, lang, region[:5])  # a kecamatan: its regency's
     return [prepared[i] for i in points["id"]]
 
 
 @st.cache_resource(show_spinner=False)
 def reference() -> Reference:
-    return _long_lived(load_reference(data_store(), boundary_layers().regions))
+    return _long_lived(load_reference(data_store(), boundary_layers().all_regions))
 
 
 @st.cache_resource(show_spinner=False)

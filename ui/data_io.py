@@ -41,7 +41,7 @@ def export_bytes(kind: str, version: int, filters: tuple) -> bytes:
         return to_csv_bytes(frame)
     if kind == "xlsx":
         return to_xlsx_bytes(frame)
-    return to_geojson_bytes(frame, boundary_layers().regions)
+    return to_geojson_bytes(frame, boundary_layers().all_regions)
 
 
 def once(key: tuple, work):

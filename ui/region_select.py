@@ -11,7 +11,8 @@ KEY = "wilayah"
 
 
 def selected(regions) -> str | None:
-    """The selected region code (province or regency) or None for all of Indonesia."""
+    """The selected region code (province, regency or kecamatan, as ``regions`` allows) or
+    None for all of Indonesia."""
     return url_state.seed(KEY, set(regions.index) | {""}) or None
 
 
@@ -21,34 +22,88 @@ def go_to(code: str | None) -> None:
     st.session_state["map_nonce"] = st.session_state.get("map_nonce", 0) + 1
 
 
-def pickers(regions, current: str | None, lang: str, col1, col2) -> None:
-    """Province and regency lists (in two given columns): the same as clicking the map."""
+def parent_of(code: str) -> str | None:
+    """One level up: kecamatan → regency → province → Indonesia (None)."""
+    return code[:5] if len(code) > 5 else (code[:2] if len(code) > 2 else None)
+
+
+def display_name(regions, code: str, lang: str, short: bool = False) -> str:
+    """A region's name as a heading shows it: kecamatan names carry "Kec." (they repeat
+    across regencies and read like town names); ``short``: "Kab." for "Kabupaten"."""
+    if len(code) > 5:
+        return t("kecamatan_prefix", lang, name=regions.at[code, "name"])
+    return short_name(regions, code) if short else regions.at[code, "name"]
+
+
+def short_name(regions, code: str) -> str:
+    """A regency's name with "Kab." for "Kabupaten", to fit a button."""
+    return regions.at[code, "name"].replace("Kabupaten ", "Kab. ")
+
+
+def map_clicked(key: str, known) -> None:
+    """A click on a region of the map (``key``: the map's component), applied before the
+    page runs: one run instead of two."""
+    value = st.session_state.get(key) or {}
+    code = ((value.get("last_active_drawing") or {}).get("properties") or {}).get("code")
+    if code and code in known and code != st.session_state.get(KEY):
+        go_to(code)
+
+
+def _picked(key: str) -> None:
+    """A list's choice, applied before the page runs: one run instead of two."""
+    go_to(st.session_state[key] or None)
+
+
+def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> None:
+    """Province, regency and (given a third column) kecamatan lists: the same as clicking
+    the map. ``regions`` holds all three levels."""
     provinces = regions[regions["kind"] == "provinsi"].sort_values("name")
     province = current[:2] if current else ""
     options = ["", *provinces.index]
-    names = regions["name"].to_dict()
-    chosen = col1.selectbox(
+    names = regions["name"]
+    key = f"pick_province_{province}"
+    col1.selectbox(
         t("select_province", lang),
         options,
         index=options.index(province),
         format_func=lambda c: names[c] if c else t("all_indonesia", lang),
-        key=f"pick_province_{province}",
+        key=key,
+        on_change=_picked,
+        args=(key,),
     )
-    if chosen != province:
-        go_to(chosen or None)
-        st.rerun()
     if not province:
         col2.selectbox(t("select_regency", lang), ["–"], disabled=True, key="pick_regency_none")
+        if col3 is not None:
+            col3.selectbox(t("select_kecamatan", lang), ["–"], disabled=True, key="pick_kec_none")
         return
-    kab = regions[regions["province_code"] == province].drop(index=province).sort_values("name")
+    kinds = regions["kind"].isin(["kabupaten", "kota"])
+    kab = regions[kinds & (regions["province_code"] == province)].sort_values("name")
+    regency = current[:5] if current and len(current) > 2 else province
     options = [province, *kab.index]
-    chosen = col2.selectbox(
+    key = f"pick_regency_{regency}"
+    col2.selectbox(
         t("select_regency", lang),
         options,
-        index=options.index(current if current in options else province),
+        index=options.index(regency),
         format_func=lambda c: t("whole_province", lang) if c == province else names[c],
-        key=f"pick_regency_{current}",
+        key=key,
+        on_change=_picked,
+        args=(key,),
     )
-    if chosen != current:
-        go_to(chosen)
-        st.rerun()
+    if col3 is None:
+        return
+    if regency == province:
+        col3.selectbox(t("select_kecamatan", lang), ["–"], disabled=True, key="pick_kec_none")
+        return
+    kec = regions[(regions["kind"] == "kecamatan") & (regions["regency_code"] == regency)]
+    options = [regency, *kec.sort_values("name").index]
+    key = f"pick_kec_{current}"
+    col3.selectbox(
+        t("select_kecamatan", lang),
+        options,
+        index=options.index(current),
+        format_func=lambda c: t("whole_regency", lang) if c == regency else names[c],
+        key=key,
+        on_change=_picked,
+        args=(key,),
+    )

@@ -17,7 +17,17 @@ ctx = context.get()
 lang = ctx.lang
 regions = ctx.ref.regions
 names = regions["name"].to_dict()
-ordered = sorted(regions.index, key=lambda c: (c[:2], len(c) > 2, names[c]))
+# Each province, then its regencies by name, each followed by its kecamatan.
+ordered = sorted(
+    regions.index,
+    key=lambda c: (c[:2], names[c[:5]] if len(c) > 2 else "", len(c), names[c]),
+)
+
+
+def _label(code: str) -> str:
+    parent = code[:2] if len(code) == 5 else code[:5]
+    return names[code] if len(code) == 2 else f"{names[code]} ({names[parent]})"
+
 
 url_state.seed_list("bandingkan", set(regions.index))
 st.title(t("page_compare", lang))
@@ -26,7 +36,7 @@ codes = st.multiselect(
     ordered,
     key="bandingkan",
     max_selections=4,
-    format_func=lambda c: names[c] if len(c) == 2 else f"{names[c]} ({names[c[:2]]})",
+    format_func=_label,
     placeholder=t("compare_placeholder", lang),
 )
 if len(codes) < 2:

@@ -1,10 +1,14 @@
-"""Peta: choropleth of a chosen measure; click a province to see its regencies and centres."""
+"""Peta: choropleth of a chosen measure; click a province to see its regencies, a regency to
+see its kecamatan and centres."""
 
 from __future__ import annotations
+
+import functools
 
 import streamlit as st
 from streamlit_folium import st_folium
 
+from sentra import aggregate
 from sentra.i18n import t
 from sentra.indicators import METRICS
 from sentra.map_build import BASEMAPS
@@ -12,16 +16,15 @@ from sentra.map_view import explorer_map
 from sentra.regional_indicators import PREFIX
 from ui import context, region_select, url_state, widgets
 from ui.briefing import briefing_button
-from ui.cached import boundary_layers, geometry_files, marker_rows_for
+from ui.cached import boundary_layers, geometry_url, marker_rows_for
 from ui.regional import imported_indicators
 
 ctx = context.get()
 lang = ctx.lang
 layers = boundary_layers()
-regions_table = layers.regions
+regions_table = layers.all_regions
 
 selected = region_select.selected(regions_table)
-province = selected[:2] if selected else None
 imported = imported_indicators()
 measures = [*METRICS, *imported.keys()]
 url_state.seed("metrik", measures)
@@ -29,21 +32,30 @@ url_state.seed("peta_dasar", BASEMAPS)
 
 title_col, back_col = st.columns([4, 1], vertical_alignment="bottom")
 if selected:
-    names = regions_table["name"]
-    crumbs = [t("indonesia", lang), names[province]] + (
-        [names[selected]] if selected != province else []
+    crumbs = [selected[:n] for n in (2, 5, 8) if n <= len(selected)]
+    title_col.title(
+        " › ".join(
+            region_select.display_name(regions_table, c, lang, short=len(crumbs) > 2)
+            for c in crumbs
+        )
     )
-    title_col.title(" › ".join(crumbs[1:]))
-    back_col.button(t("back_to_indonesia", lang), on_click=region_select.go_to, args=(None,))
-    scope = ctx.filtered[ctx.filtered["regency_code"].str.startswith(selected)]
+    up = region_select.parent_of(selected)
+    back = t("back_to", lang, name=region_select.short_name(regions_table, up)) if up else None
+    back_col.button(
+        back or t("back_to_indonesia", lang),
+        help=t("back_to_help", lang, name=regions_table.at[up, "name"]) if up else None,
+        on_click=region_select.go_to,
+        args=(up,),
+    )
+    scope = aggregate.scope(ctx.filtered, selected)
 else:
     title_col.title(t("app_title", lang))
     scope = ctx.filtered
 
 # Presenters keep the controls one click away, so the map fills a 1280×720 projector.
 controls = st.expander(t("view_settings", lang)) if ctx.presentation else st.container()
-col_prov, col_kab, col_metric, col_base = controls.columns([1, 1, 1.2, 1])
-region_select.pickers(regions_table, selected, lang, col_prov, col_kab)
+col_prov, col_kab, col_kec, col_metric, col_base = controls.columns([1, 1, 1, 1.2, 1])
+region_select.pickers(regions_table, selected, lang, col_prov, col_kab, col_kec)
 metric = col_metric.selectbox(
     t("metric", lang),
     measures,
@@ -70,14 +82,16 @@ view = explorer_map(
     layers, ctx.ref, ctx.centres, ctx.filtered, ctx.filters, selected, metric, basemap, lang,
     marker_rows=lambda points: marker_rows_for(ctx.version, lang, selected, points),
     imported=measure,
-    geometry_url=geometry_files().url,
+    geometry_url=geometry_url,
 )  # fmt: skip
-result = st_folium(
+map_key = f"peta-{st.session_state.get('map_nonce', 0)}"
+st_folium(
     view.fmap,
-    key=f"peta-{st.session_state.get('map_nonce', 0)}",
+    key=map_key,
     returned_objects=["last_active_drawing"],
     height=470 if ctx.presentation else 460,
     use_container_width=True,
+    on_change=functools.partial(region_select.map_clicked, map_key, regions_table.index),
 )
 st.caption(f"{view.note} {t('boundary_credit', lang)}")
 if measure is not None and measure.level == "regency" and not selected:
@@ -85,8 +99,3 @@ if measure is not None and measure.level == "regency" and not selected:
 widgets.headline_row(ctx, scope, selected)
 briefing_button(ctx, "peta", (selected,) if selected else (), metric)
 widgets.empty_state(ctx)
-
-clicked = ((result or {}).get("last_active_drawing") or {}).get("properties", {}).get("code")
-if clicked and clicked in regions_table.index and clicked != selected:
-    region_select.go_to(clicked)
-    st.rerun()

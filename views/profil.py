@@ -22,11 +22,15 @@ lang = ctx.lang
 regions = ctx.ref.regions
 selected = region_select.selected(regions)
 
-col_title, col_prov, col_kab = st.columns([2, 1, 1], vertical_alignment="bottom")
-col_title.title(regions.loc[selected, "name"] if selected else t("indonesia", lang))
-region_select.pickers(regions, selected, lang, col_prov, col_kab)
+col_title, col_prov, col_kab, col_kec = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
+title = region_select.display_name(regions, selected, lang) if selected else t("indonesia", lang)
+col_title.title(title)
+region_select.pickers(regions, selected, lang, col_prov, col_kab, col_kec)
 if not selected:
     st.caption(t("profile_pick", lang))
+elif len(selected) > 5:
+    names = regions["name"]
+    st.caption(t("kecamatan_in", lang, regency=names[selected[:5]], province=names[selected[:2]]))
 
 centres = aggregate.scope(ctx.filtered, selected)
 widgets.headline_row(ctx, centres, selected)
@@ -73,7 +77,7 @@ if not widgets.empty_state(ctx) and len(centres):
             markers=True,
             labels={"year": t("year", lang), "value": t("growth", lang), "wilayah": ""},
         )
-        if selected and len(selected) == 5:
+        if selected and len(selected) >= 5:
             st.caption(t("growth_regency_note", lang, name=names[province]))
         sources = "; ".join(sorted(set(growth.loc[growth["data_status"] == "sumber", "source"])))
         charts.show(
@@ -100,7 +104,7 @@ imported = imported_indicators()
 if len(imported.meta):
     st.subheader(t("imp_for_region", lang))
     if selected:
-        codes = [selected, selected[:2]] if len(selected) == 5 else [selected]
+        codes = list(dict.fromkeys([selected, selected[:5], selected[:2]]))
         names = regions["name"].to_dict()
         shown = regional_indicators.readable(imported, codes, names, lang)
         st.dataframe(shown, hide_index=True, width="stretch")

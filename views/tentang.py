@@ -14,6 +14,7 @@ ctx = context.get()
 lang = ctx.lang
 st.title(t("about_title", lang))
 st.markdown(t("about_body", lang))
+st.markdown(t("about_kecamatan", lang))
 st.subheader(t("facts_title", lang))
 st.dataframe(
     readable_facts(ctx.ref.facts, ctx.ref.regions["name"], lang), hide_index=True, width="stretch"

@@ -27,6 +27,7 @@ from sentra.indicators import (
     headline,
     region_metrics,
 )
+from sentra.per_person import PER_PERSON
 from sentra.schema import EXPORT_REACH, FUNDING_SOURCES, SECTORS, label
 
 Progress = Callable[[float, str], None]
@@ -198,6 +199,18 @@ def headline_numbers(
     return numbers, h, budgets_of(scope, data.ref, view.filters, view.region)
 
 
+def _per_person_line(view: View, data: BriefingData, scope: pd.DataFrame) -> str:
+    """Population and the per-person measures, with the population's source."""
+    lang = view.lang
+    if view.region and len(view.region) > 5:
+        return t("kecamatan_no_population", lang)
+    values = aggregate.per_person_figures(scope, data.centres, data.ref, view.filters, view.region)
+    parts = [f"{t('population', lang)}: {fmt_number(values['population'], lang)}"] + [
+        f"{t(f'm_{m}', lang)}: {fmt_metric(m, values[m], lang)}" for m in PER_PERSON
+    ]
+    return " · ".join(parts) + f" ({t('population_source', lang)})"
+
+
 def headline_slide(view: View, data: BriefingData, scope: pd.DataFrame, place: str) -> Slide:
     lang = view.lang
     numbers, h, budget = headline_numbers(view, data, scope)
@@ -213,6 +226,7 @@ def headline_slide(view: View, data: BriefingData, scope: pd.DataFrame, place: s
         lines.append(t("budget_region_excluded", lang))
     if view.filters.chosen:
         lines.append(t("brief_filters", lang, filters=describe_filters(view.filters, lang)))
+    lines.append(_per_person_line(view, data, scope))
     return Slide(
         title=t("brief_headline_title", lang, region=place),
         numbers=numbers,
