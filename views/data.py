@@ -204,15 +204,17 @@ if uploaded is not None:
             placeholder=t("ind_source_hint", lang),
         )  # fmt: skip
         col_year, col_flag = st.columns([1, 3], vertical_alignment="bottom")
-        year = col_year.number_input(
-            t("ind_year", lang), 1950, 2100, 2024, key=f"ind_year_{nonce}",
-            help=t("ind_year_help", lang),
-        )  # fmt: skip
+        year = 0
+        if data_io.needs_year(sheet):  # no years in the headers and no year column
+            year = col_year.number_input(
+                t("ind_year", lang), 1950, 2100, 2024, key=f"ind_year_{nonce}",
+                help=t("ind_year_help", lang),
+            )  # fmt: skip
         illustrative = col_flag.checkbox(t("ind_illustrative", lang), key=f"ind_ill_{nonce}")
         try:
             layout, result = data_io.once(
                 (file_id, sheet.sheet, sheet.header_row, "regional", int(year)),
-                lambda: data_io.check_regional(sheet, None, int(year)),
+                lambda: data_io.check_regional(sheet, None, int(year) or None),
             )
         except data_io.ImportFileError as exc:
             _fail(exc)
