@@ -594,6 +594,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Indikator ini tersedia per kabupaten/kota: pilih provinsi untuk melihatnya.",
         "en": "This indicator exists per regency/city: pick a province to see it.",
     },
+    "imp_placement": {
+        "id": "Baris tanpa koordinat: {kec} tercatat dengan kecamatannya, {regency} hanya dengan kab/kota.",
+        "en": "Rows without coordinates: {kec} are recorded with their kecamatan, {regency} with their regency only.",
+    },
 }
 
 

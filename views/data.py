@@ -107,7 +107,9 @@ if uploaded is not None:
         _fail(exc)
     # Where the table was found, and the choice to change it.
     col_sheet, col_header = st.columns(2)
-    if len(sheet.sheets) > 1:
+    if len(sheet.sheets) <= 1:
+        col_header = col_sheet
+    else:
         col_sheet.selectbox(
             t("imp_sheet", lang), sheet.sheets, index=sheet.sheets.index(sheet.sheet),
             key=f"sheet_{nonce}",
@@ -182,6 +184,11 @@ if uploaded is not None:
             + t("report_summary", lang, ok=fmt_number(valid, lang),
                 bad=fmt_number(result.invalid, lang), warn=fmt_number(result.warnings, lang))
         )  # fmt: skip
+        without = result.rows[result.rows["lat"].isna()]
+        if len(without):
+            at_kecamatan = int(without["kecamatan_code"].notna().sum())
+            st.caption(t("imp_placement", lang, kec=fmt_number(at_kecamatan, lang),
+                         regency=fmt_number(len(without) - at_kecamatan, lang)))  # fmt: skip
         _report(result, name)
         go, cancel = st.columns(2)
         if go.button(t("import_valid", lang, n=fmt_number(valid, lang)), disabled=valid == 0,
