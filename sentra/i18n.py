@@ -723,6 +723,10 @@ _TEXT: dict[str, dict[str, str]] = {
     "about_kecamatan": {"id": "**Kecamatan dan penduduk**: 7.285 kecamatan dari sumber batas yang sama, dicocokkan ke kabupaten/kotanya; nama dan kode mengikuti daftar kode wilayah Kepmendagri No 300.2.2-2138 Tahun 2025 dari [cahyadsn/wilayah](https://github.com/cahyadsn/wilayah) (Lisensi MIT, © cahya dsn), yang juga memberi **jumlah penduduk 2025** per provinsi dan kabupaten/kota (untuk ukuran per penduduk). Sentra tanpa koordinat sendiri diletakkan di titik label kecamatannya (atau kab/kota bila kecamatannya tidak diketahui) — bukan lokasi persisnya. Sentra contoh (ilustratif) disebar ke kecamatan dengan bobot jumlah desa/kelurahan.", "en": "**Kecamatan and population**: 7,285 kecamatan (districts) from the same boundary source, fitted into their regency; names and codes follow the 2025 region code list (Kepmendagri No 300.2.2-2138/2025) from [cahyadsn/wilayah](https://github.com/cahyadsn/wilayah) (MIT licence, © cahya dsn), which also gives the **2025 population** per province and regency (for the per-person measures). Centres without their own coordinates sit at their kecamatan's label point (or their regency's when the kecamatan is not known) — not their exact location. Sample (illustrative) centres are spread over kecamatan weighted by their number of desa/kelurahan."},
     # Issue 15 (shared PostgreSQL store): the store busy or unreachable.
     "store_unavailable": {"id": "Basis data tidak dapat dipakai saat ini: sedang dipakai proses lain atau tidak dapat dihubungi. Coba lagi sebentar lagi; bila tetap gagal, hubungi pengelola server.", "en": "The database cannot be used right now: it is busy in another process or cannot be reached. Try again shortly; if it keeps failing, contact the server administrator."},
+    "imp_placement": {
+        "id": "Baris tanpa koordinat: {kec} tercatat dengan kecamatannya, {regency} hanya dengan kab/kota.",
+        "en": "Rows without coordinates: {kec} are recorded with their kecamatan, {regency} with their regency only.",
+    },
 }
 
 

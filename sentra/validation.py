@@ -5,6 +5,7 @@ Messages are (key, params) pairs rendered by ``sentra.i18n.t`` in the user's lan
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -150,6 +151,8 @@ class RowChecker:
             self._reach(i, cell, out, warn)
             self._numbers(i, cell, out, error)
         self._inside_regency(out, error)
+        if not mapping.get("province"):
+            self._suggest_in_main_province(out, messages)
         typed = pd.DataFrame(out)[list(CENTRE_COLUMNS)]
         statuses = np.where(errors, "error", np.where([bool(m) for m in messages], "warning", "ok"))
         report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": messages})
@@ -183,6 +186,26 @@ class RowChecker:
             out["regency_code"][i] = code
             out["province_code"][i] = code[:2]
             out["kecamatan_code"][i] = kecamatan
+
+    def _suggest_in_main_province(self, out, messages) -> None:
+        """Without a province column, a file that is mostly about one province gets its
+        "did you mean" names from that province."""
+        placed = Counter(p for p in out["province_code"] if p)
+        if not placed:
+            return
+        province, count = placed.most_common(1)[0]
+        if count < 0.5 * sum(placed.values()):
+            return
+        for row in messages:
+            for j, (key, params) in enumerate(row):
+                if key in ("v_unknown_region", "v_unknown_region_suggest"):
+                    close = self.matcher.suggest(params["value"], province)
+                    value = params["value"]
+                    if close:
+                        shown = {"value": value, "suggestions": self.matcher.label(close)}
+                        row[j] = ("v_unknown_region_suggest", shown)
+                    else:  # names from other provinces would only mislead
+                        row[j] = ("v_unknown_region", {"value": value})
 
     def _by_coordinates(self, i, candidates, out, warn) -> str | None:
         """The one candidate regency whose shape holds the row's point, if exactly one."""

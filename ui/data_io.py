@@ -20,7 +20,7 @@ from loaders.store import StoreError
 from sentra.filters import Filters, filter_centres
 from sentra.formatting import LOCALES, fmt_number
 from sentra.i18n import t
-from sentra.regional_table import RegionalLayout, RegionalResult
+from sentra.regional_table import RegionalLayout, RegionalResult, detect_layout
 from sentra.validation import ValidationResult
 from ui.cached import boundary_layers, centres_of_version, data_store, import_checker
 
@@ -73,6 +73,12 @@ def check_regional(
     sheet: Sheet, layout: RegionalLayout | None, year: int | None
 ) -> tuple[RegionalLayout, RegionalResult]:
     return read_regional_sheet(sheet, import_checker(), layout, year)
+
+
+def needs_year(sheet: Sheet) -> bool:
+    """A regional table without years in its headers or a year column: the user gives it."""
+    layout = detect_layout(sheet.table)
+    return layout is not None and not layout.years and not layout.year_column
 
 
 def report(result: ValidationResult | RegionalResult, lang: str) -> pd.DataFrame:

@@ -107,7 +107,9 @@ if uploaded is not None:
         _fail(exc)
     # Where the table was found, and the choice to change it.
     col_sheet, col_header = st.columns(2)
-    if len(sheet.sheets) > 1:
+    if len(sheet.sheets) <= 1:
+        col_header = col_sheet
+    else:
         col_sheet.selectbox(
             t("imp_sheet", lang), sheet.sheets, index=sheet.sheets.index(sheet.sheet),
             key=f"sheet_{nonce}",
@@ -182,6 +184,11 @@ if uploaded is not None:
             + t("report_summary", lang, ok=fmt_number(valid, lang),
                 bad=fmt_number(result.invalid, lang), warn=fmt_number(result.warnings, lang))
         )  # fmt: skip
+        without = result.rows[result.rows["lat"].isna()]
+        if len(without):
+            at_kecamatan = int(without["kecamatan_code"].notna().sum())
+            st.caption(t("imp_placement", lang, kec=fmt_number(at_kecamatan, lang),
+                         regency=fmt_number(len(without) - at_kecamatan, lang)))  # fmt: skip
         _report(result, name)
         go, cancel = st.columns(2)
         if go.button(t("import_valid", lang, n=fmt_number(valid, lang)), disabled=valid == 0,
@@ -204,15 +211,17 @@ if uploaded is not None:
             placeholder=t("ind_source_hint", lang),
         )  # fmt: skip
         col_year, col_flag = st.columns([1, 3], vertical_alignment="bottom")
-        year = col_year.number_input(
-            t("ind_year", lang), 1950, 2100, 2024, key=f"ind_year_{nonce}",
-            help=t("ind_year_help", lang),
-        )  # fmt: skip
+        year = 0
+        if data_io.needs_year(sheet):  # no years in the headers and no year column
+            year = col_year.number_input(
+                t("ind_year", lang), 1950, 2100, 2024, key=f"ind_year_{nonce}",
+                help=t("ind_year_help", lang),
+            )  # fmt: skip
         illustrative = col_flag.checkbox(t("ind_illustrative", lang), key=f"ind_ill_{nonce}")
         try:
             layout, result = data_io.once(
                 (file_id, sheet.sheet, sheet.header_row, "regional", int(year)),
-                lambda: data_io.check_regional(sheet, None, int(year)),
+                lambda: data_io.check_regional(sheet, None, int(year) or None),
             )
         except data_io.ImportFileError as exc:
             _fail(exc)
