@@ -60,6 +60,7 @@ result = st_folium(
     returned_objects=["last_active_drawing"],
     height=470 if ctx.presentation else 460,
     use_container_width=True,
+    render=False,  # st_folium renders the map itself; a full page render first is wasted
 )
 st.caption(f"{view.note} {t('boundary_credit', lang)}")
 context.headline_row(ctx, scope)
