@@ -1,7 +1,10 @@
-"""Process-wide caches: a new version stored by anyone shows on the next rerun."""
+"""Process-wide caches: a new version stored by anyone shows on the next rerun; map views
+are shared between sessions but never across filters, languages or versions."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -14,15 +17,32 @@ def sentra_shown(at: AppTest) -> str:
     return next(m.value for m in at.metric if m.label == "Sentra")
 
 
+def jateng_on_map(at: AppTest) -> str:
+    """The value under Jawa Tengah's name on the national map."""
+    frame = next(e for e in at.main if type(e).__name__ == "UnknownElement")
+    script = json.loads(frame.proto.json_args)["script"]
+    entry = r'"code": "33", "name": "Jawa Tengah", "style": \{[^}]*\}, "value": "([^"]*)"'
+    return re.search(entry, script)[1]
+
+
+def run(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def test_an_import_elsewhere_shows_on_the_next_rerun(tmp_path, monkeypatch, layers):
     monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
     from loaders.store import Store
     from ui import cached
 
     cached.data_store.clear()
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.run()
+    at = run()
     assert sentra_shown(at) == "8.569"
+    assert jateng_on_map(at) == "Jumlah sentra: 1.547"
     at.run()  # nothing changed: the version is not asked of the database again
     assert sentra_shown(at) == "8.569"
 
@@ -33,4 +53,20 @@ def test_an_import_elsewhere_shows_on_the_next_rerun(tmp_path, monkeypatch, laye
     Store(tmp_path / "sentra.duckdb").import_centres(pd.DataFrame([row]), "satu lagi")
     at.run()
     assert sentra_shown(at) == "8.570"
+    assert jateng_on_map(at) == "Jumlah sentra: 1.548"
+    cached.data_store.clear()
+
+
+def test_map_views_follow_filters_and_language(tmp_path, monkeypatch, layers):
+    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
+    from ui import cached
+
+    cached.data_store.clear()
+    everything = jateng_on_map(run())
+    crafts = jateng_on_map(run(sektor="kerajinan"))
+    assert everything == "Jumlah sentra: 1.547" and crafts != everything
+    assert crafts.startswith("Jumlah sentra: ")
+    assert jateng_on_map(run(sektor="kerajinan")) == crafts  # another session, same view
+    assert jateng_on_map(run()) == everything
+    assert jateng_on_map(run(lang="en")) == "Number of centres: 1,547"
     cached.data_store.clear()

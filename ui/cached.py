@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import atexit
 import gc
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -17,8 +17,12 @@ from loaders.importer import checker_for
 from loaders.static_assets import GeometryFiles, write_geometry
 from loaders.store import Store
 from sentra.indicators import Reference
+from sentra.map_view import MapView, map_view
 from sentra.markers import marker_rows
 from sentra.validation import RowChecker
+
+if TYPE_CHECKING:
+    from ui.context import PageContext
 
 T = TypeVar("T")
 
@@ -105,6 +109,24 @@ def marker_rows_for(version: int, lang: str, region: str, points: pd.DataFrame) 
     version, language and region: formatting every popup on every rerun is too slow."""
     prepared = _prepared_markers(version, lang, region)
     return [prepared[i] for i in points["id"]]
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _explorer_view(
+    version: int, lang: str, filters: str, selected: str | None, metric: str, _ctx: PageContext
+) -> MapView:
+    return map_view(
+        boundary_layers(), _ctx.ref, _ctx.centres, _ctx.filtered, _ctx.filters, selected,
+        metric, lang, lambda points: marker_rows_for(version, lang, selected, points),
+        geometry_files().url,
+    )  # fmt: skip
+
+
+def explorer_view(ctx: PageContext, selected: str | None, metric: str) -> MapView:
+    """What the explorer map shows, computed once per data version, language, filters,
+    region and measure and shared by every session asking for the same view: a room
+    opening one link, or moving between the same few views, reuses it."""
+    return _explorer_view(ctx.version, ctx.lang, repr(ctx.filters), selected, metric, ctx)
 
 
 @st.cache_resource(show_spinner=False)

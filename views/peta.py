@@ -8,9 +8,9 @@ from streamlit_folium import st_folium
 from sentra.i18n import t
 from sentra.indicators import METRICS
 from sentra.map_build import BASEMAPS
-from sentra.map_view import explorer_map
+from sentra.map_view import draw
 from ui import context, region_select, url_state
-from ui.cached import boundary_layers, geometry_files, marker_rows_for
+from ui.cached import boundary_layers, explorer_view
 
 ctx = context.get()
 lang = ctx.lang
@@ -49,13 +49,9 @@ basemap = col_base.selectbox(
     key="peta_dasar",
 )
 
-view = explorer_map(
-    layers, ctx.ref, ctx.centres, ctx.filtered, ctx.filters, selected, metric, basemap, lang,
-    marker_rows=lambda points: marker_rows_for(ctx.version, lang, selected, points),
-    geometry_url=geometry_files().url,
-)  # fmt: skip
+view = explorer_view(ctx, selected, metric)
 result = st_folium(
-    view.fmap,
+    draw(view, basemap, lang),
     key=f"peta-{st.session_state.get('map_nonce', 0)}",
     returned_objects=["last_active_drawing"],
     height=470 if ctx.presentation else 460,
