@@ -113,7 +113,13 @@ def marker_rows_for(version: int, lang: str, region: str, points: pd.DataFrame) 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
 def _explorer_view(
-    version: int, lang: str, filters: str, selected: str | None, metric: str, _ctx: PageContext
+    store: str,
+    version: int,
+    lang: str,
+    filters: str,
+    selected: str | None,
+    metric: str,
+    _ctx: PageContext,
 ) -> MapView:
     return map_view(
         boundary_layers(), _ctx.ref, _ctx.centres, _ctx.filtered, _ctx.filters, selected,
@@ -126,7 +132,8 @@ def explorer_view(ctx: PageContext, selected: str | None, metric: str) -> MapVie
     """What the explorer map shows, computed once per data version, language, filters,
     region and measure and shared by every session asking for the same view: a room
     opening one link, or moving between the same few views, reuses it."""
-    return _explorer_view(ctx.version, ctx.lang, repr(ctx.filters), selected, metric, ctx)
+    store = str(getattr(data_store(), "path", ""))  # a version number is per store
+    return _explorer_view(store, ctx.version, ctx.lang, repr(ctx.filters), selected, metric, ctx)
 
 
 @st.cache_resource(show_spinner=False)
