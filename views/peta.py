@@ -49,11 +49,23 @@ basemap = col_base.selectbox(
     key="peta_dasar",
 )
 
+map_key = f"peta-{st.session_state.get('map_nonce', 0)}"
+
+
+def on_click() -> None:
+    """A click on a region selects it before the page runs: one run, not two."""
+    value = st.session_state.get(map_key) or {}
+    clicked = ((value.get("last_active_drawing") or {}).get("properties") or {}).get("code")
+    if clicked and clicked in regions_table.index and clicked != selected:
+        region_select.go_to(clicked)
+
+
 view = explorer_view(ctx, selected, metric)
-result = st_folium(
+st_folium(
     draw(view, basemap, lang),
-    key=f"peta-{st.session_state.get('map_nonce', 0)}",
+    key=map_key,
     returned_objects=["last_active_drawing"],
+    on_change=on_click,
     height=470 if ctx.presentation else 460,
     use_container_width=True,
     render=False,  # st_folium renders the map itself; a full page render first is wasted
@@ -61,10 +73,5 @@ result = st_folium(
 st.caption(f"{view.note} {t('boundary_credit', lang)}")
 context.headline_row(ctx, scope)
 context.empty_state(ctx)
-
-clicked = ((result or {}).get("last_active_drawing") or {}).get("properties", {}).get("code")
-if clicked and clicked in regions_table.index and clicked != selected:
-    region_select.go_to(clicked)
-    st.rerun()
 region_select.write_url()
 url_state.write_back({"metrik": "sentra", "peta_dasar": "none"})
