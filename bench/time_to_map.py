@@ -20,8 +20,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,22 +27,21 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
-from tools.live_server import MAP_FRAME, Server, launch_chromium, running_server  # noqa: E402
+from loaders import boundaries  # noqa: E402
+from tools.live_server import MAP_FRAME, App, launch_chromium, running_servers  # noqa: E402
 
 SHAPES = f"{MAP_FRAME} >> internal:control=enter-frame >> path.sentra-region"
-PROVINCE = "Jawa Tengah"
+PROVINCE, PROVINCE_CODE = "Jawa Tengah", "33"
 
 
-@contextmanager
-def floor_server(work: Path) -> Iterator[Server]:
+def floor_app(work: Path) -> App:
     """``bench/floor_app.py`` served like the dashboard: same config, same static folder."""
     folder = work / "floor"
     folder.mkdir(parents=True)
     shutil.copy(ROOT / "bench" / "floor_app.py", folder / "app.py")
     for name in ("static", ".streamlit"):
         (folder / name).symlink_to(ROOT / name)
-    with running_server(work / "floor.log", root=folder) as url:
-        yield url
+    return App(work / "floor.log", root=folder)
 
 
 def _local_only(page: Page) -> None:
@@ -68,34 +65,32 @@ def open_map(browser: Browser, url: str, shapes: int = 38) -> tuple[float, Page]
     return time.perf_counter() - started, page
 
 
-def province_index(page: Page) -> int:
-    """Which shape is Jawa Tengah: hover each until the tooltip names it."""
-    frame = page.frame_locator(MAP_FRAME)
-    page.locator(MAP_FRAME).scroll_into_view_if_needed()
-    for i in range(frame.locator("path.sentra-region").count()):
-        frame.locator("path.sentra-region").nth(i).hover(force=True)
-        tip = frame.locator(".leaflet-tooltip")
-        if tip.count() and PROVINCE in tip.last.inner_text():
-            return i
-    raise RuntimeError(f"no shape shows {PROVINCE}")
+def province_index() -> int:
+    """Which shape is Jawa Tengah: the map draws the provinces in the order of the static
+    file, which is the order of the display layer (``drill_down`` checks the heading)."""
+    layers, _origin = boundaries.load()
+    return list(layers.provinces_national["code"]).index(PROVINCE_CODE)
 
 
 def drill_down(page: Page, index: int) -> float:
-    """Seconds from a click on shape ``index`` to the province's 35 regencies drawn."""
+    """Seconds from a click on shape ``index`` to the province's 35 regencies drawn (in the
+    one map frame left: the national one stays a moment while the new one loads)."""
     page.locator(MAP_FRAME).scroll_into_view_if_needed()
     shape = page.frame_locator(MAP_FRAME).locator("path.sentra-region").nth(index)
     started = time.perf_counter()
     shape.click(force=True)
-    page.get_by_role("heading", name=PROVINCE).wait_for(timeout=120_000)
-    page.locator(SHAPES).nth(34).wait_for(timeout=120_000)
-    if page.locator(SHAPES).count() != 35:  # the national map may linger a moment
-        page.wait_for_function(
-            "n => document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]')"
-            ".contentDocument.querySelectorAll('path.sentra-region').length === n",
-            arg=35,
-            timeout=120_000,
-        )
-    return time.perf_counter() - started
+    page.wait_for_function(
+        """n => {
+            const frames = document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]');
+            return frames.length === 1 && frames[0].contentDocument
+                && frames[0].contentDocument.querySelectorAll('path.sentra-region').length === n;
+        }""",
+        arg=35,
+        timeout=120_000,
+    )
+    elapsed = time.perf_counter() - started
+    page.get_by_role("heading", name=PROVINCE).wait_for(timeout=10_000)
+    return elapsed
 
 
 def time_to_map(dashboard: str, floor: str, visits: int) -> dict[str, object]:
@@ -106,9 +101,7 @@ def time_to_map(dashboard: str, floor: str, visits: int) -> dict[str, object]:
         for url in (dashboard, floor):
             _, page = open_map(browser, url)
             page.context.close()
-        _, page = open_map(browser, dashboard)
-        index = province_index(page)
-        page.context.close()
+        index = province_index()
         for i in range(visits):
             for name, url in (("dashboard", dashboard), ("floor", floor))[:: 1 if i % 2 else -1]:
                 elapsed, page = open_map(browser, url)
@@ -132,8 +125,8 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=5)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sentra-ttm-"))
-    env = os.environ | {"SENTRA_DATA_DIR": str(work / "data")}
-    with running_server(work / "dashboard.log", env) as url, floor_server(work) as floor:
+    dashboard = App(work / "dashboard.log", os.environ | {"SENTRA_DATA_DIR": str(work / "data")})
+    with running_servers(dashboard, floor_app(work)) as (url, floor):
         result = time_to_map(url, floor, args.visits)
     shutil.rmtree(work)
     print(json.dumps(result))
