@@ -187,12 +187,13 @@ def server_walk(store_folder: Path) -> dict[str, object]:
         started = time.perf_counter()  # last, on the data page: every centre as CSV
         with page.expect_download(timeout=300_000) as download:
             page.get_by_role("button", name="Unduh CSV").click()
+        csv_bytes = Path(download.value.path()).stat().st_size
         seconds["csv_download"] = round(time.perf_counter() - started, 1)
         browser.close()
         return {
             "peak_rss_mb": round(memory_mb(url.pid, "VmHWM")),
             "walk_s": seconds,
-            "bytes_csv_download": Path(download.value.path()).stat().st_size,
+            "bytes_csv_download": csv_bytes,
         }
 
 
