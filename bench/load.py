@@ -94,6 +94,7 @@ class Session:
             subprotocols=["streamlit"],
             max_size=None,
             open_timeout=self.timeout_s,
+            ping_interval=None,  # browsers send no pings; they answer the server's
         )
 
     async def close(self) -> None:
@@ -241,7 +242,7 @@ class Plan:
     repeat: int = 1  # walks per session, one after another, each on a fresh connection
     think: tuple[float, float] = (1.0, 3.0)  # seconds between steps (uniform)
     timeout_s: float = 120  # per step
-    settle_s: float = 10  # after the sessions closed, before the last memory reading
+    settle_s: float = 10  # after the sessions closed, before a late visitor and the last RSS
     seed: int = 14
 
 
@@ -338,7 +339,16 @@ async def run(url: str, pid: int | None, plan: Plan) -> dict:
               for _ in range(plan.sessions)]  # fmt: skip
     await asyncio.gather(*people)
     wall, cpu = time.perf_counter() - started, cpu_ms(pid) - cpu
-    await asyncio.sleep(plan.settle_s)  # the server releases closed sessions
+    if plan.settle_s:
+        # Streamlit keeps a closed session for server.disconnectedSessionTTL (120 s) in
+        # case its browser reconnects, and drops expired ones when another session comes
+        # or goes: after the wait, one more person opens the home page, as in a workshop.
+        await asyncio.sleep(plan.settle_s)
+        session = Session(url, plan.timeout_s)
+        await session.open()
+        await session.step("home")
+        await session.close()
+        await asyncio.sleep(2)
     stop.set()
     if watcher:
         await watcher
@@ -429,7 +439,11 @@ def main() -> None:
     )
     parser.add_argument("--timeout", type=float, default=120, help="seconds per step at most")
     parser.add_argument(
-        "--settle", type=float, default=10, help="seconds from the last close to the last RSS"
+        "--settle",
+        type=float,
+        default=10,
+        help="seconds from the last close to a late visitor and the last memory reading "
+        "(over 120 to see closed sessions dropped; 0: no visitor)",
     )
     parser.add_argument("--seed", type=int, default=14)
     args = parser.parse_args()

@@ -4,11 +4,14 @@ server (``bench/load.py``). Last line printed: one JSON object (also written to
 bench/results.json).
 
     python bench/run.py            # full run (10k, 100k, 1M centres; 30 and 100 sessions)
-    python bench/run.py --quick    # 10k and 100k, fewer repetitions, 10 sessions: under a minute
+    python bench/run.py --quick    # 10k and 100k, fewer repetitions, 10 sessions, no cold
+                                   # boundary build, no walk of every page, 50k-row import:
+                                   # about a minute
 
 The interaction is what a user does most: change the sector filter on the national map,
-then click a province. It runs the same code as the map page (``sentra.map_view``) and
-renders the map to the script streamlit-folium sends to the browser.
+then click a province. It runs the same code as the map page (``sentra.map_view``) as on
+a view's first request (the page then keeps the view) and renders the map to the script
+streamlit-folium sends to the browser.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit_folium import _get_map_string  # noqa: E402
 
 from bench.load import Plan, Session, StepError, cpu_ms, measure  # noqa: E402
+from bench.time_to_map import floor_app, time_to_map  # noqa: E402
 from loaders import boundaries  # noqa: E402
 from loaders.export import to_csv_bytes  # noqa: E402
 from loaders.importer import checker_for, validate_file  # noqa: E402
@@ -46,9 +50,11 @@ from sentra.markers import marker_rows  # noqa: E402
 from sentra.sample_data import scaled_centres  # noqa: E402
 from tools.live_server import (  # noqa: E402
     MAP_FRAME,
+    App,
     launch_chromium,
     memory_mb,
     running_server,
+    running_servers,
     wait_idle,
 )
 
@@ -161,18 +167,18 @@ WALK = (
 )
 
 
-def server_walk(store_folder: Path, full: bool) -> dict[str, object]:
+def server_walk(store_folder: Path) -> dict[str, object]:
     """Peak memory of the real dashboard server (``streamlit run``) holding this store,
-    after one chromium session walks through ``WALK`` and downloads every centre as CSV
-    (not ``full``: opens the map only); seconds per step as seen in chromium (on a 2-core
-    machine chromium's own work is much of them)."""
+    after one chromium session walks through ``WALK`` and downloads every centre as CSV;
+    seconds per step as seen in chromium (on a 2-core machine chromium's own work is much
+    of them)."""
     env = os.environ | {"SENTRA_DATA_DIR": str(store_folder)}
     seconds = {}
     SHOTS.mkdir(parents=True, exist_ok=True)
     with running_server(store_folder / "server.log", env) as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
         page = browser.new_page(viewport={"width": 1280, "height": 720}, accept_downloads=True)
-        for step, drawn in WALK if full else WALK[:1]:
+        for step, drawn in WALK:
             started = time.perf_counter()
             page.goto(f"{url}/{step}")
             page.locator(drawn).first.wait_for(timeout=120_000)
@@ -183,27 +189,33 @@ def server_walk(store_folder: Path, full: bool) -> dict[str, object]:
                 '[data-testid="stException"], [data-testid="stAlertContentError"]'
             ).count():
                 raise RuntimeError(f"error shown on /{step}; see {store_folder / 'server.log'}")
-        result: dict[str, object] = {"walk_s": seconds}
-        if full:  # last, on the data page: every centre as CSV
-            started = time.perf_counter()
-            with page.expect_download(timeout=300_000) as download:
-                page.get_by_role("button", name="Unduh CSV").click()
-            result["bytes_csv_download"] = Path(download.value.path()).stat().st_size
-            seconds["csv_download"] = round(time.perf_counter() - started, 1)
+        started = time.perf_counter()  # last, on the data page: every centre as CSV
+        with page.expect_download(timeout=300_000) as download:
+            page.get_by_role("button", name="Unduh CSV").click()
+        csv_bytes = Path(download.value.path()).stat().st_size
+        seconds["csv_download"] = round(time.perf_counter() - started, 1)
         browser.close()
-        return {"peak_rss_mb": round(memory_mb(url.pid, "VmHWM"))} | result
+        return {
+            "peak_rss_mb": round(memory_mb(url.pid, "VmHWM")),
+            "walk_s": seconds,
+            "bytes_csv_download": csv_bytes,
+        }
 
 
-def load_figures(store_folder: Path, quick: bool) -> dict[str, object]:
-    """The real server with the bundled data under many sessions at once (``bench/load.py``):
-    first one person opening the home map five times (server time per step), then a room
-    of 10 (quick) or 30 people, and in a full run 100."""
-    env = os.environ | {"SENTRA_DATA_DIR": str(store_folder)}
-    plans = [Plan(1, repeat=5, think=(0, 0), settle_s=0), Plan(10 if quick else 30, settle_s=3)]
+def serving_figures(work: Path, quick: bool) -> dict[str, object]:
+    """The real server holding the bundled data. First the browser: time to a drawn map
+    against the floor of the stack (``bench/time_to_map.py``). Then many sessions at once
+    (``bench/load.py``): one person walking through five times (server time per step;
+    three times in a quick run), a room of 10 (quick) or 30 people, and in a full run 100."""
+    env = os.environ | {"SENTRA_DATA_DIR": str(work / "store-bundled")}
+    solo = Plan(1, repeat=3 if quick else 5, think=(0, 0), settle_s=0)
+    plans = [solo, Plan(10 if quick else 30, settle_s=3)]
     if not quick:
-        plans.append(Plan(100, settle_s=15))
-    solo, room, *crowd = measure(plans, env=env)
-    result: dict[str, object] = {
+        plans.append(Plan(100, settle_s=125))  # closed sessions are kept for 120 s
+    with running_servers(App(work / "bundled.log", env), floor_app(work)) as (url, floor):
+        result = time_to_map(url, floor, visits=2 if quick else 7)
+        solo, room, *crowd = measure(plans, url)
+    result |= {
         "rerun_ms_home": solo["steps"]["home"]["p50_ms"],
         "rerun_ms_filter": solo["steps"]["sector"]["p50_ms"],
         "rerun_ms_province": solo["steps"]["province"]["p50_ms"],
@@ -268,11 +280,15 @@ def main() -> None:
     reps = 3 if args.quick else 5
     result: dict[str, object] = {"quick": args.quick}
     work = Path(tempfile.mkdtemp(prefix="sentra-bench-"))
+    begun = time.perf_counter()
 
-    os.environ["SENTRA_CACHE_DIR"] = str(work / "cache")
-    started = time.perf_counter()
-    layers, _ = boundaries.load()
-    result["boundary_cold_s"] = round(time.perf_counter() - started, 2)
+    if not args.quick:  # a cold build takes a fifth of the quick run's minute
+        os.environ["SENTRA_CACHE_DIR"] = str(work / "cache")
+        started = time.perf_counter()
+        layers, _ = boundaries.load()
+        result["boundary_cold_s"] = round(time.perf_counter() - started, 2)
+    else:  # the user's cache: builds only on a machine that never built the layers
+        boundaries.load()
     started = time.perf_counter()
     layers, origin = boundaries.load()
     result["boundary_warm_s"] = round(time.perf_counter() - started, 2)
@@ -300,24 +316,25 @@ def main() -> None:
             csv_path.write_bytes(to_csv_bytes(centres))
             result["rerun_ms_10k_naive"] = median_ms(
                 lambda: naive_interaction(layers, csv_path),  # noqa: B023 (called right here)
-                3,
+                1 if args.quick else 3,
             )
             result["naive_to_fast_ratio_10k"] = round(
                 result["rerun_ms_10k_naive"] / result["rerun_ms_10k"], 1
             )
-        print(f"{label}: {result[f'rerun_ms_{label}']} ms", file=sys.stderr)
-        if label == list(sizes)[-1]:  # the largest store measured (1M in a full run)
-            # --quick only opens the map: its first load is where memory peaks
-            result |= server_walk(work / f"store-{label}", full=not args.quick)
+        print(f"{label}: {result[f'rerun_ms_{label}']} ms ({time.perf_counter() - begun:.0f} s)",
+              file=sys.stderr)  # fmt: skip
+        if label == "1m":  # the full run's largest store: memory over a walk of every page
+            result |= server_walk(work / f"store-{label}")
             result["peak_rss_centres"] = len(centres)
 
     result |= kecamatan_figures(work / "store-bundled", reps)
     print(f"kecamatan: {result['rerun_ms_kecamatan']} ms", file=sys.stderr)
-    result |= load_figures(work / "store-bundled", args.quick)
-    print(f"load: {result['load_sessions']} sessions p95 {result['load_p95_ms']} ms",
+    result |= serving_figures(work, args.quick)
+    print(f"time to map {result['ttm_ratio_to_floor']}x floor; {result['load_sessions']} "
+          f"sessions p95 {result['load_p95_ms']} ms ({time.perf_counter() - begun:.0f} s)",
           file=sys.stderr)  # fmt: skip
 
-    rows = 100_000 if args.quick else 1_000_000
+    rows = 50_000 if args.quick else 1_000_000
     bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",
                       dtype={"province_code": str})  # fmt: skip
     clean = scaled_centres(rows, layers.regencies[["code", "name", "kind", "province_code"]],
@@ -333,6 +350,7 @@ def main() -> None:
     result["import_rows"] = len(validated.rows)
     result["import_rows_per_s"] = round(len(validated.rows) / seconds)
 
+    result["bench_s"] = round(time.perf_counter() - begun)
     out = json.dumps(result)
     (ROOT / "bench" / "results.json").write_text(json.dumps(result, indent=1) + "\n")
     shutil.rmtree(work)  # kept when a step fails: its server log is in there

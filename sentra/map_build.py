@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import folium
 import folium.plugins
 import pandas as pd
-from branca.element import Element, MacroElement
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from jinja2 import Template
 
 from sentra.choropleth import NO_DATA_FILL
@@ -46,6 +46,40 @@ BASEMAPS: dict[str, str | None] = {
 }
 
 
+class _Verbatim(Element):
+    """Text added to the map page as it is. branca wraps each rendered part of a map in an
+    Element, which compiles it as a Jinja template: for a province's marker data that was
+    hundreds of KB compiled on every rerun."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+def _render_verbatim(element: MacroElement, kwargs: dict) -> None:
+    """What ``MacroElement.render`` (and ``JSCSSMixin``'s links) do, without compiling."""
+    figure = element.get_root()
+    for name, url in getattr(element, "default_js", ()):
+        figure.header.add_child(JavascriptLink(url), name=name)
+    for name, url in getattr(element, "default_css", ()):
+        figure.header.add_child(CssLink(url), name=name)
+    macros = element._template.module.__dict__
+    for part in ("header", "html", "script"):
+        if part in macros:
+            text = macros[part](element, kwargs)
+            getattr(figure, part).add_child(_Verbatim(text), name=element.get_name())
+    for child in element._children.values():
+        child.render(**kwargs)
+
+
+class _VerbatimMacro(MacroElement):
+    def render(self, **kwargs) -> None:
+        _render_verbatim(self, kwargs)
+
+
 class OfflineMap(folium.Map):
     """A folium Map whose Leaflet comes from the dashboard, not from a CDN."""
 
@@ -53,7 +87,7 @@ class OfflineMap(folium.Map):
     default_css = LEAFLET_CSS
 
 
-class _Attribution(MacroElement):
+class _Attribution(_VerbatimMacro):
     """Adds a line to Leaflet's attribution control (shown even without a basemap)."""
 
     _template = Template(
@@ -86,11 +120,11 @@ def base_map(basemap: str, bounds: Sequence[float], lang: str) -> folium.Map:
         f"{BOUNDARY_REPOSITORY}</a>"
     )
     _Attribution(t("map_attribution", lang, link=link)).add_to(fmap)
-    fmap.get_root().header.add_child(Element(_MAP_CSS))
+    fmap.get_root().header.add_child(_Verbatim(_MAP_CSS))
     return fmap
 
 
-class RegionLayer(MacroElement):
+class RegionLayer(_VerbatimMacro):
     """Regions drawn from a static GeoJSON file that the browser fetches once and then
     keeps in its cache; only this view's names, values and styles ride in the map script
     (the shapes in every rerun were most of its size and of the time to build it)."""
@@ -141,6 +175,29 @@ def region_style(fill: str, chosen: bool) -> dict[str, object]:
     return style
 
 
+def region_entries(
+    regions: pd.DataFrame,
+    fills: dict[str, str],
+    labels: dict[str, str],
+    highlight: str | None = None,
+) -> list[dict]:
+    """What ``RegionLayer`` needs per region: code, escaped name and value, style.
+
+    ``regions`` has ``code`` and ``name``; ``fills`` maps code → colour (missing codes get
+    the no-data fill); ``labels`` maps code → the already formatted value shown under the
+    name on hover; ``highlight`` is drawn with a heavy outline.
+    """
+    return [
+        {
+            "code": code,
+            "name": escape_text(region_name),
+            "value": escape_text(labels.get(code, "")),
+            "style": region_style(fills.get(code, NO_DATA_FILL), code == highlight),
+        }
+        for code, region_name in zip(regions["code"], regions["name"], strict=True)
+    ]
+
+
 def region_layer(
     regions: pd.DataFrame,
     url: str,
@@ -148,28 +205,12 @@ def region_layer(
     labels: dict[str, str],
     highlight: str | None = None,
 ) -> RegionLayer:
-    """Regions as one layer: fill colour per code, tooltip with name and value.
-
-    ``regions`` has ``code`` and ``name``; ``url`` is the static GeoJSON file holding
-    their shapes (features with a ``code`` property); ``fills`` maps code → colour
-    (missing codes get the no-data fill); ``labels`` maps code → the already formatted
-    value shown under the name on hover; ``highlight`` is drawn with a heavy outline.
-    """
-    return RegionLayer(
-        url,
-        [
-            {
-                "code": code,
-                "name": escape_text(region_name),
-                "value": escape_text(labels.get(code, "")),
-                "style": region_style(fills.get(code, NO_DATA_FILL), code == highlight),
-            }
-            for code, region_name in zip(regions["code"], regions["name"], strict=True)
-        ],
-    )
+    """Regions as one layer whose shapes come from the static GeoJSON file at ``url``
+    (features with a ``code`` property); the other arguments as for ``region_entries``."""
+    return RegionLayer(url, region_entries(regions, fills, labels, highlight))
 
 
-class _Legend(MacroElement):
+class _Legend(_VerbatimMacro):
     """A legend box drawn inside the map (so it is in every screenshot and slide)."""
 
     _template = Template(
@@ -223,14 +264,20 @@ function (row) {
 """
 
 
+class _CentreCluster(folium.plugins.FastMarkerCluster):
+    default_js = MARKERCLUSTER_JS
+    default_css = MARKERCLUSTER_CSS
+
+    def render(self, **kwargs) -> None:
+        _render_verbatim(self, kwargs)
+
+
 def centre_markers(rows: list[list], labels: list[str]) -> folium.plugins.FastMarkerCluster:
-    """Clustered circle markers; ``rows`` as described above, ``labels`` the 7 popup labels.
-    Markers at the same point (a kecamatan's label point) spread apart when their cluster
-    is clicked (markercluster's spiderfy), so each can be read."""
+    """Clustered circle markers; ``rows`` as described above (already checked and rounded
+    by ``sentra.markers``), ``labels`` the 7 popup labels. Markers at the same point (a
+    kecamatan's label point) spread apart when their cluster is clicked (markercluster's
+    spiderfy), so each can be read."""
     callback = _MARKER_CALLBACK % {"labels": json.dumps([escape_text(x) for x in labels])}
-    layer = folium.plugins.FastMarkerCluster(
-        rows, callback=callback, name="sentra", options={"maxClusterRadius": 45}
-    )
-    layer.default_js = MARKERCLUSTER_JS
-    layer.default_css = MARKERCLUSTER_CSS
+    layer = _CentreCluster([], callback=callback, name="sentra", options={"maxClusterRadius": 45})
+    layer.data = rows  # folium would check every row again, on every rerun
     return layer

@@ -3,9 +3,11 @@
 Drill-down: Indonesia shows provinces, a province its regencies, a regency (or one of its
 kecamatan) the regency's kecamatan.
 
-The map page and the benchmark both call ``explorer_map`` so that what is measured is what
-users get. Markers are sent only for one province or regency and only up to
-``MAX_MARKERS``; beyond that the choropleth's counts per region stand in for them.
+``map_view`` computes what the map shows (the costly part, which the page caches per
+view); ``draw`` turns it into a folium map. The benchmark calls ``explorer_map``, both
+in one, so it measures what a user gets when the view is not cached yet. Markers are sent
+only for one province or regency and only up to ``MAX_MARKERS``; beyond that the
+choropleth's counts per region stand in for them.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from sentra.choropleth import classify
 from sentra.formatting import fmt_metric, fmt_number
 from sentra.i18n import t
 from sentra.indicators import Filters, Reference, region_metrics
-from sentra.map_build import add_legend, base_map, centre_markers, region_layer
+from sentra.map_build import RegionLayer, add_legend, base_map, centre_markers, region_entries
 from sentra.markers import MAX_MARKERS, approx_counts
 from sentra.per_person import PER_PERSON
 from sentra.regional_indicators import ImportedMeasure, fmt_value
@@ -67,6 +69,24 @@ def map_level(layers: MapLayers, selected: str | None) -> MapLevel:
     return MapLevel(shapes, selected[:5], "kecamatan", tuple(chosen.total_bounds))
 
 
+@dataclass(frozen=True)
+class MapView:
+    """What the explorer map shows for one view, without the map object. Pages compute it
+    once per data version, language, region, measure and filters and share it between
+    sessions (read-only); drawing a folium map from it each rerun is cheap."""
+
+    bounds: tuple[float, float, float, float]  # minx, miny, maxx, maxy
+    shapes_url: str
+    regions: list[dict]  # per region: code, escaped name and value, style
+    legend_title: str
+    legend: list[tuple[str, str]]
+    legend_note: str  # source of an imported or per-person measure
+    markers: list[list]  # prepared marker rows; empty when none are shown
+    marker_labels: list[str]
+    table: pd.DataFrame  # metrics per shown region
+    note: str  # what the points on the map are (or why there are none)
+
+
 @dataclass
 class ExplorerMap:
     fmap: folium.Map
@@ -74,7 +94,7 @@ class ExplorerMap:
     note: str  # what the points on the map are (or why there are none)
 
 
-def explorer_map(
+def map_view(
     layers: MapLayers,
     ref: Reference,
     centres: pd.DataFrame,
@@ -82,12 +102,11 @@ def explorer_map(
     filters: Filters,
     selected: str | None,
     metric: str,
-    basemap: str,
     lang: str,
     marker_rows: Callable[[pd.DataFrame], list[list]],
     geometry_url: Callable[[str | None], str],
     imported: ImportedMeasure | None = None,
-) -> ExplorerMap:
+) -> MapView:
     """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream);
     ``imported``: the measure is an imported regional indicator (``metric`` is its key);
     ``geometry_url`` gives the static file with the shapes of a province's regencies, of a
@@ -118,26 +137,61 @@ def explorer_map(
             table.index, table[metric], table["no_data"], table["recorded"], strict=True
         )
     }
-    fmap = base_map(basemap, view.bounds, lang)
-    region_layer(shapes, geometry_url(view.parent), fills, labels, highlight=selected).add_to(fmap)
-    note = t("source_line", lang, source=imported.source) if imported else ""
+    legend_note = t("source_line", lang, source=imported.source) if imported else ""
     if metric in PER_PERSON:
-        note = t(
+        legend_note = t(
             "kecamatan_no_population" if view.level == "kecamatan" else "population_source", lang
         )
-    add_legend(fmap, name, legend, note)
-
+    markers: list[list] = []
     if not selected:
-        return ExplorerMap(fmap, table, t("markers_national_note", lang))
-    points = scope(filtered, selected)
-    if len(points) > MAX_MARKERS:
+        note = t("markers_national_note", lang)
+    elif len(points := scope(filtered, selected)) > MAX_MARKERS:
         note = t("markers_too_many", lang, n=fmt_number(len(points), lang),
                  max=fmt_number(MAX_MARKERS, lang))  # fmt: skip
-        return ExplorerMap(fmap, table, note)
-    rows = marker_rows(points)
-    if rows:
-        centre_markers(rows, [t(k, lang) for k in POPUP_LABELS]).add_to(fmap)
-    at_kecamatan, at_regency = approx_counts(rows)
-    note = t("markers_note_places", lang, n=fmt_number(len(rows), lang),
-             kec=fmt_number(at_kecamatan, lang), kab=fmt_number(at_regency, lang))  # fmt: skip
-    return ExplorerMap(fmap, table, note)
+    else:
+        markers = marker_rows(points)
+        at_kecamatan, at_regency = approx_counts(markers)
+        note = t("markers_note_places", lang, n=fmt_number(len(markers), lang),
+                 kec=fmt_number(at_kecamatan, lang), kab=fmt_number(at_regency, lang))  # fmt: skip
+    return MapView(
+        bounds=view.bounds,
+        shapes_url=geometry_url(view.parent),
+        regions=region_entries(shapes, fills, labels, highlight=selected),
+        legend_title=name,
+        legend=legend,
+        legend_note=legend_note,
+        markers=markers,
+        marker_labels=[t(k, lang) for k in POPUP_LABELS],
+        table=table,
+        note=note,
+    )
+
+
+def draw(view: MapView, basemap: str, lang: str) -> folium.Map:
+    """A fresh folium map of ``view`` (never share one: streamlit-folium changes it)."""
+    fmap = base_map(basemap, view.bounds, lang)
+    RegionLayer(view.shapes_url, view.regions).add_to(fmap)
+    add_legend(fmap, view.legend_title, view.legend, view.legend_note)
+    if view.markers:
+        centre_markers(view.markers, view.marker_labels).add_to(fmap)
+    return fmap
+
+
+def explorer_map(
+    layers: MapLayers,
+    ref: Reference,
+    centres: pd.DataFrame,
+    filtered: pd.DataFrame,
+    filters: Filters,
+    selected: str | None,
+    metric: str,
+    basemap: str,
+    lang: str,
+    marker_rows: Callable[[pd.DataFrame], list[list]],
+    geometry_url: Callable[[str | None], str],
+    imported: ImportedMeasure | None = None,
+) -> ExplorerMap:
+    """``map_view`` and ``draw`` in one, as a page without a cache would do it."""
+    view = map_view(layers, ref, centres, filtered, filters, selected, metric, lang,
+                    marker_rows, geometry_url, imported)  # fmt: skip
+    return ExplorerMap(draw(view, basemap, lang), view.table, view.note)

@@ -1,10 +1,14 @@
-"""Process-wide caches: a new version stored by anyone shows on the next rerun."""
+"""Process-wide caches: a new version stored by anyone shows on the next rerun; map views
+are shared between sessions but never across filters, languages or versions."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -14,15 +18,43 @@ def sentra_shown(at: AppTest) -> str:
     return next(m.value for m in at.metric if m.label == "Sentra")
 
 
-def test_an_import_elsewhere_shows_on_the_next_rerun(tmp_path, monkeypatch, layers):
+def jateng_on_map(at: AppTest) -> str:
+    """The value under Jawa Tengah's name on the national map."""
+    frame = next(e for e in at.main if type(e).__name__ == "UnknownElement")
+    script = json.loads(frame.proto.json_args)["script"]
+    entry = r'"code": "33", "name": "Jawa Tengah", "style": \{[^}]*\}, "value": "([^"]*)"'
+    return re.search(entry, script)[1]
+
+
+@pytest.fixture(autouse=True)
+def fresh_store(tmp_path, monkeypatch, layers):
+    """A store of its own; every cache of store data forgotten (other tests' stores have
+    versions with the same numbers)."""
     monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
-    from loaders.store import Store
     from ui import cached
 
+    for func in (cached.data_store, cached.centres_of_version, cached.reference,
+                 cached._prepared_markers, cached._explorer_view):  # fmt: skip
+        func.clear()
+    yield tmp_path
     cached.data_store.clear()
+
+
+def run(**params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
     at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_an_import_elsewhere_shows_on_the_next_rerun(fresh_store):
+    from loaders.store import Store
+
+    at = run()
     assert sentra_shown(at) == "8.569"
+    assert jateng_on_map(at) == "Jumlah sentra: 1.547"
     at.run()  # nothing changed: the version is not asked of the database again
     assert sentra_shown(at) == "8.569"
 
@@ -30,7 +62,17 @@ def test_an_import_elsewhere_shows_on_the_next_rerun(tmp_path, monkeypatch, laye
     row = {"id": "BARU-1", "name": "Sentra Gerabah Baru", "kind": "sentra",
            "sector": "kerajinan", "province_code": "33", "regency_code": "33.01",
            "data_status": "sumber", "status": "aktif", "source": "uji"}  # fmt: skip
-    Store(tmp_path / "sentra.duckdb").import_centres(pd.DataFrame([row]), "satu lagi")
+    Store(fresh_store / "sentra.duckdb").import_centres(pd.DataFrame([row]), "satu lagi")
     at.run()
     assert sentra_shown(at) == "8.570"
-    cached.data_store.clear()
+    assert jateng_on_map(at) == "Jumlah sentra: 1.548"
+
+
+def test_map_views_follow_filters_and_language():
+    everything = jateng_on_map(run())
+    crafts = jateng_on_map(run(sektor="kerajinan"))
+    assert everything == "Jumlah sentra: 1.547" and crafts != everything
+    assert crafts.startswith("Jumlah sentra: ")
+    assert jateng_on_map(run(sektor="kerajinan")) == crafts  # another session, same view
+    assert jateng_on_map(run()) == everything
+    assert jateng_on_map(run(lang="en")) == "Number of centres: 1,547"

@@ -9,7 +9,8 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,39 +42,67 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class App:
+    """A Streamlit app to serve: ``root/app.py`` with ``env``, logging to ``log``."""
+
+    log: Path
+    env: dict[str, str] | None = None
+    root: Path = ROOT
+
+
+def _wait_ready(proc: subprocess.Popen, url: str, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start; see {log}") from None
+            time.sleep(0.3)
+
+
+@contextmanager
+def running_servers(*apps: App) -> Iterator[list[Server]]:
+    """``streamlit run app.py`` for each app on a free port, started side by side; all
+    stopped at the end even on errors."""
+    with ExitStack() as stack:
+        started = []
+        for app in apps:
+            port = _free_port()
+            app.log.parent.mkdir(parents=True, exist_ok=True)
+            out = stack.enter_context(app.log.open("w"))
+            command = [sys.executable, "-m", "streamlit", "run", "app.py",
+                       "--server.port", str(port), "--server.address", "127.0.0.1",
+                       "--server.headless", "true"]  # fmt: skip
+            proc = subprocess.Popen(command, cwd=app.root, stdout=out, stderr=subprocess.STDOUT,
+                                    env=app.env or os.environ.copy())  # fmt: skip
+            stack.callback(_stop, proc)
+            url = Server(f"http://127.0.0.1:{port}")
+            url.pid = proc.pid
+            started.append((proc, url, app.log))
+        for proc, url, log in started:
+            _wait_ready(proc, url, log)
+        yield [url for _, url, _ in started]
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 @contextmanager
 def running_server(
     log: Path, env: dict[str, str] | None = None, root: Path = ROOT
 ) -> Iterator[Server]:
     """``streamlit run app.py`` in ``root`` on a free port; stopped at the end even on errors."""
-    port = _free_port()
-    log.parent.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            command, cwd=root, stdout=out, stderr=subprocess.STDOUT, env=env or os.environ.copy()
-        )
-        url = Server(f"http://127.0.0.1:{port}")
-        url.pid = proc.pid
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(f"streamlit did not start; see {log}") from None
-                    time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with running_servers(App(log, env, root)) as (url,):
+        yield url
 
 
 def memory_mb(pid: int, field: str = "VmRSS") -> float:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import atexit
 import gc
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -20,8 +20,13 @@ from loaders.static_assets import GeometryFiles, write_geometry, write_kecamatan
 from loaders.store import Store, StoreError
 from loaders.wilayah_sql import WilayahParseError
 from sentra.indicators import Reference
+from sentra.map_view import MapView, map_view
 from sentra.markers import marker_rows
+from sentra.regional_indicators import ImportedMeasure
 from sentra.validation import RowChecker
+
+if TYPE_CHECKING:
+    from ui.context import PageContext
 
 # What loading the data can raise; each message names the file or cause and the fix.
 DATA_ERRORS = (SourceFileError, WilayahParseError, StoreError)
@@ -126,6 +131,46 @@ def marker_rows_for(version: int, lang: str, region: str, points: pd.DataFrame) 
     version, language and region: formatting every popup on every rerun is too slow."""
     prepared = _prepared_markers(version, lang, region[:5])  # a kecamatan: its regency's
     return [prepared[i] for i in points["id"]]
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _explorer_view(
+    store: str,
+    version: int,
+    lang: str,
+    filters: str,
+    selected: str | None,
+    metric: str,
+    imported_key: str,
+    _ctx: PageContext,
+    _imported: ImportedMeasure | None,
+) -> MapView:
+    return map_view(
+        boundary_layers(), _ctx.ref, _ctx.centres, _ctx.filtered, _ctx.filters, selected,
+        metric, lang, lambda points: marker_rows_for(version, lang, selected, points),
+        geometry_url, _imported,
+    )  # fmt: skip
+
+
+def explorer_view(
+    ctx: PageContext, selected: str | None, metric: str, imported: ImportedMeasure | None
+) -> MapView:
+    """What the explorer map shows, computed once per data version, language, filters,
+    region and measure (an imported one: and its year) and shared by every session asking
+    for the same view: a room opening one link, or moving between the same few views,
+    reuses it."""
+    store = str(getattr(data_store(), "path", ""))  # a version number is per store
+    imported_key = "" if imported is None else f"{imported.year}:{_content(imported.values)}"
+    return _explorer_view(
+        store, ctx.version, ctx.lang, repr(ctx.filters), selected, metric, imported_key, ctx,
+        imported,
+    )  # fmt: skip
+
+
+def _content(values: pd.Series) -> int:
+    """A fingerprint of an imported indicator's values (a re-import may change them
+    without a new centre version)."""
+    return int(pd.util.hash_pandas_object(values).sum())
 
 
 @st.cache_resource(show_spinner=False)

@@ -12,11 +12,11 @@ from sentra import aggregate
 from sentra.i18n import t
 from sentra.indicators import METRICS
 from sentra.map_build import BASEMAPS
-from sentra.map_view import explorer_map
+from sentra.map_view import draw
 from sentra.regional_indicators import PREFIX
 from ui import context, region_select, url_state, widgets
 from ui.briefing import briefing_button
-from ui.cached import boundary_layers, geometry_url, marker_rows_for
+from ui.cached import boundary_layers, explorer_view
 from ui.regional import imported_indicators
 
 ctx = context.get()
@@ -78,20 +78,16 @@ basemap = col_base.selectbox(
     persist_state="session",
 )
 
-view = explorer_map(
-    layers, ctx.ref, ctx.centres, ctx.filtered, ctx.filters, selected, metric, basemap, lang,
-    marker_rows=lambda points: marker_rows_for(ctx.version, lang, selected, points),
-    imported=measure,
-    geometry_url=geometry_url,
-)  # fmt: skip
+view = explorer_view(ctx, selected, metric, measure)
 map_key = f"peta-{st.session_state.get('map_nonce', 0)}"
 st_folium(
-    view.fmap,
+    draw(view, basemap, lang),
     key=map_key,
     returned_objects=["last_active_drawing"],
     height=470 if ctx.presentation else 460,
     use_container_width=True,
     on_change=functools.partial(region_select.map_clicked, map_key, regions_table.index),
+    render=False,  # st_folium renders the map itself; a full page render first is wasted
 )
 st.caption(f"{view.note} {t('boundary_credit', lang)}")
 if measure is not None and measure.level == "regency" and not selected:

@@ -1,0 +1,136 @@
+"""Time to a drawn map in a real browser: the dashboard against the floor of its stack.
+
+    python bench/time_to_map.py [--visits 5]
+
+Starts the dashboard (bundled data) and ``bench/floor_app.py`` (a trivial
+streamlit-folium map with 38 rectangles) on two local servers and opens each, in turn, in
+a fresh chromium context (empty browser cache) until the map frame shows its 38 shapes.
+The ratio of the medians is what the dashboard adds to the floor; both are measured in the
+same run because absolute times on a shared machine vary. It also times a click on Jawa
+Tengah until the map shows its 35 regencies. Last line printed: one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+from loaders import boundaries  # noqa: E402
+from tools.live_server import MAP_FRAME, App, launch_chromium, running_servers  # noqa: E402
+
+SHAPES = f"{MAP_FRAME} >> internal:control=enter-frame >> path.sentra-region"
+PROVINCE, PROVINCE_CODE = "Jawa Tengah", "33"
+
+
+def floor_app(work: Path) -> App:
+    """``bench/floor_app.py`` served like the dashboard: same config, same static folder."""
+    folder = work / "floor"
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "bench" / "floor_app.py", folder / "app.py")
+    for name in ("static", ".streamlit"):
+        (folder / name).symlink_to(ROOT / name)
+    return App(work / "floor.log", root=folder)
+
+
+def _local_only(page: Page) -> None:
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
+            else route.abort()
+        ),
+    )
+
+
+def open_map(browser: Browser, url: str, shapes: int = 38) -> tuple[float, Page]:
+    """Seconds from navigation to ``shapes`` drawn shapes, in a fresh context."""
+    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    _local_only(page)
+    started = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.locator(SHAPES).nth(shapes - 1).wait_for(timeout=120_000)
+    return time.perf_counter() - started, page
+
+
+def province_index() -> int:
+    """Which shape is Jawa Tengah: the map draws the provinces in the order of the static
+    file, which is the order of the display layer (``drill_down`` checks the heading)."""
+    layers, _origin = boundaries.load()
+    return list(layers.provinces_national["code"]).index(PROVINCE_CODE)
+
+
+def drill_down(page: Page, index: int) -> float:
+    """Seconds from a click on shape ``index`` to the province's 35 regencies drawn (in the
+    one map frame left: the national one stays a moment while the new one loads)."""
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    shape = page.frame_locator(MAP_FRAME).locator("path.sentra-region").nth(index)
+    started = time.perf_counter()
+    shape.click(force=True)
+    page.wait_for_function(
+        """n => {
+            const frames = document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]');
+            return frames.length === 1 && frames[0].contentDocument
+                && frames[0].contentDocument.querySelectorAll('path.sentra-region').length === n;
+        }""",
+        arg=35,
+        timeout=120_000,
+    )
+    elapsed = time.perf_counter() - started
+    page.get_by_role("heading", name=PROVINCE).wait_for(timeout=10_000)
+    return elapsed
+
+
+def time_to_map(dashboard: str, floor: str, visits: int) -> dict[str, object]:
+    """Alternating fresh visits to both servers (after one warm-up visit each)."""
+    seconds: dict[str, list[float]] = {"dashboard": [], "floor": [], "drilldown": []}
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        for url in (dashboard, floor):
+            _, page = open_map(browser, url)
+            page.context.close()
+        index = province_index()
+        for i in range(visits):
+            for name, url in (("dashboard", dashboard), ("floor", floor))[:: 1 if i % 2 else -1]:
+                elapsed, page = open_map(browser, url)
+                seconds[name].append(elapsed)
+                if name == "dashboard":
+                    seconds["drilldown"].append(drill_down(page, index))
+                page.context.close()
+        browser.close()
+    medians = {name: statistics.median(values) for name, values in seconds.items()}
+    return {
+        "ttm_visits": visits,
+        "ttm_dashboard_s": round(medians["dashboard"], 2),
+        "ttm_floor_s": round(medians["floor"], 2),
+        "ttm_ratio_to_floor": round(medians["dashboard"] / medians["floor"], 2),
+        "drilldown_s": round(medians["drilldown"], 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--visits", type=int, default=5)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="sentra-ttm-"))
+    dashboard = App(work / "dashboard.log", os.environ | {"SENTRA_DATA_DIR": str(work / "data")})
+    with running_servers(dashboard, floor_app(work)) as (url, floor):
+        result = time_to_map(url, floor, args.visits)
+    shutil.rmtree(work)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
