@@ -223,7 +223,7 @@ def test_downloads_open_and_neutralise_formulas(server, offline_page, tmp_path):
     assert any(f["properties"]["name"] == formula for f in doc["features"])
 
 
-def test_hostile_names_render_as_text_everywhere(server, offline_page):
+def test_hostile_names_render_as_text_everywhere(server, offline_page, layers):
     rows = pd.DataFrame(
         {"id": [f"XSS-{i}" for i in range(len(HOSTILE))], "name": HOSTILE,
          "commodity": HOSTILE[::-1], "kind": "sentra", "sector": "kerajinan",
@@ -233,7 +233,7 @@ def test_hostile_names_render_as_text_everywhere(server, offline_page):
     Store().import_centres(rows, "uji xss")
     page = offline_page.page
     page.goto(server + "/?wilayah=65.02")
-    offline_page.wait_for_shapes(5)
+    offline_page.wait_for_shapes(len(layers.kecamatan_of("65.02")))  # the regency's kecamatan
     frame = next(f for f in page.frames if "st_folium" in f.url)
     # Render every marker's own popup and tooltip content the way Leaflet shows them.
     opened = frame.evaluate(
