@@ -25,15 +25,8 @@ by_province = aggregate.budget_by_province(ctx.filtered, ctx.ref, ctx.filters).a
     sumber=lambda d: d["funding_source"].map(lambda c: label(FUNDING_SOURCES, c, lang)),
     miliar=lambda d: d["amount_rp"] / 1e9,
 )
-fig = px.bar(
-    by_province,
-    y="provinsi",
-    x="miliar",
-    color="sumber",
-    orientation="h",
-    category_orders={"provinsi": list(dict.fromkeys(by_province["provinsi"]))},
-    labels={"provinsi": "", "miliar": t("amount_billion", lang), "sumber": ""},
-)
+fig = charts.series(by_province, "provinsi", "miliar", "sumber", horizontal=True,
+                    x_title="", y_title=t("amount_billion", lang))  # fmt: skip
 fig.update_layout(height=760)
 charts.show(fig, t("budget_by_region", lang), source, lang, True, "anggaran_provinsi")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.express as px
 import streamlit as st
 
 from sentra import aggregate, regional_indicators
@@ -87,22 +86,12 @@ long = table[list(aggregate.SHARES)].rename(
 )
 long.index = columns
 long = long.reset_index(names=t("region", lang)).melt(id_vars=t("region", lang))
-fig = px.bar(
-    long,
-    x="variable",
-    y="value",
-    color=t("region", lang),
-    barmode="group",
-    labels={"variable": "", "value": t("share_national", lang)},
-)
+fig = charts.series(long, "variable", "value", t("region", lang), barmode="group",
+                    x_title="", y_title=t("share_national", lang))  # fmt: skip
 source = t("source_store", lang, v=ctx.version)
 charts.show(fig, t("share_national", lang), source, lang, True, "bandingkan_pangsa")
 
 density = table["density"].rename(index=names)
-fig = px.bar(
-    x=density.index,
-    y=density.to_numpy(),
-    labels={"x": "", "y": t("per_1000km2", lang)},
-    text=[fmt_number(v, lang, 1) for v in density],
-)
+fig = charts.bars(density.index, density.to_numpy(), value_title=t("per_1000km2", lang),
+                  text=[fmt_number(v, lang, 1) for v in density])  # fmt: skip
 charts.show(fig, t("per_1000km2", lang), source, lang, True, "bandingkan_padat")

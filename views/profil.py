@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import plotly.express as px
 import streamlit as st
 
 from sentra import aggregate, regional_indicators, tables
@@ -43,21 +42,13 @@ if not widgets.empty_state(ctx) and len(centres):
     left, right = st.columns(2)
     with left:
         sectors = aggregate.mix(centres, "sector").rename(lambda c: label(SECTORS, c, lang))
-        fig = px.bar(
-            x=sectors.to_numpy(),
-            y=sectors.index,
-            orientation="h",
-            labels={"x": t("count", lang), "y": ""},
-        )
-        fig.update_yaxes(autorange="reversed")
+        fig = charts.bars(sectors.index, sectors.to_numpy(), value_title=t("count", lang),
+                          horizontal=True)  # fmt: skip
         charts.show(fig, t("sector_mix", lang), source, lang, illustrative, "profil_sektor")
     with right:
         reach = aggregate.mix(centres, "export_reach").reindex([*EXPORT_REACH, "–"]).dropna()
-        fig = px.bar(
-            x=[label(EXPORT_REACH, c, lang) for c in reach.index],
-            y=reach.to_numpy(),
-            labels={"x": "", "y": t("count", lang)},
-        )
+        fig = charts.bars([label(EXPORT_REACH, c, lang) for c in reach.index], reach.to_numpy(),
+                          value_title=t("count", lang))  # fmt: skip
         charts.show(fig, t("reach_mix", lang), source, lang, illustrative, "profil_pasar")
 
     left, right = st.columns(2)
@@ -69,14 +60,8 @@ if not widgets.empty_state(ctx) and len(centres):
         growth = aggregate.growth_series(ctx.ref, province, ctx.filters)
         names = {"": t("national", lang), **regions["name"].to_dict()}
         growth["wilayah"] = growth["region_code"].map(names)
-        fig = px.line(
-            growth,
-            x="year",
-            y="value",
-            color="wilayah",
-            markers=True,
-            labels={"year": t("year", lang), "value": t("growth", lang), "wilayah": ""},
-        )
+        fig = charts.series(growth, "year", "value", "wilayah", kind="line",
+                            x_title=t("year", lang), y_title=t("growth", lang))  # fmt: skip
         if selected and len(selected) >= 5:
             st.caption(t("growth_regency_note", lang, name=names[province]))
         sources = "; ".join(sorted(set(growth.loc[growth["data_status"] == "sumber", "source"])))
