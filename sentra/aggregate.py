@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sentra.filters import Filters
-from sentra.indicators import Reference, budgets_of, location_quotient, region_metrics
+from sentra.indicators import Reference, budgets_of, location_quotient, no_data, region_metrics
 from sentra.per_person import PER_PERSON, people_in, per_person
 
 
@@ -26,13 +26,13 @@ def per_person_figures(
     """Population 2025 of a province or regency (None: the nation) and the per-person
     measures of the filtered ``centres`` there; NaN for a kecamatan (no population) and
     where the counts are "no data"."""
-    level = {2: "province", 5: "regency"}.get(len(region or ""))
-    if region is None:
-        return per_person(len(centres), centres["workers"].sum(), people_in(ref.population, None))
-    if level is None:
+    if region is not None and len(region) > 5:
         return per_person(0, 0, float("nan"))
-    row = region_metrics(centres, all_centres, ref, level, filters, codes=[region]).iloc[0]
-    return {"population": people_in(ref.population, region), **{m: row[m] for m in PER_PERSON}}
+    people = people_in(ref.population, region)
+    if region is not None and no_data(all_centres, ref, region[:2]):
+        return {"population": people, **{m: float("nan") for m in PER_PERSON}}
+    inside = scope(centres, region)
+    return per_person(len(inside), inside["workers"].sum(), people)
 
 
 def mix(centres: pd.DataFrame, column: str) -> pd.Series:

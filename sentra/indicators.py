@@ -137,14 +137,23 @@ def region_metrics(
     ]
     out["growth_pct"] = growth.groupby("region_code")["value"].mean()
 
-    imported = all_centres[(all_centres["origin"] == "impor").to_numpy()]
-    without = ref.no_bps_provinces - set(imported["province_code"])
-    no_data = member(regions["province_code"], set(without))
-    out.loc[no_data, list(COUNT_METRICS)] = np.nan
-    out["no_data"] = no_data
+    unknown = member(regions["province_code"], _provinces_without_data(all_centres, ref))
+    out.loc[unknown, list(COUNT_METRICS)] = np.nan
+    out["no_data"] = unknown
     out["recorded"] = all_centres.groupby(_centre_key(all_centres, level)).size()
     out["recorded"] = out["recorded"].fillna(0).astype(int)
     return out
+
+
+def _provinces_without_data(all_centres: pd.DataFrame, ref: Reference) -> set[str]:
+    """Provinces whose counts are "no data": no BPS 2024 figure and nothing imported."""
+    imported = all_centres[(all_centres["origin"] == "impor").to_numpy()]
+    return set(ref.no_bps_provinces - set(imported["province_code"]))
+
+
+def no_data(all_centres: pd.DataFrame, ref: Reference, province: str) -> bool:
+    """Whether a province's counts (and its regencies' and kecamatan's) are "no data"."""
+    return province in _provinces_without_data(all_centres, ref)
 
 
 def location_quotient(
