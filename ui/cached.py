@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
@@ -103,19 +104,25 @@ def _store_files(store: Store) -> tuple | None:
     return tuple(marks)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _version_while(files: tuple) -> int:
-    """The current version, asked of the database once per state of its files."""
-    return data_store().current_version()
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _read_while(files: tuple, what: str, _read: Callable[[], T]) -> T:
+    return _read()
+
+
+def unless_changed(what: str, read: Callable[[], T]) -> T:
+    """``read()`` (a question to the store, named ``what``), asked once per state of the
+    store's files and shared: opening the database on every rerun to ask for the current
+    version, the imported indicators and the stories cost more than the rest of the
+    headline, and two ``stat`` calls tell whether anything can have changed (every
+    commit, in this process or another, changes the file or its write-ahead log). The
+    answer is shared between sessions: read-only. A database server is asked every time."""
+    files = _store_files(data_store())
+    return read() if files is None else _read_while(files, what, read)
 
 
 def current_centres() -> tuple[int, pd.DataFrame]:
-    """The current version and its centres. Opening the database on every rerun to ask for
-    the version cost more than the rest of the headline; two ``stat`` calls tell whether
-    anything can have changed."""
-    store = data_store()
-    files = _store_files(store)
-    version = store.current_version() if files is None else _version_while(files)
+    """The current version and its centres."""
+    version = unless_changed("version", data_store().current_version)
     return version, centres_of_version(version)
 
 

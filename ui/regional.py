@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from sentra.regional_indicators import ImportedIndicators
-from ui.cached import data_store
+from ui.cached import data_store, unless_changed
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -22,5 +22,6 @@ def _load(newest: int) -> ImportedIndicators:
 
 def imported_indicators() -> ImportedIndicators:
     """The newest version of every imported regional indicator (shared: read-only)."""
-    versions = data_store().regional_indicator_versions()["indicator_version"]
+    store = data_store()
+    versions = unless_changed("regional", store.regional_indicator_versions)["indicator_version"]
     return _load(int(versions.max()) if len(versions) else 0)

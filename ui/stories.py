@@ -14,7 +14,7 @@ from loaders.stories import StoryStore
 from sentra.i18n import t
 from sentra.stories import MAX_NOTE, MAX_TITLE, Story, add_step, step_of
 from ui import url_state
-from ui.cached import data_store
+from ui.cached import data_store, unless_changed
 from ui.context import PageContext
 
 PLAYING = "_story_playing"  # (story id, step number) being shown
@@ -140,7 +140,7 @@ def add_step_tool(ctx: PageContext, page: str) -> None:
     """Sidebar box: add the view on screen to a story."""
     lang = ctx.lang
     box = st.sidebar.expander(t("story_add_title", lang), icon=":material/playlist_add:")
-    stories = story_store().listing()
+    stories = unless_changed("stories", story_store().listing)
     if stories.empty:
         box.caption(t("story_none_yet", lang))
         return
