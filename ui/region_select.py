@@ -10,10 +10,21 @@ from ui import url_state
 KEY = "wilayah"
 
 
+class _Codes:
+    """The codes of ``regions`` and "" (Indonesia) as a container: asking the index is
+    enough, where building a set of 7,800 codes on every rerun was not free."""
+
+    def __init__(self, regions) -> None:
+        self.index = regions.index
+
+    def __contains__(self, code: object) -> bool:
+        return code == "" or code in self.index
+
+
 def selected(regions) -> str | None:
     """The selected region code (province, regency or kecamatan, as ``regions`` allows) or
     None for all of Indonesia."""
-    return url_state.seed(KEY, set(regions.index) | {""}) or None
+    return url_state.seed(KEY, _Codes(regions)) or None
 
 
 def go_to(code: str | None) -> None:

@@ -14,7 +14,7 @@ in existing links (``?sektor=kerajinan``) would be dropped.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Container
 from dataclasses import dataclass
 
 import streamlit as st
@@ -69,7 +69,7 @@ def _first_use(key: str) -> bool:
     return True
 
 
-def seed(key: str, allowed: Collection[str]) -> str:
+def seed(key: str, allowed: Container[str]) -> str:
     """The session's value for a one-value parameter: from the link on first use."""
     if _first_use(key):
         value = st.query_params.get(key)

@@ -32,7 +32,7 @@ elif len(selected) > 5:
     st.caption(t("kecamatan_in", lang, regency=names[selected[:5]], province=names[selected[:2]]))
 
 centres = aggregate.scope(ctx.filtered, selected)
-widgets.headline_row(ctx, centres, selected)
+widgets.headline_row(ctx, selected)
 per_person_row(ctx, selected)
 briefing_button(ctx, "profil", (selected,) if selected else ())
 source = t("source_store", lang, v=ctx.version)
@@ -58,12 +58,13 @@ if not widgets.empty_state(ctx) and len(centres):
     with right:
         province = (selected or "")[:2]
         growth = aggregate.growth_series(ctx.ref, province, ctx.filters)
-        names = {"": t("national", lang), **regions["name"].to_dict()}
-        growth["wilayah"] = growth["region_code"].map(names)
+        growth["wilayah"] = growth["region_code"].map(
+            lambda code: regions.at[code, "name"] if code else t("national", lang)
+        )
         fig = charts.series(growth, "year", "value", "wilayah", kind="line",
                             x_title=t("year", lang), y_title=t("growth", lang))  # fmt: skip
         if selected and len(selected) >= 5:
-            st.caption(t("growth_regency_note", lang, name=names[province]))
+            st.caption(t("growth_regency_note", lang, name=regions.at[province, "name"]))
         sources = "; ".join(sorted(set(growth.loc[growth["data_status"] == "sumber", "source"])))
         charts.show(
             fig,
