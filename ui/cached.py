@@ -20,7 +20,8 @@ from loaders.reference import load_reference
 from loaders.static_assets import GeometryFiles, write_geometry, write_kecamatan_geometry
 from loaders.store import Store, StoreError
 from loaders.wilayah_sql import WilayahParseError
-from sentra.indicators import Reference
+from sentra.aggregate import scope
+from sentra.indicators import Reference, headline
 from sentra.map_view import MapView, map_view
 from sentra.markers import marker_rows
 from sentra.regional_indicators import ImportedMeasure
@@ -178,6 +179,18 @@ def _content(values: pd.Series) -> int:
     """A fingerprint of an imported indicator's values (a re-import may change them
     without a new centre version)."""
     return int(pd.util.hash_pandas_object(values).sum())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _headline(store: str, version: int, filters: str, region: str | None, _ctx: PageContext):
+    return headline(scope(_ctx.filtered, region), _ctx.ref, _ctx.filters, region)
+
+
+def headline_of(ctx: PageContext, region: str | None) -> dict[str, float]:
+    """The headline totals of the filtered centres in ``region`` (None: Indonesia), computed
+    once per data version, filters and region and shared by every session (read-only)."""
+    store = str(getattr(data_store(), "path", ""))
+    return _headline(store, ctx.version, repr(ctx.filters), region, ctx)
 
 
 @st.cache_resource(show_spinner=False)

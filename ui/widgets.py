@@ -7,7 +7,8 @@ import streamlit as st
 
 from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import t
-from sentra.indicators import centre_filters_default, headline
+from sentra.indicators import centre_filters_default
+from ui.cached import headline_of
 from ui.context import PageContext
 
 TABLE_ROWS = 2_000
@@ -44,9 +45,10 @@ def chrome(ctx: PageContext) -> None:
     )
 
 
-def headline_row(ctx: PageContext, centres: pd.DataFrame, region: str | None = None) -> None:
-    """Headline numbers for ``centres`` (already filtered, inside ``region``), plus notes."""
-    h = headline(centres, ctx.ref, ctx.filters, region)
+def headline_row(ctx: PageContext, region: str | None = None) -> None:
+    """Headline numbers of the filtered centres inside ``region`` (None: Indonesia), plus
+    notes."""
+    h = headline_of(ctx, region)
     lang = ctx.lang
     y0, y1 = ctx.filters.years
     cols = st.columns(6)

@@ -15,7 +15,7 @@ ctx = context.get()
 lang = ctx.lang
 names = ctx.ref.regions["name"].to_dict()
 st.title(t("page_budget", lang))
-widgets.headline_row(ctx, ctx.filtered)
+widgets.headline_row(ctx)
 if widgets.empty_state(ctx):
     st.stop()
 

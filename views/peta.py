@@ -8,7 +8,6 @@ import functools
 import streamlit as st
 from streamlit_folium import st_folium
 
-from sentra import aggregate
 from sentra.i18n import t
 from sentra.indicators import METRICS
 from sentra.map_build import BASEMAPS
@@ -47,10 +46,8 @@ if selected:
         on_click=region_select.go_to,
         args=(up,),
     )
-    scope = aggregate.scope(ctx.filtered, selected)
 else:
     title_col.title(t("app_title", lang))
-    scope = ctx.filtered
 
 # Presenters keep the controls one click away, so the map fills a 1280×720 projector.
 controls = st.expander(t("view_settings", lang)) if ctx.presentation else st.container()
@@ -92,6 +89,6 @@ st_folium(
 st.caption(f"{view.note} {t('boundary_credit', lang)}")
 if measure is not None and measure.level == "regency" and not selected:
     st.caption(t("imp_level_note", lang))
-widgets.headline_row(ctx, scope, selected)
+widgets.headline_row(ctx, selected)
 briefing_button(ctx, "peta", (selected,) if selected else (), metric)
 widgets.empty_state(ctx)

@@ -21,7 +21,7 @@ lang = ctx.lang
 regions = ctx.ref.regions
 names = regions["name"].to_dict()
 st.title(t("page_sectors", lang))
-widgets.headline_row(ctx, ctx.filtered)
+widgets.headline_row(ctx)
 if widgets.empty_state(ctx):
     st.stop()
 
