@@ -34,7 +34,7 @@ def fresh_store(tmp_path, monkeypatch, layers):
     from ui import cached
 
     for func in (cached.data_store, cached.centres_of_version, cached.reference,
-                 cached._prepared_markers, cached._explorer_view):  # fmt: skip
+                 cached._prepared_markers, cached._per_view):  # fmt: skip
         func.clear()
     yield tmp_path
     cached.data_store.clear()

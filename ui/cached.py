@@ -141,37 +141,53 @@ def marker_rows_for(version: int, lang: str, region: str, points: pd.DataFrame) 
     return [prepared[i] for i in points["id"]]
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
-def _explorer_view(
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _per_view(
+    what: str,
     store: str,
     version: int,
     lang: str,
     filters: str,
-    selected: str | None,
-    metric: str,
-    imported_key: str,
-    _ctx: PageContext,
-    _imported: ImportedMeasure | None,
-) -> MapView:
-    return map_view(
-        boundary_layers(), _ctx.ref, _ctx.centres, _ctx.filtered, _ctx.filters, selected,
-        metric, lang, lambda points: marker_rows_for(version, lang, selected, points),
-        geometry_url, _imported,
-    )  # fmt: skip
+    region: str | None,
+    extra: tuple,
+    _build: Callable[[], T],
+) -> T:
+    return _build()
+
+
+def per_view(
+    ctx: PageContext, what: str, region: str | None, build: Callable[[], T], *extra: object
+) -> T:
+    """``build()``, a part of a page for one view (``what``: map, headline, profile…),
+    computed once per data version, language, filters, region and ``extra`` and shared by
+    every session asking for the same view (read-only): a room opening one link, or moving
+    between the same few views, computes each part once."""
+    store = str(getattr(data_store(), "path", ""))  # a version number is per store
+    return _per_view(what, store, ctx.version, ctx.lang, repr(ctx.filters), region, extra, build)
 
 
 def explorer_view(
     ctx: PageContext, selected: str | None, metric: str, imported: ImportedMeasure | None
 ) -> MapView:
-    """What the explorer map shows, computed once per data version, language, filters,
-    region and measure (an imported one: and its year) and shared by every session asking
-    for the same view: a room opening one link, or moving between the same few views,
-    reuses it."""
-    store = str(getattr(data_store(), "path", ""))  # a version number is per store
+    """What the explorer map shows (an imported measure: keyed by its year and values too)."""
     imported_key = "" if imported is None else f"{imported.year}:{_content(imported.values)}"
-    return _explorer_view(
-        store, ctx.version, ctx.lang, repr(ctx.filters), selected, metric, imported_key, ctx,
-        imported,
+    return per_view(
+        ctx, "map", selected,
+        lambda: map_view(
+            boundary_layers(), ctx.ref, ctx.centres, ctx.filtered, ctx.filters, selected,
+            metric, ctx.lang, lambda points: marker_rows_for(ctx.version, ctx.lang, selected,
+                                                             points),
+            geometry_url, imported,
+        ),
+        metric, imported_key,
+    )  # fmt: skip
+
+
+def headline_of(ctx: PageContext, region: str | None) -> dict[str, float]:
+    """The headline totals of the filtered centres in ``region`` (None: Indonesia)."""
+    return per_view(
+        ctx, "headline", region,
+        lambda: headline(scope(ctx.filtered, region), ctx.ref, ctx.filters, region),
     )  # fmt: skip
 
 
@@ -179,18 +195,6 @@ def _content(values: pd.Series) -> int:
     """A fingerprint of an imported indicator's values (a re-import may change them
     without a new centre version)."""
     return int(pd.util.hash_pandas_object(values).sum())
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _headline(store: str, version: int, filters: str, region: str | None, _ctx: PageContext):
-    return headline(scope(_ctx.filtered, region), _ctx.ref, _ctx.filters, region)
-
-
-def headline_of(ctx: PageContext, region: str | None) -> dict[str, float]:
-    """The headline totals of the filtered centres in ``region`` (None: Indonesia), computed
-    once per data version, filters and region and shared by every session (read-only)."""
-    store = str(getattr(data_store(), "path", ""))
-    return _headline(store, ctx.version, repr(ctx.filters), region, ctx)
 
 
 @st.cache_resource(show_spinner=False)

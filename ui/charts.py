@@ -79,8 +79,9 @@ def series(
     return go.Figure(traces, layout={"barmode": barmode, **axes})
 
 
-def show(fig: go.Figure, title: str, source: str, lang: str, illustrative: bool, key: str) -> None:
-    """Title and source (as subtitle) live in the figure itself, so the PNG download keeps them."""
+def finish(fig: go.Figure, title: str, source: str, lang: str, illustrative: bool) -> go.Figure:
+    """The figure with its title and source (as subtitle) inside it, so the PNG download
+    keeps them. A new figure with the whole layout: ``update_layout`` took ~12 ms."""
     note = f" · {t('chart_illustrative', lang)}" if illustrative else ""
     frame = {
         "title": {
@@ -96,8 +97,11 @@ def show(fig: go.Figure, title: str, source: str, lang: str, illustrative: bool,
         "legend": {"orientation": "h", "y": -0.22, "yanchor": "top", "x": 0, "title": None},
         "separators": ",." if lang == "id" else ".,",
     }
-    # a new figure with the whole layout: ``update_layout`` took ~12 ms per chart
-    fig = go.Figure(fig.data, layout=fig.layout.to_plotly_json() | frame)
+    return go.Figure(fig.data, layout=fig.layout.to_plotly_json() | frame)
+
+
+def plot(fig: go.Figure, key: str) -> None:
+    """A finished figure on the page (read only: figures may be shared between sessions)."""
     st.plotly_chart(
         fig,
         width="stretch",
@@ -109,7 +113,11 @@ def show(fig: go.Figure, title: str, source: str, lang: str, illustrative: bool,
     )
 
 
-def budget_by_year(budget: pd.DataFrame, source: str, lang: str, key: str) -> None:
+def show(fig: go.Figure, title: str, source: str, lang: str, illustrative: bool, key: str) -> None:
+    plot(finish(fig, title, source, lang, illustrative), key)
+
+
+def budget_figure(budget: pd.DataFrame, source: str, lang: str) -> go.Figure:
     """Stacked budget per year and funding source (rows: year, funding_source, amount_rp)."""
     shown = budget.assign(
         miliar=budget["amount_rp"] / 1e9,
@@ -117,4 +125,4 @@ def budget_by_year(budget: pd.DataFrame, source: str, lang: str, key: str) -> No
     )
     fig = series(shown, "year", "miliar", "funding_source",
                  x_title=t("year", lang), y_title=t("amount_billion", lang))  # fmt: skip
-    show(fig, t("budget_by_year", lang), source, lang, True, key)
+    return finish(fig, t("budget_by_year", lang), source, lang, True)

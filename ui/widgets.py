@@ -85,11 +85,15 @@ def illustrative_share(centres: pd.DataFrame) -> float:
 def table_rows(frame: pd.DataFrame, lang: str, note_key: str) -> pd.DataFrame:
     """The first ``TABLE_ROWS`` rows, with a note when there are more. A table of every
     row would send them all to the browser: 1M centres are hundreds of MB per rerun."""
-    if len(frame) > TABLE_ROWS:
-        shown, total = fmt_number(TABLE_ROWS, lang), fmt_number(len(frame), lang)
-        st.caption(t(note_key, lang, shown=shown, total=total))
-        return frame.head(TABLE_ROWS)
-    return frame
+    rows_note(len(frame), lang, note_key)
+    return frame.head(TABLE_ROWS)
+
+
+def rows_note(total: int, lang: str, note_key: str) -> None:
+    """Says that a table shows its first ``TABLE_ROWS`` of ``total`` rows, when it does."""
+    if total > TABLE_ROWS:
+        shown = fmt_number(TABLE_ROWS, lang)
+        st.caption(t(note_key, lang, shown=shown, total=fmt_number(total, lang)))
 
 
 def empty_state(ctx: PageContext) -> bool:

@@ -33,7 +33,7 @@ charts.show(fig, t("budget_by_region", lang), source, lang, True, "anggaran_prov
 left, right = st.columns(2)
 with left:
     by_year = aggregate.budget_by_year(ctx.filtered, ctx.ref, ctx.filters)
-    charts.budget_by_year(by_year, source, lang, "anggaran_tahun")
+    charts.plot(charts.budget_figure(by_year, source, lang), "anggaran_tahun")
 with right:
     table = aggregate.growth_and_budget(ctx.filtered, ctx.centres, ctx.ref, ctx.filters).assign(
         provinsi=lambda d: d.index.map(names), miliar=lambda d: d["budget_rp"] / 1e9
