@@ -202,9 +202,11 @@ def server_walk(store_folder: Path) -> dict[str, object]:
         }
 
 
-def serving_figures(work: Path, quick: bool) -> dict[str, object]:
-    """The real server holding the bundled data. First the browser: time to a drawn map
-    against the floor of the stack (``bench/time_to_map.py``). Then many sessions at once
+def serving_figures(work: Path, quick: bool, reps: int) -> dict[str, object]:
+    """The real server holding the bundled data. First the click from a province to a
+    regency's kecamatan: the first in the fresh server (it reads the kecamatan layers), then
+    the median of the following ones. Then the browser: time to a drawn map against the
+    floor of the stack (``bench/time_to_map.py``). Then many sessions at once
     (``bench/load.py``): one person walking through five times (server time per step;
     three times in a quick run), a room of 10 (quick) or 30 people, and in a full run 100."""
     env = os.environ | {"SENTRA_DATA_DIR": str(work / "store-bundled")}
@@ -213,7 +215,13 @@ def serving_figures(work: Path, quick: bool) -> dict[str, object]:
     if not quick:
         plans.append(Plan(100, settle_s=125))  # closed sessions are kept for 120 s
     with running_servers(App(work / "bundled.log", env), floor_app(work)) as (url, floor):
-        result = time_to_map(url, floor, visits=2 if quick else 7)
+        wall, cpu = asyncio.run(_regency_clicks(url, url.pid, reps + 1))
+        result = {
+            "rerun_ms_kecamatan_first": round(wall[0], 1),
+            "rerun_ms_kecamatan": round(statistics.median(wall[1:]), 1),
+            "server_cpu_ms_kecamatan": round(statistics.median(cpu[1:]), 1),
+        }
+        result |= time_to_map(url, floor, visits=2 if quick else 7)
         solo, room, *crowd = measure(plans, url)
     result |= {
         "rerun_ms_home": solo["steps"]["home"]["p50_ms"],
@@ -255,20 +263,6 @@ async def _regency_clicks(url: str, pid: int, repeat: int) -> tuple[list[float],
         finally:
             await session.close()
     return wall, cpu
-
-
-def kecamatan_figures(store_folder: Path, repeat: int) -> dict[str, object]:
-    """The click from a province to a regency's kecamatan, on the real server with the
-    bundled data: the first click in a fresh server (it reads the kecamatan layers) and
-    the median of the following ones."""
-    env = os.environ | {"SENTRA_DATA_DIR": str(store_folder)}
-    with running_server(ROOT / "artifacts" / "kecamatan-server.log", env) as url:
-        wall, cpu = asyncio.run(_regency_clicks(url, url.pid, repeat + 1))
-    return {
-        "rerun_ms_kecamatan_first": round(wall[0], 1),
-        "rerun_ms_kecamatan": round(statistics.median(wall[1:]), 1),
-        "server_cpu_ms_kecamatan": round(statistics.median(cpu[1:]), 1),
-    }
 
 
 def main() -> None:
@@ -327,11 +321,10 @@ def main() -> None:
             result |= server_walk(work / f"store-{label}")
             result["peak_rss_centres"] = len(centres)
 
-    result |= kecamatan_figures(work / "store-bundled", reps)
-    print(f"kecamatan: {result['rerun_ms_kecamatan']} ms", file=sys.stderr)
-    result |= serving_figures(work, args.quick)
-    print(f"time to map {result['ttm_ratio_to_floor']}x floor; {result['load_sessions']} "
-          f"sessions p95 {result['load_p95_ms']} ms ({time.perf_counter() - begun:.0f} s)",
+    result |= serving_figures(work, args.quick, reps)
+    print(f"kecamatan {result['rerun_ms_kecamatan']} ms; time to map "
+          f"{result['ttm_ratio_to_floor']}x floor; {result['load_sessions']} sessions p95 "
+          f"{result['load_p95_ms']} ms ({time.perf_counter() - begun:.0f} s)",
           file=sys.stderr)  # fmt: skip
 
     rows = 50_000 if args.quick else 1_000_000
