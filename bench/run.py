@@ -40,12 +40,13 @@ from bench.time_to_map import floor_app, time_to_map  # noqa: E402
 from loaders import boundaries  # noqa: E402
 from loaders.export import to_csv_bytes  # noqa: E402
 from loaders.importer import checker_for, validate_file  # noqa: E402
+from loaders.reference import load_reference  # noqa: E402
 from loaders.sample_files import GEODATA  # noqa: E402
 from loaders.static_assets import GeometryFiles, write_geometry  # noqa: E402
 from loaders.store import Store  # noqa: E402
 from sentra.filters import Filters, filter_centres  # noqa: E402
 from sentra.indicators import Reference  # noqa: E402
-from sentra.map_view import explorer_map  # noqa: E402
+from sentra.map_view import draw, map_view  # noqa: E402
 from sentra.markers import marker_rows  # noqa: E402
 from sentra.sample_data import scaled_centres  # noqa: E402
 from tools.live_server import (  # noqa: E402
@@ -79,16 +80,6 @@ def median_ms(func, repetitions: int) -> float:
     return round(statistics.median(times), 1)
 
 
-def reference(layers, store: Store) -> Reference:
-    return Reference(
-        regions=layers.regions,
-        budgets=store.table("budgets"),
-        indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
-        bps_2024=store.table("sentra_bps_2024"),
-        facts=store.table("facts"),
-    )
-
-
 def interaction(layers, ref: Reference, centres: pd.DataFrame, prepared: dict,
                 geometry: GeometryFiles) -> int:  # fmt: skip
     """Sector filter on the national map, then a click on Central Java. Returns bytes sent
@@ -105,9 +96,9 @@ def interaction(layers, ref: Reference, centres: pd.DataFrame, prepared: dict,
 
     sent = 0
     for selected in (None, PROVINCE):
-        view = explorer_map(layers, ref, centres, filtered, filters, selected, "sentra",
-                            "none", "id", rows_for, geometry.url)  # fmt: skip
-        sent += len(payload(view.fmap))
+        view = map_view(layers, ref, centres, filtered, filters, selected, "sentra", "id",
+                        rows_for, geometry.url)  # fmt: skip
+        sent += len(payload(draw(view, "none", "id")))
     return sent
 
 
@@ -298,7 +289,7 @@ def main() -> None:
 
     for label, n in sizes.items():
         store, centres = store_with(n, layers, work / f"store-{label}")
-        ref = reference(layers, store)
+        ref = load_reference(store, layers.all_regions)
         prepared: dict = {}
         result[f"bytes_sent_{label}"] = interaction(layers, ref, centres, prepared, geometry)
         result[f"rerun_ms_{label}"] = median_ms(

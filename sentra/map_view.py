@@ -4,8 +4,8 @@ Drill-down: Indonesia shows provinces, a province its regencies, a regency (or o
 kecamatan) the regency's kecamatan.
 
 ``map_view`` computes what the map shows (the costly part, which the page caches per
-view); ``draw`` turns it into a folium map. The benchmark calls ``explorer_map``, both
-in one, so it measures what a user gets when the view is not cached yet. Markers are sent
+view); ``draw`` turns it into a folium map. The benchmark calls both, so it measures what
+a user gets when the view is not cached yet. Markers are sent
 only for one province or regency and only up to ``MAX_MARKERS``; beyond that the
 choropleth's counts per region stand in for them.
 """
@@ -83,13 +83,6 @@ class MapView:
     legend_note: str  # source of an imported or per-person measure
     markers: list[list]  # prepared marker rows; empty when none are shown
     marker_labels: list[str]
-    table: pd.DataFrame  # metrics per shown region
-    note: str  # what the points on the map are (or why there are none)
-
-
-@dataclass
-class ExplorerMap:
-    fmap: folium.Map
     table: pd.DataFrame  # metrics per shown region
     note: str  # what the points on the map are (or why there are none)
 
@@ -175,23 +168,3 @@ def draw(view: MapView, basemap: str, lang: str) -> folium.Map:
     if view.markers:
         centre_markers(view.markers, view.marker_labels).add_to(fmap)
     return fmap
-
-
-def explorer_map(
-    layers: MapLayers,
-    ref: Reference,
-    centres: pd.DataFrame,
-    filtered: pd.DataFrame,
-    filters: Filters,
-    selected: str | None,
-    metric: str,
-    basemap: str,
-    lang: str,
-    marker_rows: Callable[[pd.DataFrame], list[list]],
-    geometry_url: Callable[[str | None], str],
-    imported: ImportedMeasure | None = None,
-) -> ExplorerMap:
-    """``map_view`` and ``draw`` in one, as a page without a cache would do it."""
-    view = map_view(layers, ref, centres, filtered, filters, selected, metric, lang,
-                    marker_rows, geometry_url, imported)  # fmt: skip
-    return ExplorerMap(draw(view, basemap, lang), view.table, view.note)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from loaders.reference import load_reference
 from loaders.store import Store
 from sentra.filters import Filters, filter_centres
-from sentra.indicators import Reference, headline, region_metrics
+from sentra.indicators import headline, region_metrics
 
 
 def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(tmp_path):
@@ -25,12 +26,7 @@ def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(tmp_
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory, layers):
     store = Store(tmp_path_factory.mktemp("store") / "sentra.duckdb")
-    ref = Reference(
-        regions=layers.regions, budgets=store.table("budgets"),
-        indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
-        bps_2024=store.table("sentra_bps_2024"), facts=store.table("facts"),
-    )  # fmt: skip
-    return store, ref
+    return store, load_reference(store, layers.regions)
 
 
 def test_budget_totals_reconcile_with_the_stored_rows(stored):

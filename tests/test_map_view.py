@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from loaders.reference import load_reference
 from loaders.sample_files import GEODATA
 from loaders.store import Store
 from sentra.filters import Filters, filter_centres
-from sentra.indicators import Reference
-from sentra.map_view import explorer_map
+from sentra.map_view import MapView, draw, map_view
 from sentra.markers import MAX_MARKERS, marker_rows
 from sentra.sample_data import scaled_centres
 
@@ -24,28 +24,25 @@ def big(layers):
 
 @pytest.fixture(scope="module")
 def ref(layers, tmp_path_factory):
-    store = Store(tmp_path_factory.mktemp("store") / "sentra.duckdb")
-    return Reference(
-        regions=layers.regions, budgets=store.table("budgets"),
-        indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
-        bps_2024=store.table("sentra_bps_2024"), facts=store.table("facts"),
-    )  # fmt: skip
+    return load_reference(Store(tmp_path_factory.mktemp("store") / "sentra.duckdb"), layers.regions)
 
 
-def _view(layers, ref, centres, selected):
+def _view(layers, ref, centres, selected) -> tuple[MapView, str]:
+    """The view and its rendered map script."""
     filters = Filters()
-    return explorer_map(
+    view = map_view(
         layers, ref, centres, filter_centres(centres, filters), filters, selected, "sentra",
-        "none", "id", lambda points: list(marker_rows(points, layers.regions, "id").values()),
+        "id", lambda points: list(marker_rows(points, layers.regions, "id").values()),
         geometry_url=lambda province: f"/shapes/{province}.json",
     )  # fmt: skip
+    return view, draw(view, "none", "id").get_root().render()
 
 
 def test_province_with_too_many_centres_shows_counts_not_points(layers, ref, big):
     in_jateng = (big["province_code"] == "33").sum()
     assert in_jateng > MAX_MARKERS
-    view = _view(layers, ref, big, "33")
-    assert "FastMarkerCluster" not in view.fmap.get_root().render()
+    view, rendered = _view(layers, ref, big, "33")
+    assert "FastMarkerCluster" not in rendered
     assert "lebih dari 5.000 titik" in view.note
     assert view.table["sentra"].sum() == in_jateng
 
@@ -54,7 +51,6 @@ def test_single_regency_shows_its_points(layers, ref, big):
     regency = "33.26"
     expected = (big["regency_code"] == regency).sum()
     assert 0 < expected <= MAX_MARKERS
-    view = _view(layers, ref, big, regency)
-    rendered = view.fmap.get_root().render()
+    view, rendered = _view(layers, ref, big, regency)
     assert "circleMarker" in rendered
     assert f"{expected} sentra/klaster" in view.note

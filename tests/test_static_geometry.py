@@ -6,10 +6,11 @@ import json
 
 import pytest
 
+from loaders.reference import load_reference
 from loaders.static_assets import GEO_URL, write_geometry
 from loaders.store import Store
-from sentra.indicators import Filters, Reference, filter_centres
-from sentra.map_view import explorer_map
+from sentra.indicators import Filters, filter_centres
+from sentra.map_view import draw, map_view
 
 
 def features(path) -> list[dict]:
@@ -45,22 +46,18 @@ def test_complete_copy_is_kept_and_an_altered_one_replaced(layers, tmp_path):
 @pytest.fixture(scope="module")
 def ref(layers, tmp_path_factory):
     store = Store(tmp_path_factory.mktemp("store") / "sentra.duckdb")
-    return Reference(
-        regions=layers.regions, budgets=store.table("budgets"),
-        indicators=store.table("indicators").fillna({"region_code": "", "centre_id": ""}),
-        bps_2024=store.table("sentra_bps_2024"), facts=store.table("facts"),
-    ), store.centres()  # fmt: skip
+    return load_reference(store, layers.regions), store.centres()
 
 
 @pytest.mark.parametrize("selected", [None, "33"])
 def test_map_script_names_the_shapes_file_instead_of_carrying_shapes(layers, ref, selected):
     reference, centres = ref
     filters = Filters()
-    view = explorer_map(
+    view = map_view(
         layers, reference, centres, filter_centres(centres, filters), filters, selected,
-        "sentra", "none", "id", lambda points: [], lambda p: f"/shapes/{p or 'all'}.json",
+        "sentra", "id", lambda points: [], lambda p: f"/shapes/{p or 'all'}.json",
     )  # fmt: skip
-    script = view.fmap.get_root().render()
+    script = draw(view, "none", "id").get_root().render()
     assert f'"/shapes/{selected or "all"}.json"' in script
     assert "coordinates" not in script and "MultiPolygon" not in script
     assert len(script.encode()) < 40_000
