@@ -22,15 +22,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from loaders.store import ENV_DATABASE_URL, Store
-from tools.live_server import ROOT, Server, running_server
+from tools.live_server import ROOT, Server, running_server, stop, wait_healthy
 from tools.pg_cluster import running_postgres
 
 COOKIE = "SENTRA_SERVER"
@@ -93,27 +91,10 @@ def running_haproxy(config: str, port: int, folder: Path) -> Iterator[Path]:
     with log.open("w") as out:
         proc = subprocess.Popen([HAPROXY, "-db", "-f", str(path)], stdout=out, stderr=out)
         try:
-            _wait_healthy(f"http://127.0.0.1:{port}", proc, log)
+            wait_healthy(proc, f"http://127.0.0.1:{port}", log, "HAProxy", seconds=30)
             yield log
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"HAProxy did not start; see {log}") from None
-            time.sleep(0.3)
+            stop(proc)
 
 
 @contextmanager

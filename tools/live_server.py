@@ -51,8 +51,12 @@ class App:
     root: Path = ROOT
 
 
-def _wait_ready(proc: subprocess.Popen, url: str, log: Path) -> None:
-    deadline = time.monotonic() + 60
+def wait_healthy(
+    proc: subprocess.Popen, url: str, log: Path, what: str = "streamlit", seconds: float = 60
+) -> None:
+    """Until ``url``'s Streamlit health check answers (directly or through HAProxy); an
+    error naming ``what`` and its log if ``proc`` ends or time runs out first."""
+    deadline = time.monotonic() + seconds
     while True:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
@@ -60,7 +64,7 @@ def _wait_ready(proc: subprocess.Popen, url: str, log: Path) -> None:
                     return
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start; see {log}") from None
+                raise RuntimeError(f"{what} did not start; see {log}") from None
             time.sleep(0.3)
 
 
@@ -79,16 +83,17 @@ def running_servers(*apps: App) -> Iterator[list[Server]]:
                        "--server.headless", "true"]  # fmt: skip
             proc = subprocess.Popen(command, cwd=app.root, stdout=out, stderr=subprocess.STDOUT,
                                     env=app.env or os.environ.copy())  # fmt: skip
-            stack.callback(_stop, proc)
+            stack.callback(stop, proc)
             url = Server(f"http://127.0.0.1:{port}")
             url.pid = proc.pid
             started.append((proc, url, app.log))
         for proc, url, log in started:
-            _wait_ready(proc, url, log)
+            wait_healthy(proc, url, log)
         yield [url for _, url, _ in started]
 
 
-def _stop(proc: subprocess.Popen) -> None:
+def stop(proc: subprocess.Popen) -> None:
+    """Terminate, and kill after 10 s."""
     proc.terminate()
     try:
         proc.wait(timeout=10)
