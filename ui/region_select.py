@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from sentra.i18n import t
@@ -70,18 +71,9 @@ def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> N
     the map. ``regions`` holds all three levels."""
     provinces = regions[regions["kind"] == "provinsi"].sort_values("name")
     province = current[:2] if current else ""
-    options = ["", *provinces.index]
     names = regions["name"]
-    key = f"pick_province_{province}"
-    col1.selectbox(
-        t("select_province", lang),
-        options,
-        index=options.index(province),
-        format_func=lambda c: names[c] if c else t("all_indonesia", lang),
-        key=key,
-        on_change=_picked,
-        args=(key,),
-    )
+    _pick(col1, "province", "select_province", "all_indonesia", "", list(provinces.index),
+          province, names, lang)  # fmt: skip
     if not province:
         col2.selectbox(t("select_regency", lang), ["–"], disabled=True, key="pick_regency_none")
         if col3 is not None:
@@ -90,30 +82,32 @@ def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> N
     kinds = regions["kind"].isin(["kabupaten", "kota"])
     kab = regions[kinds & (regions["province_code"] == province)].sort_values("name")
     regency = current[:5] if current and len(current) > 2 else province
-    options = [province, *kab.index]
-    key = f"pick_regency_{regency}"
-    col2.selectbox(
-        t("select_regency", lang),
-        options,
-        index=options.index(regency),
-        format_func=lambda c: t("whole_province", lang) if c == province else names[c],
-        key=key,
-        on_change=_picked,
-        args=(key,),
-    )
+    _pick(col2, "regency", "select_regency", "whole_province", province, list(kab.index),
+          regency, names, lang)  # fmt: skip
     if col3 is None:
         return
     if regency == province:
         col3.selectbox(t("select_kecamatan", lang), ["–"], disabled=True, key="pick_kec_none")
         return
     kec = regions[(regions["kind"] == "kecamatan") & (regions["regency_code"] == regency)]
-    options = [regency, *kec.sort_values("name").index]
-    key = f"pick_kec_{current}"
-    col3.selectbox(
-        t("select_kecamatan", lang),
+    _pick(col3, "kec", "select_kecamatan", "whole_regency", regency,
+          list(kec.sort_values("name").index), current, names, lang)  # fmt: skip
+
+
+def _pick(
+    col, level: str, label: str, whole: str, parent: str, children: list[str], current: str,
+    names: pd.Series, lang: str,
+) -> None:  # fmt: skip
+    """A list of ``parent`` as a whole (text key ``whole``) and its ``children``, ``current``
+    chosen; picking one selects it. The key names the selection, so the list starts afresh
+    when the selection changes elsewhere (map click, back button)."""
+    options = [parent, *children]
+    key = f"pick_{level}_{current}"
+    col.selectbox(
+        t(label, lang),
         options,
         index=options.index(current),
-        format_func=lambda c: t("whole_regency", lang) if c == regency else names[c],
+        format_func=lambda c: t(whole, lang) if c == parent else names[c],
         key=key,
         on_change=_picked,
         args=(key,),
