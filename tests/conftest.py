@@ -66,3 +66,20 @@ def pg_template(postgres, layers) -> str:
     url = postgres.create_database("sentra_template")
     Store(url=url).close()
     return "sentra_template"
+
+
+@pytest.fixture(scope="module")
+def checker(layers):
+    """The import's row checker against the real boundary layers."""
+    from loaders.importer import checker_for
+
+    return checker_for(layers)
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """An empty store of the test's own (``SENTRA_DATA_DIR``), as the dashboard opens it."""
+    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
+    from loaders.store import Store
+
+    return Store()

@@ -12,22 +12,10 @@ import pytest
 
 from loaders.export import to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
 from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError
-from loaders.importer import checker_for, report_table, validate_file
-from loaders.store import Store
+from loaders.importer import report_table, validate_file
 from sentra.escape import escape_text
 
 XSS = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def checker(layers):
-    return checker_for(layers)
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch) -> Store:
-    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
-    return Store()
 
 
 def _messages(result, lang="id") -> list[str]:

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.importer import checker_for, report_table, validate_file
+from loaders.importer import report_table, validate_file
 from sentra.market_reach import parse_reach
 from tests.officials_files import to_csv, to_xlsx
-
-
-@pytest.fixture(scope="module")
-def checker(layers):
-    return checker_for(layers)
 
 
 def _check(checker, grid, name="wilayah.csv"):

@@ -3,11 +3,8 @@ region and year, imported as a named, versioned indicator; absent regions have n
 
 from __future__ import annotations
 
-import pytest
-
 from loaders.import_file import read_table
-from loaders.importer import checker_for, indicator_key, read_regional_sheet, report_table
-from loaders.store import Store
+from loaders.importer import indicator_key, read_regional_sheet, report_table
 from tests.officials_files import to_csv, to_xlsx
 
 TITLE = "Jumlah Sentra IKM menurut Kabupaten/Kota di Provinsi Jawa Tengah, 2019–2023"
@@ -26,17 +23,6 @@ WIDE = [
     ["Sumber: BPS Provinsi Jawa Tengah, Jawa Tengah Dalam Angka 2024", None, None, None, None,
      None],
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def checker(layers):
-    return checker_for(layers)
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch) -> Store:
-    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
-    return Store()
 
 
 def test_wide_regency_table_2019_2023(checker, store):

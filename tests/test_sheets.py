@@ -8,15 +8,10 @@ import codecs
 import pytest
 
 from loaders.import_file import ImportFileError, read_table
-from loaders.importer import checker_for, report_table, validate_file
+from loaders.importer import report_table, validate_file
 from tests.officials_files import DINAS_GRID, DINAS_MERGES, TITLE, to_csv, to_ods, to_xls, to_xlsx
 
 NOTES_SHEET = [["Catatan: data ada di lembar berikutnya."], ["Disusun oleh Bidang IKM"]]
-
-
-@pytest.fixture(scope="module")
-def checker(layers):
-    return checker_for(layers)
 
 
 FILES = {
