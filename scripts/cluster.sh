@@ -13,21 +13,16 @@ cd "$(dirname "$0")/.."
 run=var/cluster
 pidfile=$run/cluster.pid
 
+# shellcheck source=scripts/packages.sh
+source scripts/packages.sh
+
 running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
 case "${1:-}" in
   start)
     if running; then echo "Sudah berjalan / already running (pid $(cat "$pidfile"))"; exit 1; fi
-    missing=""
-    [ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql"
-    [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing="$missing postgresql-15-postgis-3"
-    command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing="$missing haproxy"
-    if [ -n "$missing" ]; then
-      sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-      $sudo_cmd apt-get update -qq
-      # shellcheck disable=SC2086
-      DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq $missing >/dev/null
-    fi
+    # shellcheck disable=SC2046
+    apt_install $(server_packages)
     python="${SENTRA_PYTHON:-}"
     if [ -z "$python" ]; then
       bash scripts/setup.sh requirements.txt

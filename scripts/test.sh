@@ -10,15 +10,10 @@ missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
 # poppler-utils: the briefing tests read PDFs with pdftotext/pdfinfo and render them with pdftoppm.
 command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
-[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql"
-[ -f /usr/share/postgresql/15/extension/postgis.control ] || missing="$missing postgresql-15-postgis-3"
-command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing="$missing haproxy"
-if [ -n "$missing" ]; then
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  # shellcheck disable=SC2086
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq $missing >/dev/null
-fi
+# shellcheck source=scripts/packages.sh
+source scripts/packages.sh
+# shellcheck disable=SC2086
+apt_install $missing $(server_packages)
 bash scripts/setup.sh requirements-dev.txt
 if [ -z "${SENTRA_BOUNDARIES_DIR:-}" ] && [ -d ../shared/geodata/wilayah_boundaries ]; then
   export SENTRA_BOUNDARIES_DIR="$PWD/../shared/geodata/wilayah_boundaries"
