@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import pyarrow as pa
 import streamlit as st
 
 from loaders.static_assets import ensure_static_assets
 from loaders.store import StoreBusyError
 from sentra.i18n import DEFAULT_LANGUAGE, t
-from ui import context, stories, url_state, widgets
+from ui import context, process_memory, stories, url_state, widgets
 from ui.cached import DATA_ERRORS
 
-# Arrow buffers (the store's reads, every table sent to the browser) from the system
-# allocator: with pyarrow's default (mimalloc) a server that had served 100 sessions peaked
-# ~190 MB higher and kept it (bench/load.py --sessions 100; README, Performance).
-pa.set_memory_pool(pa.system_memory_pool())
+process_memory.configure()  # once per process; README, Performance (memory)
 st.set_page_config(page_title="Peta Sentra & Klaster", layout="wide")
 ensure_static_assets()
 

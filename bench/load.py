@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tools.live_server import memory_mb, running_server  # noqa: E402
+from ui.process_memory import RELEASE_EVERY_S  # noqa: E402
 
 STEPS = ("home", "sector", "province", "profile")
 SECTOR_LABEL = "Sektor"  # sidebar multiselect (key "sektor"), Indonesian by default
@@ -343,12 +344,13 @@ async def run(url: str, pid: int | None, plan: Plan) -> dict:
         # Streamlit keeps a closed session for server.disconnectedSessionTTL (120 s) in
         # case its browser reconnects, and drops expired ones when another session comes
         # or goes: after the wait, one more person opens the home page, as in a workshop.
+        # The memory the dropped sessions held goes back at the server's next release.
         await asyncio.sleep(plan.settle_s)
         session = Session(url, plan.timeout_s)
         await session.open()
         await session.step("home")
         await session.close()
-        await asyncio.sleep(2)
+        await asyncio.sleep(min(plan.settle_s, RELEASE_EVERY_S) + 2)
     stop.set()
     if watcher:
         await watcher

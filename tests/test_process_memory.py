@@ -1,0 +1,59 @@
+"""The server process hands memory back after people leave (ui/process_memory.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pyarrow as pa
+
+from ui import process_memory
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# A closed session's objects in reference cycles, old enough that only a full collection
+# finds them, and one live allocation after them so that glibc cannot simply shrink the
+# heap from its top: the shape of a server after a workshop room has left.
+AFTER_A_ROOM_LEFT = textwrap.dedent("""
+    import gc, sys
+    from ui import process_memory
+
+    def rss_mb():
+        for line in open("/proc/self/status"):
+            if line.startswith("VmRSS"):
+                return int(line.split()[1]) / 1024
+
+    class Session:
+        def __init__(self):
+            self.me = self
+            self.state = bytes(4000) + b"x"
+
+    gc.disable()
+    start = rss_mb()
+    sessions = [Session() for _ in range(50_000)]
+    still_open = bytes(4000) + b"y"
+    del sessions
+    left = rss_mb()
+    collected = process_memory.release_freed_memory()
+    print(start, left, rss_mb(), collected)
+""")
+
+
+def test_memory_held_by_closed_sessions_goes_back_to_the_system() -> None:
+    out = subprocess.run([sys.executable, "-c", AFTER_A_ROOM_LEFT], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout  # fmt: skip
+    start, left, end, collected = (float(x) for x in out.split())
+    assert left - start > 150, "the sessions should have taken ~200 MB"
+    assert collected >= 50_000
+    assert end - start < 0.1 * (left - start), (start, left, end)
+
+
+def test_configured_once_per_process_with_arrow_on_the_system_allocator() -> None:
+    process_memory.configure(every_s=3600)
+    process_memory.configure(every_s=3600)  # every rerun of app.py calls it
+    assert pa.default_memory_pool().backend_name == "system"
+    names = [t.name for t in threading.enumerate()]
+    assert names.count("release-freed-memory") == 1
