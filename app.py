@@ -7,10 +7,10 @@ import streamlit as st
 from loaders.static_assets import ensure_static_assets
 from loaders.store import StoreBusyError
 from sentra.i18n import DEFAULT_LANGUAGE, t
-from ui import context, process_memory, stories, url_state, widgets
+from ui import context, server_process, stories, url_state, widgets
 from ui.cached import DATA_ERRORS
 
-process_memory.configure()  # once per process; README, Performance (memory)
+server_process.configure()  # once per process: sockets, memory (README, Performance)
 st.set_page_config(page_title="Peta Sentra & Klaster", layout="wide")
 ensure_static_assets()
 

@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tools.live_server import memory_mb, running_server  # noqa: E402
-from ui.process_memory import RELEASE_EVERY_S  # noqa: E402
+from ui.server_process import RELEASE_EVERY_S  # noqa: E402
 
 STEPS = ("home", "sector", "province", "profile")
 SECTOR_LABEL = "Sektor"  # sidebar multiselect (key "sektor"), Indonesian by default

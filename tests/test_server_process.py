@@ -1,7 +1,8 @@
-"""The server process hands memory back after people leave (ui/process_memory.py)."""
+"""Settings of the server process: no Nagle delay, memory handed back (ui/server_process.py)."""
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import textwrap
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from ui import process_memory
+from ui import server_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # heap from its top: the shape of a server after a workshop room has left.
 AFTER_A_ROOM_LEFT = textwrap.dedent("""
     import gc, sys
-    from ui import process_memory
+    from ui import server_process
 
     def rss_mb():
         for line in open("/proc/self/status"):
@@ -37,7 +38,7 @@ AFTER_A_ROOM_LEFT = textwrap.dedent("""
     still_open = bytes(4000) + b"y"
     del sessions
     left = rss_mb()
-    collected = process_memory.release_freed_memory()
+    collected = server_process.release_freed_memory()
     print(start, left, rss_mb(), collected)
 """)
 
@@ -52,8 +53,21 @@ def test_memory_held_by_closed_sessions_goes_back_to_the_system() -> None:
 
 
 def test_configured_once_per_process_with_arrow_on_the_system_allocator() -> None:
-    process_memory.configure(every_s=3600)
-    process_memory.configure(every_s=3600)  # every rerun of app.py calls it
+    server_process.configure(every_s=3600)
+    server_process.configure(every_s=3600)  # every rerun of app.py calls it
     assert pa.default_memory_pool().backend_name == "system"
     names = [t.name for t in threading.enumerate()]
     assert names.count("release-freed-memory") == 1
+
+
+def test_connections_accepted_by_a_server_socket_send_without_delay() -> None:
+    # Bound as Streamlit binds its server socket: protocol 0, so asyncio leaves Nagle on.
+    with socket.socket(socket.AF_INET) as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        assert not listening.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        assert server_process.no_delay_on_listening_sockets() >= 1
+        with socket.create_connection(listening.getsockname()):
+            accepted, _ = listening.accept()
+            with accepted:
+                assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
