@@ -9,12 +9,15 @@ _TEXT: dict[str, dict[str, str]] = {
     "app_title": {"id": "Peta Sentra & Klaster", "en": "Centres & Clusters Map"},
     "page_map": {"id": "Peta", "en": "Map"},
     "basemap": {"id": "Peta dasar", "en": "Basemap"},
-    "basemap_none": {"id": "Tanpa peta dasar (luring)", "en": "None (offline)"},
-    "basemap_osm": {"id": "OpenStreetMap (perlu internet)", "en": "OpenStreetMap (needs internet)"},
-    "basemap_positron": {
-        "id": "CARTO Positron (perlu internet)",
-        "en": "CARTO Positron (needs internet)",
+    "basemap_help": {
+        "id": "Tanpa peta dasar, peta bekerja luring (tanpa internet). OpenStreetMap dan "
+        "CARTO Positron perlu internet: petak petanya dimuat dari sana.",
+        "en": "Without a basemap the map works offline. OpenStreetMap and CARTO Positron "
+        "load their map tiles from the internet (online).",
     },
+    "basemap_none": {"id": "Tanpa peta dasar", "en": "None (offline)"},
+    "basemap_osm": {"id": "OpenStreetMap", "en": "OpenStreetMap"},
+    "basemap_positron": {"id": "CARTO Positron", "en": "CARTO Positron"},
     "indonesia": {"id": "Indonesia", "en": "Indonesia"},
     "back_to_indonesia": {"id": "← Kembali ke Indonesia", "en": "← Back to Indonesia"},
     "unknown_region": {

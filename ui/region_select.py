@@ -38,6 +38,8 @@ def parent_of(code: str) -> str | None:
     """One level up: kecamatan → regency → province → Indonesia (None)."""
     return code[:5] if len(code) > 5 else (code[:2] if len(code) > 2 else None)
 
+_KAB = ("Kabupaten ", "Kab. ")
+
 
 def display_name(regions, code: str, lang: str, short: bool = False) -> str:
     """A region's name as a heading shows it: kecamatan names carry "Kec." (they repeat
@@ -49,7 +51,7 @@ def display_name(regions, code: str, lang: str, short: bool = False) -> str:
 
 def short_name(regions, code: str) -> str:
     """A regency's name with "Kab." for "Kabupaten", to fit a button."""
-    return regions.at[code, "name"].replace("Kabupaten ", "Kab. ")
+    return regions.at[code, "name"].replace(*_KAB)
 
 
 def map_clicked(key: str, known) -> None:
@@ -107,7 +109,8 @@ def _pick(
         t(label, lang),
         options,
         index=options.index(current),
-        format_func=lambda c: t(whole, lang) if c == parent else names[c],
+        # "Kab." as in the headings: "Kabupaten Pekalongan" did not fit the list's width.
+        format_func=lambda c: t(whole, lang) if c == parent else names[c].replace(*_KAB),
         key=key,
         on_change=_picked,
         args=(key,),

@@ -71,6 +71,7 @@ basemap = col_base.selectbox(
     t("basemap", lang),
     list(BASEMAPS),
     format_func=lambda b: t(f"basemap_{b}", lang),
+    help=t("basemap_help", lang),
     key="peta_dasar",
     persist_state="session",
 )
