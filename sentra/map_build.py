@@ -102,13 +102,22 @@ class _Attribution(_VerbatimMacro):
         self.text = text
 
 
+class _MetricScale(_VerbatimMacro):
+    """Leaflet's scale bar in kilometres only (folium's ``control_scale`` adds miles)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
+
+
 def base_map(basemap: str, bounds: Sequence[float], lang: str) -> folium.Map:
     """An empty map fitted to ``bounds`` (minx, miny, maxx, maxy) with the chosen basemap."""
     fmap = OfflineMap(
         location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
         tiles=BASEMAPS.get(basemap),
         zoom_control=True,
-        control_scale=True,
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
@@ -120,6 +129,7 @@ def base_map(basemap: str, bounds: Sequence[float], lang: str) -> folium.Map:
         f"{BOUNDARY_REPOSITORY}</a>"
     )
     _Attribution(t("map_attribution", lang, link=link)).add_to(fmap)
+    _MetricScale().add_to(fmap)
     fmap.get_root().header.add_child(_Verbatim(_MAP_CSS))
     return fmap
 
