@@ -46,6 +46,7 @@ from tools.live_server import memory_mb, running_server  # noqa: E402
 from ui.server_process import RELEASE_EVERY_S  # noqa: E402
 
 STEPS = ("home", "sector", "province", "profile")
+SESSION_TTL_S = 120  # server.disconnectedSessionTTL: how long a closed session is kept
 SECTOR_LABEL = "Sektor"  # sidebar multiselect (key "sektor"), Indonesian by default
 SECTOR_OPTION = "Kerajinan"
 PROVINCE_KEY = "pick_province_"  # map page picker, keyed by the shown province ("" = none)
@@ -350,7 +351,7 @@ async def run(url: str, pid: int | None, plan: Plan) -> dict:
         await session.open()
         await session.step("home")
         await session.close()
-        await asyncio.sleep(min(plan.settle_s, RELEASE_EVERY_S) + 2)
+        await asyncio.sleep(2 + (RELEASE_EVERY_S if plan.settle_s > SESSION_TTL_S else 0))
     stop.set()
     if watcher:
         await watcher
