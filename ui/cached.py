@@ -38,10 +38,11 @@ T = TypeVar("T")
 
 def _long_lived(value: T) -> T:
     """Data kept for the life of the process, taken out of the cyclic garbage collector's
-    view (``gc.freeze``) with everything else alive now, such as the imported libraries.
-    Streamlit runs a full collection after every script run (``runner.postScriptGC``);
-    over these objects that took about 300 ms of each rerun. Freed memory is still
-    returned by reference counting."""
+    view (``gc.freeze``) with everything else alive now, such as the imported libraries
+    and the sessions open at this moment. A full collection over these objects takes
+    150-600 ms; only the deep memory release of ``ui/server_process.py`` (every 10 min)
+    looks at them again, and frees the cycles of sessions closed since. Freed memory is
+    still returned by reference counting."""
     gc.freeze()
     return value
 

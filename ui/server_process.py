@@ -4,19 +4,24 @@ after people leave (issue 14; README, Performance)."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
-import ctypes.util
 import gc
+import itertools
 import os
 import socket
 import threading
 import time
+from collections.abc import Callable
 
 import pyarrow as pa
 
 # Seconds between two releases. One costs ~5 ms when nothing was freed and ~170 ms after
 # 100 sessions closed (gc 47,000 objects, trim 15 ms; bench/load.py on 2 cores).
 RELEASE_EVERY_S = 30.0
+# Every 20th release (10 min) is deep: it also looks at the ~270,000 frozen objects
+# (libraries, boundary layers, cached views), 150-600 ms on this machine.
+DEEP_EVERY = 20
 
 _started = threading.Lock()
 _thread: threading.Thread | None = None
@@ -36,16 +41,21 @@ def no_delay_on_listening_sockets() -> int:
     count = 0
     for name in os.listdir("/proc/self/fd"):
         try:
-            fd = int(name)
             if not os.readlink(f"/proc/self/fd/{name}").startswith("socket:"):
                 continue
-            sock = socket.socket(fileno=os.dup(fd))  # family and type read from the fd
-        except OSError:  # closed meanwhile, or not ours to read
+            copy = os.dup(int(name))
+        except OSError:  # closed meanwhile
             continue
-        with sock:
+        try:
+            sock = socket.socket(fileno=copy)  # family, type and protocol read from the fd
+        except OSError:  # the number was reused for something else meanwhile
+            os.close(copy)
+            continue
+        with sock, contextlib.suppress(OSError):
             if (
                 sock.family in (socket.AF_INET, socket.AF_INET6)
                 and sock.type == socket.SOCK_STREAM
+                and sock.proto in (0, socket.IPPROTO_TCP)
                 and sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN)
             ):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -53,29 +63,40 @@ def no_delay_on_listening_sockets() -> int:
     return count
 
 
-def _malloc_trim() -> None:
-    """glibc's ``malloc_trim(0)``: free pages anywhere in the heap go back to the system.
-    A no-op where the C library is not glibc."""
-    name = ctypes.util.find_library("c")
-    if name:
-        trim = getattr(ctypes.CDLL(name), "malloc_trim", None)
-        if trim is not None:
-            trim(0)
+def _glibc_malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``: hands free pages anywhere in the heap back to the system.
+    None where the C library is not glibc."""
+    try:
+        return getattr(ctypes.CDLL(None), "malloc_trim", None)
+    except OSError:
+        return None
 
 
-def release_freed_memory() -> int:
+_MALLOC_TRIM = _glibc_malloc_trim()
+
+
+def release_freed_memory(deep: bool = False) -> int:
     """Collect reference cycles (a closed session leaves ~470 objects in cycles, which the
     young generations miss once they are old and Streamlit's full collection per run is
-    off), then return the freed heap pages. Returns the number of objects collected."""
+    off), then return the freed heap pages. Returns the number of objects collected.
+
+    ``deep``: look at the frozen objects too (``ui/cached.py`` freezes everything alive when
+    it keeps a new view, sessions open at that moment included), then freeze the survivors
+    again. Without it a session frozen while open would keep its cycles after it closed."""
+    if deep:
+        gc.unfreeze()
     collected = gc.collect()
-    _malloc_trim()
+    if deep:
+        gc.freeze()
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
     return collected
 
 
 def _release_forever(every_s: float) -> None:
-    while True:
+    for n in itertools.count(1):
         time.sleep(every_s)
-        release_freed_memory()
+        release_freed_memory(deep=n % DEEP_EVERY == 0)
 
 
 def configure(every_s: float = RELEASE_EVERY_S) -> None:
