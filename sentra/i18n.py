@@ -10,12 +10,12 @@ _TEXT: dict[str, dict[str, str]] = {
     "page_map": {"id": "Peta", "en": "Map"},
     "basemap": {"id": "Peta dasar", "en": "Basemap"},
     "basemap_help": {
-        "id": "Tanpa peta dasar, peta bekerja luring (tanpa internet). OpenStreetMap dan "
-        "CARTO Positron perlu internet: petak petanya dimuat dari sana.",
-        "en": "Without a basemap the map works offline. OpenStreetMap and CARTO Positron "
-        "load their map tiles from the internet (online).",
+        "id": "Tanpa peta dasar, peta tetap dapat dipakai tanpa internet (luring). "
+        "OpenStreetMap dan CARTO Positron memerlukan internet untuk memuat petak peta.",
+        "en": "Without a basemap the map works without the internet (offline). "
+        "OpenStreetMap and CARTO Positron need the internet to load their map tiles.",
     },
-    "basemap_none": {"id": "Tanpa peta dasar", "en": "None (offline)"},
+    "basemap_none": {"id": "Tanpa peta dasar", "en": "No basemap"},
     "basemap_osm": {"id": "OpenStreetMap", "en": "OpenStreetMap"},
     "basemap_positron": {"id": "CARTO Positron", "en": "CARTO Positron"},
     "indonesia": {"id": "Indonesia", "en": "Indonesia"},

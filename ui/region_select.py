@@ -38,8 +38,6 @@ def parent_of(code: str) -> str | None:
     """One level up: kecamatan → regency → province → Indonesia (None)."""
     return code[:5] if len(code) > 5 else (code[:2] if len(code) > 2 else None)
 
-_KAB = ("Kabupaten ", "Kab. ")
-
 
 def display_name(regions, code: str, lang: str, short: bool = False) -> str:
     """A region's name as a heading shows it: kecamatan names carry "Kec." (they repeat
@@ -51,7 +49,11 @@ def display_name(regions, code: str, lang: str, short: bool = False) -> str:
 
 def short_name(regions, code: str) -> str:
     """A regency's name with "Kab." for "Kabupaten", to fit a button."""
-    return regions.at[code, "name"].replace(*_KAB)
+    return _short(regions.at[code, "name"])
+
+
+def _short(name: str) -> str:
+    return name.replace("Kabupaten ", "Kab. ")
 
 
 def map_clicked(key: str, known) -> None:
@@ -109,8 +111,8 @@ def _pick(
         t(label, lang),
         options,
         index=options.index(current),
-        # "Kab." as in the headings: "Kabupaten Pekalongan" did not fit the list's width.
-        format_func=lambda c: t(whole, lang) if c == parent else names[c].replace(*_KAB),
+        # "Kab." as on the back button: "Kabupaten Pekalongan" did not fit the list's width.
+        format_func=lambda c: t(whole, lang) if c == parent else _short(names[c]),
         key=key,
         on_change=_picked,
         args=(key,),

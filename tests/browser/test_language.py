@@ -67,6 +67,8 @@ def test_no_english_left_in_indonesian_mode(server, offline_page, view):
     leaks += [label for label in english_only_texts() if label in text]
     leaks += re.findall(r"\b\d+ (?:mi|ft)\b", text)  # imperial units on the scale bar
     assert not leaks, leaks
+    if view == "peta":
+        assert re.search(r"\b\d+ k?m\b", text), "the scale bar, in metres or kilometres"
 
 
 @pytest.mark.parametrize("view", VIEWS)
