@@ -5,9 +5,9 @@ kecamatan) the regency's kecamatan.
 
 ``map_view`` computes what the map shows (the costly part, which the page caches per
 view); ``draw`` turns it into a folium map. The benchmark calls both, so it measures what
-a user gets when the view is not cached yet. Markers are sent
-only for one province or regency and only up to ``MAX_MARKERS``; beyond that the
-choropleth's counts per region stand in for them.
+a user gets when the view is not cached yet. Markers are sent only for one province or
+regency and only up to ``MAX_MARKERS``; beyond that the choropleth's counts per region
+stand in for them.
 """
 
 from __future__ import annotations
