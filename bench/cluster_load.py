@@ -30,8 +30,17 @@ from tools.cluster import Cluster, running_cluster  # noqa: E402
 from tools.live_server import _free_port  # noqa: E402
 from tools.pg_cluster import running_postgres  # noqa: E402
 
-KEPT = ("sessions", "completed", "errors", "error_samples", "p50_ms", "p95_ms", "max_ms",
-        "reruns_per_s", "wall_s")  # fmt: skip
+KEPT = (
+    "sessions",
+    "completed",
+    "errors",
+    "error_samples",
+    "p50_ms",
+    "p95_ms",
+    "max_ms",
+    "reruns_per_s",
+    "wall_s",
+)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -54,8 +63,10 @@ def run(cluster: Cluster, url: str, plan: Plan) -> dict:
     after = sessions_per_process(cluster)
     split = {name: after[name] - streams[name] for name in after}
     if url != cluster.url:  # straight to one process, HAProxy not involved
-        split = {name: plan.sessions if url == server else 0
-                 for name, server in cluster.dashboards.items()}  # fmt: skip
+        split = {
+            name: plan.sessions if url == server else 0
+            for name, server in cluster.dashboards.items()
+        }
     return {key: result[key] for key in KEPT} | {
         "cpu_s": {
             name: round(cpu_seconds(server.pid) - cpu[name], 1)

@@ -22,19 +22,48 @@ from loaders.importer import checker_for, validate_sheet  # noqa: E402
 from tests.officials_files import to_csv, to_xlsx  # noqa: E402
 
 ROWS = 220_000
-REGENCIES = ["Kab. Sleman", "Kota Pekalongan", "3326", "Kab. Bantul", "Kodya Semarang",
-             "KAB  BANYUMAS"]  # fmt: skip
+REGENCIES = [
+    "Kab. Sleman",
+    "Kota Pekalongan",
+    "3326",
+    "Kab. Bantul",
+    "Kodya Semarang",
+    "KAB  BANYUMAS",
+]
 KECAMATAN = ["Depok", "Pekalongan Barat", "Wiradesa", "Sewon", "Candisari", "Cilongok"]
 
 
 def sheet_grid(rows: int) -> list[list]:
-    header = ["No", "Nama Sentra", "Kab/Kota", "Kecamatan", "Komoditas", "Omzet",
-              "Jumlah Unit Usaha", "Tenaga Kerja", "Pemasaran", "Lintang", "Bujur"]  # fmt: skip
+    header = [
+        "No",
+        "Nama Sentra",
+        "Kab/Kota",
+        "Kecamatan",
+        "Komoditas",
+        "Omzet",
+        "Jumlah Unit Usaha",
+        "Tenaga Kerja",
+        "Pemasaran",
+        "Lintang",
+        "Bujur",
+    ]
     grid: list[list] = [["DATA SENTRA IKM"], [], header, [f"({i})" for i in range(1, 12)]]
     for i in range(rows):
-        grid.append([i + 1, f"Sentra Uji Nomor {i}", REGENCIES[i % 6], KECAMATAN[i % 6],
-                     "batik tulis", "1.250.000.000", "25", "1.200", "Ekspor (Jepang, Malaysia)",
-                     "", ""])  # fmt: skip
+        grid.append(
+            [
+                i + 1,
+                f"Sentra Uji Nomor {i}",
+                REGENCIES[i % 6],
+                KECAMATAN[i % 6],
+                "batik tulis",
+                "1.250.000.000",
+                "25",
+                "1.200",
+                "Ekspor (Jepang, Malaysia)",
+                "",
+                "",
+            ]
+        )
     grid.append(["", "JUMLAH"])
     return grid
 
@@ -65,8 +94,10 @@ def main() -> int:
     if "--xlsx" in sys.argv:
         figures.append(measure(to_xlsx({"Data": (grid, [])}), "sentra.xlsx", checker))
     for figure in figures:
-        print(f"{figure['file']} ({figure['mb']} MB, {figure['rows']:,} rows): read "
-              f"{figure['read_seconds']} s, check {figure['check_seconds']} s")  # fmt: skip
+        print(
+            f"{figure['file']} ({figure['mb']} MB, {figure['rows']:,} rows): read "
+            f"{figure['read_seconds']} s, check {figure['check_seconds']} s"
+        )
     print(json.dumps(figures))
     return 0
 

@@ -337,8 +337,9 @@ async def run(url: str, pid: int | None, plan: Plan) -> dict:
     watcher = asyncio.create_task(watch_memory(pid, rss, stop)) if pid else None
     outcome = Outcome()
     started, cpu = time.perf_counter(), cpu_ms(pid)
-    people = [person(url, plan, outcome, random.Random(rng.random()), pid)
-              for _ in range(plan.sessions)]  # fmt: skip
+    people = [
+        person(url, plan, outcome, random.Random(rng.random()), pid) for _ in range(plan.sessions)
+    ]
     await asyncio.gather(*people)
     wall, cpu = time.perf_counter() - started, cpu_ms(pid) - cpu
     if plan.settle_s:
@@ -452,8 +453,14 @@ def main() -> None:
     args = parser.parse_args()
     if args.sessions < 1 or args.repeat < 1:
         parser.error("--sessions and --repeat must be at least 1")
-    plan = Plan(args.sessions, args.repeat, (min(args.think), max(args.think)), args.timeout,
-                args.settle, args.seed)  # fmt: skip
+    plan = Plan(
+        args.sessions,
+        args.repeat,
+        (min(args.think), max(args.think)),
+        args.timeout,
+        args.settle,
+        args.seed,
+    )
     try:
         (result,) = measure([plan], args.url)
     except ValueError as exc:

@@ -81,8 +81,9 @@ def median_ms(func, repetitions: int) -> float:
     return round(statistics.median(times), 1)
 
 
-def interaction(layers, ref: Reference, centres: pd.DataFrame, prepared: dict,
-                geometry: GeometryFiles) -> int:  # fmt: skip
+def interaction(
+    layers, ref: Reference, centres: pd.DataFrame, prepared: dict, geometry: GeometryFiles
+) -> int:
     """Sector filter on the national map, then a click on Central Java. Returns bytes sent
     per rerun (the shapes are static files, fetched once per browser)."""
     filters = Filters.of(sektor=[SECTOR])
@@ -97,8 +98,18 @@ def interaction(layers, ref: Reference, centres: pd.DataFrame, prepared: dict,
 
     sent = 0
     for selected in (None, PROVINCE):
-        view = map_view(layers, ref, centres, filtered, filters, selected, "sentra", "id",
-                        rows_for, geometry.url)  # fmt: skip
+        view = map_view(
+            layers,
+            ref,
+            centres,
+            filtered,
+            filters,
+            selected,
+            "sentra",
+            "id",
+            rows_for,
+            geometry.url,
+        )
         sent += len(payload(draw(view, "none", "id")))
     return sent
 
@@ -120,8 +131,9 @@ def naive_interaction(layers, csv_path: Path) -> int:
             n=shapes["code"].map(counts).fillna(0).astype(int)
         )
         fmap = folium.Map(location=[-2.5, 118], zoom_start=5, tiles=None)
-        folium.Choropleth(frame.to_json(), data=frame, columns=["code", "n"],
-                          key_on="feature.properties.code").add_to(fmap)  # fmt: skip
+        folium.Choropleth(
+            frame.to_json(), data=frame, columns=["code", "n"], key_on="feature.properties.code"
+        ).add_to(fmap)
         if level == "regency":
             labels = layers.regions[["label_lat", "label_lng"]]
             inside = centres[centres["province_code"] == PROVINCE]
@@ -135,8 +147,9 @@ def naive_interaction(layers, csv_path: Path) -> int:
 def store_with(n: int, layers, folder: Path) -> tuple[Store, pd.DataFrame]:
     os.environ["SENTRA_DATA_DIR"] = str(folder)
     store = Store(folder / "sentra.duckdb")
-    bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",
-                      dtype={"province_code": str})  # fmt: skip
+    bps = pd.read_csv(
+        GEODATA / "sentra_industri_by_province_2024.csv", dtype={"province_code": str}
+    )
     generated = scaled_centres(n, layers.regencies[["code", "name", "kind", "province_code"]], bps)
     store.import_centres(generated, f"benchmark {n}")
     return store, store.centres()
@@ -229,8 +242,18 @@ def serving_figures(work: Path, quick: bool, reps: int) -> dict[str, object]:
         "load_rss_mb": [room["rss_start_mb"], room["rss_peak_mb"], room["rss_end_mb"]],
     }
     for big in crowd:
-        keys = ("completed", "errors", "p50_ms", "p95_ms", "max_ms", "reruns_per_s",
-                "rss_start_mb", "rss_peak_mb", "rss_end_mb", "settle_s")  # fmt: skip
+        keys = (
+            "completed",
+            "errors",
+            "p50_ms",
+            "p95_ms",
+            "max_ms",
+            "reruns_per_s",
+            "rss_start_mb",
+            "rss_peak_mb",
+            "rss_end_mb",
+            "settle_s",
+        )
         result[f"load_{big['sessions']}"] = {k: big[k] for k in keys}
     return result
 
@@ -261,8 +284,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    sizes = {"10k": 10_000, "100k": 100_000} if args.quick else {
-        "10k": 10_000, "100k": 100_000, "1m": 1_000_000}  # fmt: skip
+    sizes = (
+        {"10k": 10_000, "100k": 100_000}
+        if args.quick
+        else {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+    )
     reps = 3 if args.quick else 5
     result: dict[str, object] = {"quick": args.quick}
     work = Path(tempfile.mkdtemp(prefix="sentra-bench-"))
@@ -280,8 +306,13 @@ def main() -> None:
     result["boundary_warm_s"] = round(time.perf_counter() - started, 2)
     assert origin == "cache"
     summary = boundaries.summary(layers)
-    for key in ("bytes_provinces_geojson", "bytes_regencies_geojson", "bytes_regencies_naive",
-                "kecamatan", "bytes_kecamatan_geojson_max"):  # fmt: skip
+    for key in (
+        "bytes_provinces_geojson",
+        "bytes_regencies_geojson",
+        "bytes_regencies_naive",
+        "kecamatan",
+        "bytes_kecamatan_geojson_max",
+    ):
         result[key] = summary[key]
     result["naive_to_simplified_bytes_ratio"] = round(
         summary["bytes_regencies_naive"] / summary["bytes_regencies_geojson"], 1
@@ -307,24 +338,29 @@ def main() -> None:
             result["naive_to_fast_ratio_10k"] = round(
                 result["rerun_ms_10k_naive"] / result["rerun_ms_10k"], 1
             )
-        print(f"{label}: {result[f'rerun_ms_{label}']} ms ({time.perf_counter() - begun:.0f} s)",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"{label}: {result[f'rerun_ms_{label}']} ms ({time.perf_counter() - begun:.0f} s)",
+            file=sys.stderr,
+        )
         if label == "1m":  # the full run's largest store: memory over a walk of every page
             result |= server_walk(work / f"store-{label}")
             result["peak_rss_centres"] = len(centres)
 
     result |= serving_figures(work, args.quick, reps)
-    print(f"kecamatan {result['rerun_ms_kecamatan']} ms; time to map "
-          f"{result['ttm_ratio_to_floor']}x floor; {result['load_sessions']} sessions p95 "
-          f"{result['load_p95_ms']} ms ({time.perf_counter() - begun:.0f} s)",
-          file=sys.stderr)  # fmt: skip
+    print(
+        f"kecamatan {result['rerun_ms_kecamatan']} ms; time to map "
+        f"{result['ttm_ratio_to_floor']}x floor; {result['load_sessions']} sessions p95 "
+        f"{result['load_p95_ms']} ms ({time.perf_counter() - begun:.0f} s)",
+        file=sys.stderr,
+    )
 
     rows = 50_000 if args.quick else 1_000_000
-    bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",
-                      dtype={"province_code": str})  # fmt: skip
-    clean = scaled_centres(rows, layers.regencies[["code", "name", "kind", "province_code"]],
-                           bps, seed=7).rename(columns={"name": "Nama Sentra",
-                                                        "regency_code": "Kab/Kota"})  # fmt: skip
+    bps = pd.read_csv(
+        GEODATA / "sentra_industri_by_province_2024.csv", dtype={"province_code": str}
+    )
+    clean = scaled_centres(
+        rows, layers.regencies[["code", "name", "kind", "province_code"]], bps, seed=7
+    ).rename(columns={"name": "Nama Sentra", "regency_code": "Kab/Kota"})
     data = to_csv_bytes(clean)
     store = Store(work / "import" / "sentra.duckdb")
     checker = checker_for(layers)

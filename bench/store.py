@@ -53,8 +53,9 @@ def _timed(work) -> tuple[object, float]:
 
 def _read_in_fresh_process(path: str, url: str) -> dict:
     script = READ_SCRIPT.format(root=str(ROOT), path=path, url=url)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         check=True).stdout.split()  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
     return {"rows": int(out[0]), "read_s": float(out[1]), "read_peak_mb": int(out[2])}
 
 
@@ -106,8 +107,9 @@ def main() -> None:
     parser.add_argument("--changed", type=int, default=1_000)
     args = parser.parse_args()
     layers, _ = load()
-    bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",
-                      dtype={"province_code": str})  # fmt: skip
+    bps = pd.read_csv(
+        GEODATA / "sentra_industri_by_province_2024.csv", dtype={"province_code": str}
+    )
     regencies = layers.regencies[["code", "name", "kind", "province_code"]]
     generated = scaled_centres(args.rows, regencies, bps)
     result = {}

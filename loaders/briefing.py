@@ -41,11 +41,18 @@ def load_data() -> BriefingData:
 
 
 def parser() -> argparse.ArgumentParser:
-    cli = argparse.ArgumentParser(prog="python -m loaders.briefing", description=__doc__,
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    cli.add_argument("--wilayah", action="append", default=[], metavar="KODE",
-                     help=f"region code (33, 33.26, 33.26.14); 2–{MAX_COMPARED} to compare",
-                     )  # fmt: skip
+    cli = argparse.ArgumentParser(
+        prog="python -m loaders.briefing",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cli.add_argument(
+        "--wilayah",
+        action="append",
+        default=[],
+        metavar="KODE",
+        help=f"region code (33, 33.26, 33.26.14); 2–{MAX_COMPARED} to compare",
+    )
     cli.add_argument("--lang", choices=list(LANGUAGES), default="id")
     cli.add_argument("--metrik", choices=list(METRICS), default="sentra", help="map measure")
     cli.add_argument("--format", choices=list(FORMATS), required=True)
@@ -75,16 +82,26 @@ def main(argv: list[str] | None = None) -> int:
     view, ignored = view_from_params(page, params, set(data.ref.regions.index))
     if ignored or len(args.wilayah) > MAX_COMPARED:
         wrong = "; ".join(f"--{key} {' '.join(values)}" for key, values in ignored.items())
-        print(f"Nilai tidak dikenal / unknown values: {wrong or '--wilayah (max 4)'}",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"Nilai tidak dikenal / unknown values: {wrong or '--wilayah (max 4)'}", file=sys.stderr
+        )
         return 2
     loaded = time.perf_counter()
     briefing = build_briefing(view, data, date.today())
     args.out.write_bytes(render(briefing, args.format))
-    print(json.dumps({"out": str(args.out), "format": args.format, "slides": len(briefing.slides),
-                      "bytes": args.out.stat().st_size, "version": data.version,
-                      "load_seconds": round(loaded - started, 2),
-                      "build_seconds": round(time.perf_counter() - loaded, 2)}))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "out": str(args.out),
+                "format": args.format,
+                "slides": len(briefing.slides),
+                "bytes": args.out.stat().st_size,
+                "version": data.version,
+                "load_seconds": round(loaded - started, 2),
+                "build_seconds": round(time.perf_counter() - loaded, 2),
+            }
+        )
+    )
     return 0
 
 

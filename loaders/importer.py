@@ -47,9 +47,12 @@ def _with_skipped(report: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
     if not sheet.skipped:
         return report
     skipped = pd.DataFrame(
-        {"row": [r for r, _ in sheet.skipped], "status": "skipped",
-         "messages": [[(reason, {})] for _, reason in sheet.skipped]}
-    )  # fmt: skip
+        {
+            "row": [r for r, _ in sheet.skipped],
+            "status": "skipped",
+            "messages": [[(reason, {})] for _, reason in sheet.skipped],
+        }
+    )
     report = pd.concat([report, skipped], ignore_index=True)
     return report.sort_values("row", kind="stable").reset_index(drop=True)
 
@@ -132,9 +135,13 @@ def main(argv: list[str] | None = None) -> int:
     layers, _ = load()
     try:
         sheet, _, result = validate_file(
-            args.file.read_bytes(), args.file.name, checker_for(layers), max_bytes=None,
-            sheet=args.sheet, header_row=args.header_row,
-        )  # fmt: skip
+            args.file.read_bytes(),
+            args.file.name,
+            checker_for(layers),
+            max_bytes=None,
+            sheet=args.sheet,
+            header_row=args.header_row,
+        )
     except ImportFileError as exc:
         print(file_error_text(exc, args.lang), file=sys.stderr)
         return 2

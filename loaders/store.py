@@ -56,9 +56,14 @@ _PANDAS_TYPES = {
 }
 _TEXT_TYPES = {pa.string(): _PANDAS_TYPES[pa.string()]}
 _VERSION_TYPES = {
-    "version_id": "int32", "created_at": "datetime64[us]", "kind": "str", "label": "str",
-    "rows": "int32", "based_on": "Int32", "is_current": "bool",
-}  # fmt: skip
+    "version_id": "int32",
+    "created_at": "datetime64[us]",
+    "kind": "str",
+    "label": "str",
+    "rows": "int32",
+    "based_on": "Int32",
+    "is_current": "bool",
+}
 
 
 def default_path() -> Path:

@@ -117,9 +117,10 @@ class DuckDBStore(Store):
         centres = self.centres(version_id)
         shapes = load()[0].regencies.set_index("code").geometry
         located = centres[
-            centres["lat"].notna() & centres["lng"].notna()
+            centres["lat"].notna()
+            & centres["lng"].notna()
             & centres["regency_code"].isin(shapes.index)
-        ]  # fmt: skip
+        ]
         points = shapely.points(located["lng"].to_numpy(), located["lat"].to_numpy())
         km = shapely.distance(shapes.loc[located["regency_code"]].to_numpy(), points)
         km = km * KM_PER_DEGREE

@@ -169,13 +169,17 @@ class PostgresStore(Store):
         for level in (name for name in BOUNDARY_LEVELS if hasattr(layers, name)):
             frame = getattr(layers, level)
             geoms = shapely.set_srid(frame.geometry.to_numpy(), 4326)
-            frames.append(pa.table({
-                "level": pa.array([level] * len(frame)),
-                "code": pa.array(frame["code"].astype(str)),
-                "name": pa.array(frame["name"].astype(str)),
-                "province_code": pa.array(frame["code"].astype(str).str[:2]),
-                "geom": pa.array(shapely.to_wkb(geoms, hex=True, include_srid=True)),
-            }))  # fmt: skip
+            frames.append(
+                pa.table(
+                    {
+                        "level": pa.array([level] * len(frame)),
+                        "code": pa.array(frame["code"].astype(str)),
+                        "name": pa.array(frame["name"].astype(str)),
+                        "province_code": pa.array(frame["code"].astype(str).str[:2]),
+                        "geom": pa.array(shapely.to_wkb(geoms, hex=True, include_srid=True)),
+                    }
+                )
+            )
         with self._write() as con:
             if self._rows(con, "SELECT source_key FROM boundary_source") == [(key,)]:
                 return  # another process loaded them meanwhile

@@ -143,8 +143,9 @@ def _official_area(text: str) -> pd.Series:
     _, rows = sql_rows(text, "wilayah_luas", "wilayah_luas.sql")
     frame = pd.DataFrame(rows, columns=["code", "name", "km2"])
     codes = frame["code"].map(_fix_area_code)
-    return pd.Series(frame["km2"].astype(float).to_numpy(), index=pd.Index(codes, name="code"),
-                     name="area_km2")  # fmt: skip
+    return pd.Series(
+        frame["km2"].astype(float).to_numpy(), index=pd.Index(codes, name="code"), name="area_km2"
+    )
 
 
 def _parse() -> dict[str, pd.DataFrame]:
@@ -167,8 +168,7 @@ def _parse() -> dict[str, pd.DataFrame]:
                 f"Berkas '{name}' memuat kode yang tidak ada di daftar kode atau ganda: "
                 f"{unknown[:5]}. (File '{name}' has codes missing from the code list.)"
             )
-    return {"codes": codes, "population": population.reset_index(),
-            "area": area.reset_index()}  # fmt: skip
+    return {"codes": codes, "population": population.reset_index(), "area": area.reset_index()}
 
 
 def _cache_folder() -> Path:

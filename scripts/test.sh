@@ -22,4 +22,5 @@ if [ -z "${SENTRA_CODES_DIR:-}" ] && [ -d ../shared/geodata/wilayah_codes ]; the
   export SENTRA_CODES_DIR="$PWD/../shared/geodata/wilayah_codes"
 fi
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 exec .venv/bin/python -m pytest "$@"

@@ -20,9 +20,12 @@ def scope(centres: pd.DataFrame, code: str | None) -> pd.DataFrame:
 
 
 def per_person_figures(
-    centres: pd.DataFrame, all_centres: pd.DataFrame, ref: Reference, filters: Filters,
+    centres: pd.DataFrame,
+    all_centres: pd.DataFrame,
+    ref: Reference,
+    filters: Filters,
     region: str | None,
-) -> dict[str, float]:  # fmt: skip
+) -> dict[str, float]:
     """Population 2025 of a province or regency (None: the nation) and the per-person
     measures of the filtered ``centres`` there; NaN for a kecamatan (no population) and
     where the counts are "no data"."""
@@ -70,16 +73,28 @@ def facts_for(facts: pd.DataFrame, code: str | None) -> pd.DataFrame:
     return facts[codes.map(lambda cs: bool(wanted & set(cs)))]
 
 
-COMPARED = ("sentra", "klaster", "enterprises", "workers", "budget_rp", "growth_pct",
-            "export_share", "density", *PER_PERSON)  # fmt: skip
+COMPARED = (
+    "sentra",
+    "klaster",
+    "enterprises",
+    "workers",
+    "budget_rp",
+    "growth_pct",
+    "export_share",
+    "density",
+    *PER_PERSON,
+)
 SHARED = ("sentra", "klaster", "enterprises", "workers", "budget_rp")
 SHARES = tuple(f"{m}_share" for m in SHARED)
 
 
 def comparison(
-    codes: list[str], centres: pd.DataFrame, all_centres: pd.DataFrame, ref: Reference,
+    codes: list[str],
+    centres: pd.DataFrame,
+    all_centres: pd.DataFrame,
+    ref: Reference,
     filters: Filters,
-) -> pd.DataFrame:  # fmt: skip
+) -> pd.DataFrame:
     """Metrics (``COMPARED``) of regions of any level side by side, plus ``SHARES``.
 
     Rows: regions (in the given order). Share columns are % of the national total of the

@@ -41,6 +41,7 @@ def fact_value(value: object, unit: object, lang: str) -> str:
 
 def readable_facts(facts: pd.DataFrame, names: pd.Series, lang: str) -> pd.DataFrame:
     """One row per fact with translated headers, ready for a table."""
+
     def regions(codes: object) -> str:
         if not isinstance(codes, str) or not codes:
             return t("indonesia", lang)

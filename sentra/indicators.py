@@ -15,15 +15,38 @@ import pandas as pd
 from sentra.filters import Filters, filter_centres, member
 from sentra.per_person import PER_PERSON
 
-COUNT_METRICS = ("sentra", "klaster", "enterprises", "workers", "export_share", "density",
-                 *PER_PERSON)  # fmt: skip
-METRICS = ("sentra", "klaster", "enterprises", "workers", "budget_rp", "growth_pct",
-           "export_share", "density", *PER_PERSON)  # fmt: skip
+COUNT_METRICS = (
+    "sentra",
+    "klaster",
+    "enterprises",
+    "workers",
+    "export_share",
+    "density",
+    *PER_PERSON,
+)
+METRICS = (
+    "sentra",
+    "klaster",
+    "enterprises",
+    "workers",
+    "budget_rp",
+    "growth_pct",
+    "export_share",
+    "density",
+    *PER_PERSON,
+)
 METRIC_UNITS = {
-    "sentra": "count", "klaster": "count", "enterprises": "count", "workers": "count",
-    "budget_rp": "rupiah", "growth_pct": "percent", "export_share": "percent",
-    "density": "density", "centres_per_100k": "per_person", "workers_per_1000": "per_person",
-}  # fmt: skip
+    "sentra": "count",
+    "klaster": "count",
+    "enterprises": "count",
+    "workers": "count",
+    "budget_rp": "rupiah",
+    "growth_pct": "percent",
+    "export_share": "percent",
+    "density": "density",
+    "centres_per_100k": "per_person",
+    "workers_per_1000": "per_person",
+}
 
 
 def budgets_of(
@@ -72,8 +95,11 @@ def _region_key(codes: pd.Series, level: str) -> pd.Series:
     return codes.str[:2] if level == "province" else codes
 
 
-_LEVEL_KINDS = {"province": {"provinsi"}, "regency": {"kabupaten", "kota"},
-                "kecamatan": {"kecamatan"}}  # fmt: skip
+_LEVEL_KINDS = {
+    "province": {"provinsi"},
+    "regency": {"kabupaten", "kota"},
+    "kecamatan": {"kecamatan"},
+}
 
 
 def _centre_key(centres: pd.DataFrame, level: str) -> pd.Series:

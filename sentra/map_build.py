@@ -250,11 +250,17 @@ def add_legend(fmap: folium.Map, title: str, rows: list[tuple[str, str]], note: 
 
 # Sector colours for markers (ColorBrewer Paired + grey for "other").
 SECTOR_COLOURS = {
-    "makanan_minuman": "#e31a1c", "tekstil_pakaian": "#6a3d9a", "kulit_alas_kaki": "#b15928",
-    "kayu_rotan": "#33a02c", "kerajinan": "#ff7f00", "logam_mesin": "#1f78b4",
-    "pertanian_terpadu": "#b2df8a", "pariwisata": "#fb9a99", "kimia_bahan_bangunan": "#cab2d6",
+    "makanan_minuman": "#e31a1c",
+    "tekstil_pakaian": "#6a3d9a",
+    "kulit_alas_kaki": "#b15928",
+    "kayu_rotan": "#33a02c",
+    "kerajinan": "#ff7f00",
+    "logam_mesin": "#1f78b4",
+    "pertanian_terpadu": "#b2df8a",
+    "pariwisata": "#fb9a99",
+    "kimia_bahan_bangunan": "#cab2d6",
     "lainnya": "#999999",
-}  # fmt: skip
+}
 
 # Each data row: [lat, lng, colour, name, commodity, reach, body, figures, status, approx]
 # (approx: 0 own coordinates, 1 regency label point, 2 kecamatan label point).

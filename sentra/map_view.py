@@ -30,8 +30,15 @@ from sentra.markers import MAX_MARKERS, approx_counts
 from sentra.per_person import PER_PERSON
 from sentra.regional_indicators import ImportedMeasure, fmt_value
 
-POPUP_LABELS = ("popup_commodity", "popup_reach", "popup_body", "popup_figures",
-                "popup_status", "popup_approx", "popup_approx_kecamatan")  # fmt: skip
+POPUP_LABELS = (
+    "popup_commodity",
+    "popup_reach",
+    "popup_body",
+    "popup_figures",
+    "popup_status",
+    "popup_approx",
+    "popup_approx_kecamatan",
+)
 
 
 class MapLayers(Protocol):
@@ -139,13 +146,22 @@ def map_view(
     if not selected:
         note = t("markers_national_note", lang)
     elif len(points := scope(filtered, selected)) > MAX_MARKERS:
-        note = t("markers_too_many", lang, n=fmt_number(len(points), lang),
-                 max=fmt_number(MAX_MARKERS, lang))  # fmt: skip
+        note = t(
+            "markers_too_many",
+            lang,
+            n=fmt_number(len(points), lang),
+            max=fmt_number(MAX_MARKERS, lang),
+        )
     else:
         markers = marker_rows(points)
         at_kecamatan, at_regency = approx_counts(markers)
-        note = t("markers_note_places", lang, n=fmt_number(len(markers), lang),
-                 kec=fmt_number(at_kecamatan, lang), kab=fmt_number(at_regency, lang))  # fmt: skip
+        note = t(
+            "markers_note_places",
+            lang,
+            n=fmt_number(len(markers), lang),
+            kec=fmt_number(at_kecamatan, lang),
+            kab=fmt_number(at_regency, lang),
+        )
     return MapView(
         bounds=view.bounds,
         shapes_url=geometry_url(view.parent),

@@ -24,9 +24,19 @@ import re
 from decimal import Decimal
 
 _SCALE = {
-    "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "m": 1e9,
-    "triliun": 1e12, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-}  # fmt: skip
+    "ribu": 1e3,
+    "rb": 1e3,
+    "juta": 1e6,
+    "jt": 1e6,
+    "miliar": 1e9,
+    "milyar": 1e9,
+    "m": 1e9,
+    "triliun": 1e12,
+    "t": 1e12,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+}
 _ID_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+$")
 
 

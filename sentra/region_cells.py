@@ -100,17 +100,30 @@ class RegionResolver:
             if not candidates:
                 if bps:
                     return None, self._unknown(name, known[:2])
-                msgs.append((False, "v_name_not_matched_code_used",
-                             {"value": name, "region": m.label([known])}))  # fmt: skip
+                msgs.append(
+                    (
+                        False,
+                        "v_name_not_matched_code_used",
+                        {"value": name, "region": m.label([known])},
+                    )
+                )
                 return known, None
             same = [c for c in candidates if c[:2] == known[:2]]
             if bps and len(same) == 1:
-                msgs.append((False, "v_bps_code",
-                             {"code": code, "value": name, "region": m.label(same)}))  # fmt: skip
+                msgs.append(
+                    (False, "v_bps_code", {"code": code, "value": name, "region": m.label(same)})
+                )
                 return same[0], None
-            return None, (True, "v_code_name_mismatch",
-                          {"code": code, "code_region": m.label([known]), "value": name,
-                           "region": m.label(candidates)})  # fmt: skip
+            return None, (
+                True,
+                "v_code_name_mismatch",
+                {
+                    "code": code,
+                    "code_region": m.label([known]),
+                    "value": name,
+                    "region": m.label(candidates),
+                },
+            )
         if match.code:
             return match.code, None
         if match.candidates:
@@ -122,8 +135,11 @@ class RegionResolver:
     def _unknown(self, name: str, province_code: str | None) -> Message:
         close = self.matcher.suggest(name, province_code)
         if close:
-            return (True, "v_unknown_region_suggest",
-                    {"value": name, "suggestions": self.matcher.label(close)})  # fmt: skip
+            return (
+                True,
+                "v_unknown_region_suggest",
+                {"value": name, "suggestions": self.matcher.label(close)},
+            )
         return (True, "v_unknown_region", {"value": name})
 
     def _by_place(self, candidates, name, kecamatan, desa, msgs) -> str | None:

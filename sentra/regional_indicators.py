@@ -62,10 +62,15 @@ class ImportedIndicators:
             & (self.values["year"] == year)
         ]
         return ImportedMeasure(
-            key=measure, name=row["name"], unit=row["unit"] or "", source=row["source"],
-            level=row["level"], year=year, values=of.set_index("region_code")["value"],
+            key=measure,
+            name=row["name"],
+            unit=row["unit"] or "",
+            source=row["source"],
+            level=row["level"],
+            year=year,
+            values=of.set_index("region_code")["value"],
             illustrative=row["data_status"] == "ilustratif",
-        )  # fmt: skip
+        )
 
     def for_regions(self, codes: list[str]) -> pd.DataFrame:
         """Per indicator (rows) the newest value of each region (columns, NaN: no data),

@@ -130,8 +130,11 @@ def read_regional(
             and f"kota {normalise(name)}" in (explicit_cities)
         ):
             # "Magelang" beside "Kota Magelang" in the same table: the regency (BPS style)
-            codes[i] = next(c for c in match.candidates if normalise(matcher.names[c]) != (
-                f"kota {normalise(name)}"))  # fmt: skip
+            codes[i] = next(
+                c
+                for c in match.candidates
+                if normalise(matcher.names[c]) != (f"kota {normalise(name)}")
+            )
             region = matcher.label([codes[i]])
             messages[i].append(("r_plain_is_regency", {"value": name, "region": region}))
             statuses[i] = "warning"

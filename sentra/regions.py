@@ -17,14 +17,38 @@ _PREFIXES = [
 ]
 _WORDS = {"kep": "kepulauan", "kep.": "kepulauan"}
 _PROVINCE_ALIASES = {
-    "diy": "34", "di yogyakarta": "34", "d i yogyakarta": "34", "yogyakarta": "34",
-    "jogja": "34", "jateng": "33", "jabar": "32", "jatim": "35", "dki jakarta": "31",
-    "jakarta": "31", "dki": "31", "ntb": "52", "ntt": "53", "sumut": "12", "sumbar": "13",
-    "sumsel": "16", "kalbar": "61", "kalteng": "62", "kalsel": "63", "kaltim": "64",
-    "kaltara": "65", "sulut": "71", "sulteng": "72", "sulsel": "73", "sultra": "74",
-    "sulbar": "76", "babel": "19", "bangka belitung": "19", "kepri": "21",
-    "nanggroe aceh darussalam": "11", "nad": "11",
-}  # fmt: skip
+    "diy": "34",
+    "di yogyakarta": "34",
+    "d i yogyakarta": "34",
+    "yogyakarta": "34",
+    "jogja": "34",
+    "jateng": "33",
+    "jabar": "32",
+    "jatim": "35",
+    "dki jakarta": "31",
+    "jakarta": "31",
+    "dki": "31",
+    "ntb": "52",
+    "ntt": "53",
+    "sumut": "12",
+    "sumbar": "13",
+    "sumsel": "16",
+    "kalbar": "61",
+    "kalteng": "62",
+    "kalsel": "63",
+    "kaltim": "64",
+    "kaltara": "65",
+    "sulut": "71",
+    "sulteng": "72",
+    "sulsel": "73",
+    "sultra": "74",
+    "sulbar": "76",
+    "babel": "19",
+    "bangka belitung": "19",
+    "kepri": "21",
+    "nanggroe aceh darussalam": "11",
+    "nad": "11",
+}
 _KECAMATAN_PREFIX = re.compile(r"^(kecamatan|kec|kapanewon|kemantren|distrik) ")
 _DESA_PREFIX = re.compile(r"^(desa|kelurahan|kel|ds) ")
 

@@ -30,10 +30,17 @@ SECTOR_BY_LABEL = {labels[0].lower(): code for code, labels in SECTORS.items()}
 
 # Sector weights for sentra; regional tilts multiply these.
 _BASE_SECTOR_WEIGHTS = {
-    "makanan_minuman": 30, "tekstil_pakaian": 14, "kulit_alas_kaki": 4, "kayu_rotan": 10,
-    "kerajinan": 14, "logam_mesin": 6, "pertanian_terpadu": 8, "pariwisata": 2,
-    "kimia_bahan_bangunan": 8, "lainnya": 4,
-}  # fmt: skip
+    "makanan_minuman": 30,
+    "tekstil_pakaian": 14,
+    "kulit_alas_kaki": 4,
+    "kayu_rotan": 10,
+    "kerajinan": 14,
+    "logam_mesin": 6,
+    "pertanian_terpadu": 8,
+    "pariwisata": 2,
+    "kimia_bahan_bangunan": 8,
+    "lainnya": 4,
+}
 _TILTS = {
     "jawa": {"tekstil_pakaian": 1.6, "kulit_alas_kaki": 2.0, "logam_mesin": 1.6, "kerajinan": 1.2},
     "bali_nusra": {"kerajinan": 2.0, "tekstil_pakaian": 1.5, "pariwisata": 3.0},
@@ -41,31 +48,69 @@ _TILTS = {
     "timur": {"pertanian_terpadu": 2.0, "makanan_minuman": 1.3, "logam_mesin": 0.4},
 }
 _COMMODITIES = {
-    "makanan_minuman": ["keripik", "tahu", "tempe", "kerupuk", "gula aren", "dodol", "abon ikan",
-                        "terasi", "emping melinjo", "kopi bubuk", "roti", "ikan asin"],
+    "makanan_minuman": [
+        "keripik",
+        "tahu",
+        "tempe",
+        "kerupuk",
+        "gula aren",
+        "dodol",
+        "abon ikan",
+        "terasi",
+        "emping melinjo",
+        "kopi bubuk",
+        "roti",
+        "ikan asin",
+    ],
     "tekstil_pakaian": ["batik", "tenun ikat", "konveksi", "bordir", "songket", "rajut"],
     "kulit_alas_kaki": ["sepatu", "tas kulit", "jaket kulit", "sandal", "penyamakan kulit"],
     "kayu_rotan": ["mebel kayu", "ukiran kayu", "anyaman rotan", "kerajinan bambu"],
     "kerajinan": ["gerabah", "anyaman pandan", "perak", "kerajinan kerang", "batu ukir", "wayang"],
     "logam_mesin": ["pandai besi", "pengecoran logam", "alat pertanian", "knalpot", "bengkel las"],
-    "pertanian_terpadu": ["kopi", "kakao", "salak", "jambu air", "padi organik", "ikan air tawar",
-                          "rumput laut", "madu"],
+    "pertanian_terpadu": [
+        "kopi",
+        "kakao",
+        "salak",
+        "jambu air",
+        "padi organik",
+        "ikan air tawar",
+        "rumput laut",
+        "madu",
+    ],
     "pariwisata": ["desa wisata", "kuliner khas", "homestay", "cenderamata"],
     "kimia_bahan_bangunan": ["genteng", "batu bata", "kapur", "minyak atsiri", "sabun", "paving"],
     "lainnya": ["daur ulang plastik", "percetakan", "kosmetik herbal"],
-}  # fmt: skip
+}
 # Central Java's 133 clusters: tourism, integrated agriculture and industry (2009 report).
 _CLUSTER_GROUPS = {
     "pariwisata": ["pariwisata"],
     "pertanian_terpadu": ["pertanian_terpadu"],
-    "industri": ["tekstil_pakaian", "kayu_rotan", "makanan_minuman", "logam_mesin",
-                 "kulit_alas_kaki", "kerajinan"],
-}  # fmt: skip
+    "industri": [
+        "tekstil_pakaian",
+        "kayu_rotan",
+        "makanan_minuman",
+        "logam_mesin",
+        "kulit_alas_kaki",
+        "kerajinan",
+    ],
+}
 _EXPORT_SHARE = {"jawa": 0.12, "bali_nusra": 0.10, "sumatera_kalimantan": 0.04, "timur": 0.02}
-_DESTINATIONS = ["Malaysia", "Singapura", "Jepang", "Amerika Serikat", "Belanda", "Australia",
-                 "Tiongkok", "Arab Saudi", "Korea Selatan", "Jerman"]  # fmt: skip
-_BODIES = (["pemda", "kemenperin", "kemenkop_ukm", "bank_indonesia", "lainnya"],
-           [0.40, 0.33, 0.17, 0.05, 0.05])  # fmt: skip
+_DESTINATIONS = [
+    "Malaysia",
+    "Singapura",
+    "Jepang",
+    "Amerika Serikat",
+    "Belanda",
+    "Australia",
+    "Tiongkok",
+    "Arab Saudi",
+    "Korea Selatan",
+    "Jerman",
+]
+_BODIES = (
+    ["pemda", "kemenperin", "kemenkop_ukm", "bank_indonesia", "lainnya"],
+    [0.40, 0.33, 0.17, 0.05, 0.05],
+)
 
 
 def island_group(province_code: str) -> str:
@@ -373,9 +418,14 @@ def build_indicators(
         mask &= frame["indicator"] == "pertumbuhan_output_pct"
         frame = frame[~mask]
         extra = {
-            "region_code": region, "centre_id": "", "year": int(fact.year),
-            "indicator": "pertumbuhan_output_pct", "value": float(fact.value), "unit": "%",
-            "source": fact.source, "data_status": "sumber",
-        }  # fmt: skip
+            "region_code": region,
+            "centre_id": "",
+            "year": int(fact.year),
+            "indicator": "pertumbuhan_output_pct",
+            "value": float(fact.value),
+            "unit": "%",
+            "source": fact.source,
+            "data_status": "sumber",
+        }
         frame = pd.concat([frame, pd.DataFrame([extra])], ignore_index=True)
     return frame[list(INDICATOR_COLUMNS)].sort_values(["region_code", "indicator", "year"])

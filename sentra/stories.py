@@ -94,15 +94,28 @@ def rename(story: Story, title: str) -> Story:
 
 def steps_to_json(steps: Sequence[Step]) -> str:
     return json.dumps(
-        [{"page": s.page, "params": s.params, "title": s.title, "note": s.note,
-          "version": s.version} for s in steps],
+        [
+            {
+                "page": s.page,
+                "params": s.params,
+                "title": s.title,
+                "note": s.note,
+                "version": s.version,
+            }
+            for s in steps
+        ],
         ensure_ascii=False,
-    )  # fmt: skip
+    )
 
 
 def steps_from_json(text: str) -> tuple[Step, ...]:
     return tuple(
-        Step(d["page"], {k: list(v) for k, v in d["params"].items()}, d["title"], d["note"],
-             int(d["version"]))  # fmt: skip
+        Step(
+            d["page"],
+            {k: list(v) for k, v in d["params"].items()},
+            d["title"],
+            d["note"],
+            int(d["version"]),
+        )
         for d in json.loads(text or "[]")
     )

@@ -12,8 +12,11 @@ import pandas as pd
 from sentra.i18n import t
 from sentra.schema import LABELLED_COLUMNS, label
 
-_REGION_FIELDS = {"province_code": "province", "regency_code": "regency",
-                  "kecamatan_code": "kecamatan"}  # fmt: skip
+_REGION_FIELDS = {
+    "province_code": "province",
+    "regency_code": "regency",
+    "kecamatan_code": "kecamatan",
+}
 
 
 def readable(

@@ -158,17 +158,23 @@ class RowChecker:
         report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": messages})
         valid = typed[~errors].reset_index(drop=True)
         return ValidationResult(
-            rows=valid, report=report, invalid=int(errors.sum()),
+            rows=valid,
+            report=report,
+            invalid=int(errors.sum()),
             warnings=int((statuses == "warning").sum()),
-        )  # fmt: skip
+        )
 
     def _region(self, i, cell, out, error, warn) -> None:
         if not cell["regency"] and not cell["regency_code"]:
             return  # reported as missing
         found: RegionCell = self._regions(
-            cell["province"], cell["regency"], cell["regency_code"], cell["kecamatan"],
-            cell["desa"], self._bps,
-        )  # fmt: skip
+            cell["province"],
+            cell["regency"],
+            cell["regency_code"],
+            cell["kecamatan"],
+            cell["desa"],
+            self._bps,
+        )
         code, kecamatan = found.code, found.kecamatan_code
         for is_error, key, params in found.messages:
             (error if is_error else warn)(i, key, **params)
@@ -282,17 +288,22 @@ class RowChecker:
             minx, miny, maxx, maxy = INDONESIA_BOUNDS
             if not (minx <= lng <= maxx and miny <= lat <= maxy):
                 swapped = minx <= lat <= maxx and miny <= lng <= maxy
-                error(i, "v_swapped_coordinates" if swapped else "v_outside_indonesia",
-                      lat=lat_text, lng=lng_text)  # fmt: skip
+                error(
+                    i,
+                    "v_swapped_coordinates" if swapped else "v_outside_indonesia",
+                    lat=lat_text,
+                    lng=lng_text,
+                )
                 continue
             out["lat"][i], out["lng"][i] = lat, lng
 
     def _inside_regency(self, out, error) -> None:
         """Vectorised: distance of every located point to its stated regency's shape."""
         idx = [
-            i for i, (lat, code) in enumerate(zip(out["lat"], out["regency_code"], strict=True))
+            i
+            for i, (lat, code) in enumerate(zip(out["lat"], out["regency_code"], strict=True))
             if lat is not None and code
-        ]  # fmt: skip
+        ]
         if not idx:
             return
         shapes = self.shapes.loc[[out["regency_code"][i] for i in idx]].to_numpy()
@@ -300,6 +311,10 @@ class RowChecker:
         km = shapely.distance(shapes, points) * KM_PER_DEGREE
         for i, distance in zip(idx, km, strict=True):
             if distance > COORDINATE_TOLERANCE_KM:
-                error(i, "v_outside_regency", km=round(float(distance), 1),
-                      region=out["regency_code"][i])  # fmt: skip
+                error(
+                    i,
+                    "v_outside_regency",
+                    km=round(float(distance), 1),
+                    region=out["regency_code"][i],
+                )
                 out["lat"][i] = out["lng"][i] = None

@@ -32,9 +32,16 @@ DINAS_GRID: list[list] = [
     [4, "Sentra Gerabah; Tanah Liat", "Kab. Antah Berantah", None, 12, 20, "900 jt"],
     [None, "JUMLAH", None, None, 207, 1670, 6_650_000_000],
     [None] * 7,
-    ["Sumber: Dinas Perindustrian dan Perdagangan Provinsi Jawa Tengah", None, None, None,
-     None, None, None],
-]  # fmt: skip
+    [
+        "Sumber: Dinas Perindustrian dan Perdagangan Provinsi Jawa Tengah",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ],
+]
 DINAS_MERGES: list[Merge] = [(0, 0, 0, 6), (3, 2, 3, 3), (3, 4, 3, 5), (3, 6, 4, 6)]
 
 
@@ -60,8 +67,9 @@ def to_xlsx(sheets: dict[str, tuple[list[list], list[Merge]]]) -> bytes:
         for row in grid:
             sheet.append(list(row))
         for r0, c0, r1, c1 in merges:
-            sheet.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1,
-                              end_column=c1 + 1)  # fmt: skip
+            sheet.merge_cells(
+                start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1
+            )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

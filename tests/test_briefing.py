@@ -22,7 +22,7 @@ APP = str(ROOT / "app.py")
 NOTE_ID = "Ilustratif: angka di slide ini"
 HOSTILE = [
     "<script>alert('x')</script> Sentra & \"Kutip\"",
-    "=HYPERLINK(\"http://x\";\"klik\") ${window.title} `tik` \\ garis",
+    '=HYPERLINK("http://x";"klik") ${window.title} `tik` \\ garis',
 ]
 
 
@@ -44,8 +44,11 @@ def briefing(tmp_path: Path, fmt: str, *args: str) -> Path:
     out = tmp_path / f"out.{fmt}"
     done = subprocess.run(
         [sys.executable, "-m", "loaders.briefing", *args, "--format", fmt, "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["out"] == str(out)
@@ -110,8 +113,9 @@ def title_of(slide) -> str:
 def test_province_slides_show_the_numbers_of_the_profile_page(store_dir, tmp_path):
     filters = {"pembina": "kemenperin", "tahun": "2019-2024"}
     shown = page("profil", wilayah="33", **filters)
-    path = briefing(tmp_path, "pptx", "--wilayah", "33", "--pembina", "kemenperin",
-                    "--tahun", "2019-2024")  # fmt: skip
+    path = briefing(
+        tmp_path, "pptx", "--wilayah", "33", "--pembina", "kemenperin", "--tahun", "2019-2024"
+    )
     slides = list(Presentation(str(path)).slides)
     titles = [title_of(s) for s in slides]
     assert titles == [
@@ -171,8 +175,11 @@ def test_illustrative_note_on_every_slide_with_illustrative_figures(store_dir, t
         if title_of(slide).startswith("Fakta terbitan"):  # published, with sources
             assert NOTE_ID not in text and "Koran Jakarta" in text
     # Only the real, well-known centres: their sector mix is not illustrative.
-    real = list(Presentation(str(briefing(tmp_path, "pptx", "--wilayah", "34",
-                                          "--status_data", "sumber"))).slides)  # fmt: skip
+    real = list(
+        Presentation(
+            str(briefing(tmp_path, "pptx", "--wilayah", "34", "--status_data", "sumber"))
+        ).slides
+    )
     mix = next(s for s in real if title_of(s).startswith("Sektor dan jangkauan"))
     assert NOTE_ID not in slide_text(mix)
 
@@ -190,8 +197,7 @@ def test_comparison_slides_match_the_compare_page(store_dir, tmp_path):
     for row in cells[1:]:
         assert row[1:] == list(page_table.loc[row[0]]), row[0]
     shares = page_charts(shown)["Share of national total (%)"]
-    [charts] = [slide_charts(s) for s in slides if "Share of national total (%)" in
-                slide_charts(s)]  # fmt: skip
+    [charts] = [slide_charts(s) for s in slides if "Share of national total (%)" in slide_charts(s)]
     for trace in shares:
         name, categories, values = next(
             s for s in charts["Share of national total (%)"] if s[0] == trace["name"]
@@ -209,33 +215,46 @@ def test_hostile_centre_names_stay_text_in_slides_and_pdf(store_dir, tmp_path):
     from loaders.store import Store
 
     rows = pd.DataFrame(
-        {"id": ["HOSTILE-1", "HOSTILE-2"], "name": HOSTILE, "commodity": "batik",
-         "kind": "sentra", "sector": "kerajinan", "province_code": "34",
-         "regency_code": "34.02", "workers": [900_000, 800_000], "enterprises": 10,
-         "data_status": "sumber", "status": "aktif", "source": "uji keamanan"}
-    )  # fmt: skip
+        {
+            "id": ["HOSTILE-1", "HOSTILE-2"],
+            "name": HOSTILE,
+            "commodity": "batik",
+            "kind": "sentra",
+            "sector": "kerajinan",
+            "province_code": "34",
+            "regency_code": "34.02",
+            "workers": [900_000, 800_000],
+            "enterprises": 10,
+            "data_status": "sumber",
+            "status": "aktif",
+            "source": "uji keamanan",
+        }
+    )
     Store().import_centres(rows, "uji nama")
     deck = Presentation(str(briefing(tmp_path, "pptx", "--wilayah", "34.02")))
     top = next(s for s in deck.slides if title_of(s).startswith("Sentra dan klaster terbesar"))
     grid = next(s.table for s in top.shapes if s.has_table)
     assert [grid.cell(1, 0).text, grid.cell(2, 0).text] == HOSTILE
     pdf = briefing(tmp_path, "pdf", "--wilayah", "34.02")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "<script>alert('x')</script>" in text and "${window.title}" in text
 
 
 def test_pdf_has_a_page_per_slide_in_a4_landscape_and_english(store_dir, tmp_path):
     pdf = briefing(tmp_path, "pdf", "--wilayah", "33", "--lang", "en", "--sektor", "kerajinan")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Pages:\s+8\n", info) and "841.89 x 595.28 pts (A4)" in info  # landscape
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Headline figures — Jawa Tengah" in text and "Sector: Crafts" in text
     assert "Sources and definitions" in text and "Angka" not in text
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "2", "-l", "2", str(pdf),
-                    str(tmp_path / "page")], check=True)  # fmt: skip
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "2", "-l", "2", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
     from PIL import Image
 
     with Image.open(next(tmp_path.glob("page*.png"))) as image:
@@ -249,16 +268,29 @@ def test_filters_matching_nothing_give_a_briefing_that_says_so(store_dir, tmp_pa
     texts = {title_of(s): slide_text(s) for s in slides}
     assert "Sentra\n0" in texts["Angka utama — Jawa Tengah"].replace("\n\n", "\n")
     assert texts["Sektor dan jangkauan pasar — Jawa Tengah"].count("Tidak ada data") == 2
-    assert "Tidak ada sentra yang cocok" in texts[
-        "Sentra dan klaster terbesar (menurut tenaga kerja) — Jawa Tengah"
-    ]
+    assert (
+        "Tidak ada sentra yang cocok"
+        in texts["Sentra dan klaster terbesar (menurut tenaga kerja) — Jawa Tengah"]
+    )
 
 
 def test_unknown_region_is_refused_with_a_clear_message(store_dir, tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "loaders.briefing", "--wilayah", "99.99", "--format", "pptx",
-         "--out", str(tmp_path / "x.pptx")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "loaders.briefing",
+            "--wilayah",
+            "99.99",
+            "--format",
+            "pptx",
+            "--out",
+            str(tmp_path / "x.pptx"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2 and "--wilayah 99.99" in done.stderr
     assert not (tmp_path / "x.pptx").exists()

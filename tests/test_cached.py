@@ -33,8 +33,13 @@ def fresh_store(tmp_path, monkeypatch, layers):
     monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
     from ui import cached
 
-    for func in (cached.data_store, cached.centres_of_version, cached.reference,
-                 cached._prepared_markers, cached._per_view):  # fmt: skip
+    for func in (
+        cached.data_store,
+        cached.centres_of_version,
+        cached.reference,
+        cached._prepared_markers,
+        cached._per_view,
+    ):
         func.clear()
     yield tmp_path
     cached.data_store.clear()
@@ -59,9 +64,17 @@ def test_an_import_elsewhere_shows_on_the_next_rerun(fresh_store):
     assert sentra_shown(at) == "8.569"
 
     # Another Store object stands for another process: only the database file is shared.
-    row = {"id": "BARU-1", "name": "Sentra Gerabah Baru", "kind": "sentra",
-           "sector": "kerajinan", "province_code": "33", "regency_code": "33.01",
-           "data_status": "sumber", "status": "aktif", "source": "uji"}  # fmt: skip
+    row = {
+        "id": "BARU-1",
+        "name": "Sentra Gerabah Baru",
+        "kind": "sentra",
+        "sector": "kerajinan",
+        "province_code": "33",
+        "regency_code": "33.01",
+        "data_status": "sumber",
+        "status": "aktif",
+        "source": "uji",
+    }
     Store(fresh_store / "sentra.duckdb").import_centres(pd.DataFrame([row]), "satu lagi")
     at.run()
     assert sentra_shown(at) == "8.570"

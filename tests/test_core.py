@@ -84,8 +84,11 @@ def test_filters_round_trip_through_the_url_form():
         sektor=["pariwisata", "kerajinan"], komoditas=" batik ", tahun=(2019, 2023)
     )
     params = to_params(filters)
-    assert params == {"sektor": ["kerajinan", "pariwisata"], "komoditas": ["batik"],
-                      "tahun": ["2019-2023"]}  # fmt: skip
+    assert params == {
+        "sektor": ["kerajinan", "pariwisata"],
+        "komoditas": ["batik"],
+        "tahun": ["2019-2023"],
+    }
     assert from_params(params) == (filters, {})
 
 
@@ -113,7 +116,7 @@ CENTRES = pd.DataFrame(
             "Kopi",
             "Gerabah",
             "Tenun",
-        ],  # fmt: skip
+        ],
         "kind": ["sentra"] * 9 + ["klaster"],
         "sector": [
             "tekstil_pakaian",
@@ -126,7 +129,7 @@ CENTRES = pd.DataFrame(
             "makanan_minuman",
             "kerajinan",
             "tekstil_pakaian",
-        ],  # fmt: skip
+        ],
         "commodity": [
             "batik",
             "batik",
@@ -138,7 +141,7 @@ CENTRES = pd.DataFrame(
             "kopi",
             "gerabah",
             "tenun",
-        ],  # fmt: skip
+        ],
         "province_code": ["33"] * 6 + ["34"] * 4,
         "regency_code": ["33.26"] * 3 + ["33.75"] * 3 + ["34.71"] * 4,
         "enterprises": [10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
@@ -154,7 +157,7 @@ CENTRES = pd.DataFrame(
             "lokal",
             "lokal",
             "lokal",
-        ],  # fmt: skip
+        ],
         "fostering_body": ["pemda"] * 10,
         "status": ["aktif"] * 10,
         "data_status": ["ilustratif"] * 10,
@@ -178,9 +181,11 @@ def test_location_quotient_ignores_the_sector_filter_and_matches_a_hand_computat
     assert lq.loc["34", "lq"] == pytest.approx((1 / 4) / (4 / 10))
     # Other filters still apply: among exporters (c0, c3, c6) textiles are 1 of 3.
     exporters = location_quotient(
-        CENTRES, Filters.of(sektor=["tekstil_pakaian"], pasar=["ekspor"]), "tekstil_pakaian",
+        CENTRES,
+        Filters.of(sektor=["tekstil_pakaian"], pasar=["ekspor"]),
+        "tekstil_pakaian",
         "regency",
-    )  # fmt: skip
+    )
     assert exporters.loc["33.26", "lq"] == pytest.approx((1 / 1) / (1 / 3))
     assert exporters.loc["33.75", "lq"] == 0
 
@@ -194,7 +199,7 @@ REGIONS = pd.DataFrame(
             "Kab. Pekalongan",
             "Kota Pekalongan",
             "Kota Yogyakarta",
-        ],  # fmt: skip
+        ],
         "kind": ["provinsi", "provinsi", "kabupaten", "kota", "kota"],
         "province_code": ["33", "34", "33", "33", "34"],
         "area_km2": [32_800.0, 3_133.0, 836.0, 45.0, 32.5],

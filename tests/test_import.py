@@ -42,14 +42,54 @@ def test_semicolon_csv_with_decimal_commas_in_windows_1252(checker):
 def test_xlsx_with_indonesian_headers(checker, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["No", "Nama Sentra", "Provinsi", "Kabupaten/Kota", "Sektor", "Komoditi",
-                  "Jumlah Unit Usaha", "Tenaga Kerja", "Omzet (Rp/tahun)", "Pemasaran",
-                  "Pembina", "Tahun Berdiri"])  # fmt: skip
-    sheet.append([1, "Sentra Batik Pesindon", "Jawa Tengah", "Kota Pekalongan",
-                  "Tekstil dan pakaian", "batik", 45, 180, 3_200_000_000, "Ekspor",
-                  "Kemenperin", 1990])  # fmt: skip
-    sheet.append([2, "Sentra Rotan Tegalwangi", "Jawa Barat", "Kab. Cirebon", "kayu dan rotan",
-                  "rotan", "60", "250", "4,1 miliar", "nasional", "Pemda", "1985"])  # fmt: skip
+    sheet.append(
+        [
+            "No",
+            "Nama Sentra",
+            "Provinsi",
+            "Kabupaten/Kota",
+            "Sektor",
+            "Komoditi",
+            "Jumlah Unit Usaha",
+            "Tenaga Kerja",
+            "Omzet (Rp/tahun)",
+            "Pemasaran",
+            "Pembina",
+            "Tahun Berdiri",
+        ]
+    )
+    sheet.append(
+        [
+            1,
+            "Sentra Batik Pesindon",
+            "Jawa Tengah",
+            "Kota Pekalongan",
+            "Tekstil dan pakaian",
+            "batik",
+            45,
+            180,
+            3_200_000_000,
+            "Ekspor",
+            "Kemenperin",
+            1990,
+        ]
+    )
+    sheet.append(
+        [
+            2,
+            "Sentra Rotan Tegalwangi",
+            "Jawa Barat",
+            "Kab. Cirebon",
+            "kayu dan rotan",
+            "rotan",
+            "60",
+            "250",
+            "4,1 miliar",
+            "nasional",
+            "Pemda",
+            "1985",
+        ]
+    )
     path = tmp_path / "sentra.xlsx"
     book.save(path)
     _, _, result = validate_file(path.read_bytes(), path.name, checker)
@@ -118,10 +158,13 @@ def test_geojson_points_import_with_coordinates(checker):
     doc = {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [110.40, -7.83]},
-             "properties": {"Nama Sentra": "Sentra Perak", "Kab/Kota": "Kota Yogyakarta"}},
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [110.40, -7.83]},
+                "properties": {"Nama Sentra": "Sentra Perak", "Kab/Kota": "Kota Yogyakarta"},
+            },
         ],
-    }  # fmt: skip
+    }
     _, _, result = validate_file(json.dumps(doc).encode(), "titik.geojson", checker)
     assert result.invalid == 0
     assert result.rows.loc[0, ["lat", "lng"]].tolist() == [-7.83, 110.40]
@@ -190,9 +233,11 @@ def test_export_geojson_places_centres_without_coordinates_at_label_points(store
 
 def test_formulas_are_neutralised_in_csv_and_xlsx():
     frame = pd.DataFrame(
-        {"name": ['=HYPERLINK("http://x","klik")', "+1+1", "-2+3", "@SUM(A1)", "Aman"],
-         "enterprises": [1, 2, -3, 4, 5]}
-    )  # fmt: skip
+        {
+            "name": ['=HYPERLINK("http://x","klik")', "+1+1", "-2+3", "@SUM(A1)", "Aman"],
+            "enterprises": [1, 2, -3, 4, 5],
+        }
+    )
     csv_text = to_csv_bytes(frame).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv_text and "'+1+1" in csv_text and "'@SUM" in csv_text
     assert ";-3" in csv_text  # numbers stay numbers
@@ -214,11 +259,15 @@ def test_html_in_names_is_stored_as_text(checker, store):
 def test_import_of_50000_rows(checker, store, capsys):
     n = 50_000
     frame = pd.DataFrame(
-        {"Nama Sentra": [f"Sentra Uji {i}" for i in range(n)],
-         "Kab/Kota": ["Kab. Sleman", "Kota Pekalongan", "3326", "Kab. Bantul"] * (n // 4),
-         "Omzet": ["1.250.000.000"] * n, "Jumlah Unit Usaha": ["25"] * n,
-         "Lintang": [""] * n, "Bujur": [""] * n}
-    )  # fmt: skip
+        {
+            "Nama Sentra": [f"Sentra Uji {i}" for i in range(n)],
+            "Kab/Kota": ["Kab. Sleman", "Kota Pekalongan", "3326", "Kab. Bantul"] * (n // 4),
+            "Omzet": ["1.250.000.000"] * n,
+            "Jumlah Unit Usaha": ["25"] * n,
+            "Lintang": [""] * n,
+            "Bujur": [""] * n,
+        }
+    )
     data = to_csv_bytes(frame)
     started = time.perf_counter()
     _, _, result = validate_file(data, "besar.csv", checker)

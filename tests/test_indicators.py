@@ -63,7 +63,7 @@ def test_imported_rows_count_whatever_their_source_text_says(stored, tmp_path):
             "regency_code": "51.03",
             "source": "Dinas Koperasi dan UKM Provinsi Bali",
             "data_status": "sumber",
-        }  # fmt: skip
+        }
     )
     own.import_centres(rows, "Impor Bali")
     after = own.centres()

@@ -25,8 +25,17 @@ def test_two_sessions_walk_the_dashboard_without_errors(layers):
     done = load("--sessions", "2", "--think", "0", "0", "--settle", "1")
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    for key in ("sessions", "errors", "p50_ms", "p95_ms", "max_ms", "reruns_per_s",
-                "rss_start_mb", "rss_peak_mb", "rss_end_mb"):  # fmt: skip
+    for key in (
+        "sessions",
+        "errors",
+        "p50_ms",
+        "p95_ms",
+        "max_ms",
+        "reruns_per_s",
+        "rss_start_mb",
+        "rss_peak_mb",
+        "rss_end_mb",
+    ):
         assert result[key] is not None, key
     assert result["sessions"] == 2
     assert result["errors"] == 0, result["error_samples"]

@@ -16,8 +16,9 @@ from sentra.sample_data import scaled_centres
 
 @pytest.fixture(scope="module")
 def big(layers):
-    bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv",
-                      dtype={"province_code": str})  # fmt: skip
+    bps = pd.read_csv(
+        GEODATA / "sentra_industri_by_province_2024.csv", dtype={"province_code": str}
+    )
     regencies = layers.regencies[["code", "name", "kind", "province_code"]]
     return scaled_centres(60_000, regencies, bps).assign(origin="impor")
 
@@ -31,10 +32,17 @@ def _view(layers, ref, centres, selected) -> tuple[MapView, str]:
     """The view and its rendered map script."""
     filters = Filters()
     view = map_view(
-        layers, ref, centres, filter_centres(centres, filters), filters, selected, "sentra",
-        "id", lambda points: list(marker_rows(points, layers.regions, "id").values()),
+        layers,
+        ref,
+        centres,
+        filter_centres(centres, filters),
+        filters,
+        selected,
+        "sentra",
+        "id",
+        lambda points: list(marker_rows(points, layers.regions, "id").values()),
         geometry_url=lambda province: f"/shapes/{province}.json",
-    )  # fmt: skip
+    )
     return view, draw(view, "none", "id").get_root().render()
 
 

@@ -54,8 +54,11 @@ def test_kemendagri_codes_with_and_without_dots_and_a_contradiction(checker):
     ]
     placed, report = _check(checker, grid)
     assert placed["regency_code"].to_dict() == {
-        "Sentra A": "33.26", "Sentra B": "33.75", "Sentra C": "33.72", "Sentra D": "31.01",
-    }  # fmt: skip
+        "Sentra A": "33.26",
+        "Sentra B": "33.75",
+        "Sentra C": "33.72",
+        "Sentra D": "31.01",
+    }
     assert report.loc[6, "messages"].startswith(
         "Kode 1101 (Kabupaten Aceh Selatan (11.01)) tidak cocok dengan nama 'Simeulue' "
         "(Kabupaten Simeulue (11.09))."
@@ -134,8 +137,10 @@ def test_unrecognised_reach_warns_and_keeps_the_row(checker):
     _, _, result = validate_file(to_csv(grid), "pasar.csv", checker)
     rows = result.rows.set_index("name")
     assert rows["export_reach"].fillna("–").to_dict() == {
-        "Sentra A": "ekspor", "Sentra B": "–", "Sentra C": "ekspor",
-    }  # fmt: skip
+        "Sentra A": "ekspor",
+        "Sentra B": "–",
+        "Sentra C": "ekspor",
+    }
     assert rows.loc["Sentra A", "export_destinations"] == "Jepang; Malaysia"
     assert rows.loc["Sentra C", "export_destinations"] == "Tiongkok; Wakanda"
     report = report_table(result, "id").set_index("row")

@@ -24,9 +24,15 @@ def store_with_indicator(tmp_path_factory, monkeypatch, layers):
         func.clear()
     sheet = read_table(to_xlsx({"Tabel": (WIDE, [])}), "ikm.xlsx")
     _, result = read_regional_sheet(sheet, checker_for(layers))
-    meta = {"key": indicator_key("Jumlah sentra IKM"), "name": "Jumlah sentra IKM",
-            "unit": "unit", "source": sheet.source_note, "level": result.level,
-            "data_status": "sumber", "label": "ikm.xlsx"}  # fmt: skip
+    meta = {
+        "key": indicator_key("Jumlah sentra IKM"),
+        "name": "Jumlah sentra IKM",
+        "unit": "unit",
+        "source": sheet.source_note,
+        "level": result.level,
+        "data_status": "sumber",
+        "label": "ikm.xlsx",
+    }
     Store().import_regional_indicator(meta, result.values)
 
 
@@ -47,9 +53,12 @@ def test_imported_indicator_in_profile_and_compare():
     profile = run("profil", wilayah="33.26")
     table = profile.dataframe[-1].value
     assert table.iloc[0].tolist() == [
-        "Jumlah sentra IKM", "47 unit", "Tidak ada data", "2023",  # the newest value
+        "Jumlah sentra IKM",
+        "47 unit",
+        "Tidak ada data",
+        "2023",  # the newest value
         "BPS Provinsi Jawa Tengah, Jawa Tengah Dalam Angka 2024",
-    ]  # fmt: skip
+    ]
     compare = run("bandingkan", bandingkan=["33.26", "33.75", "34.04"], lang="en")
     table = compare.dataframe[-1].value
     assert table.iloc[0, 1:4].tolist() == ["47 unit", "20 unit", "No data"]

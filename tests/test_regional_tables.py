@@ -20,9 +20,15 @@ WIDE = [
     ["Kota Pekalongan", 18, 18, 19, 19, 20],
     ["Kab. Antah", 1, 1, 1, 1, 1],
     ["Jawa Tengah", 94, 99, 82, 108, 114],  # the province total
-    ["Sumber: BPS Provinsi Jawa Tengah, Jawa Tengah Dalam Angka 2024", None, None, None, None,
-     None],
-]  # fmt: skip
+    [
+        "Sumber: BPS Provinsi Jawa Tengah, Jawa Tengah Dalam Angka 2024",
+        None,
+        None,
+        None,
+        None,
+        None,
+    ],
+]
 
 
 def test_wide_regency_table_2019_2023(checker, store):
@@ -46,9 +52,16 @@ def test_wide_regency_table_2019_2023(checker, store):
     assert len(result.values) == 5 * 5 - 1 and result.no_data_cells == 1
     report = report_table(result, "id").set_index("row")
     assert report["status"].to_dict() == {
-        4: "dilewati", 5: "sah", 6: "peringatan", 7: "sah", 8: "peringatan", 9: "sah",
-        10: "galat", 11: "dilewati", 12: "dilewati",
-    }  # fmt: skip
+        4: "dilewati",
+        5: "sah",
+        6: "peringatan",
+        7: "sah",
+        8: "peringatan",
+        9: "sah",
+        10: "galat",
+        11: "dilewati",
+        12: "dilewati",
+    }
     assert report.loc[6, "messages"] == (
         "'Magelang' dibaca sebagai Kabupaten Magelang (33.08): kotanya tertulis sendiri di "
         "tabel ini."
@@ -56,9 +69,15 @@ def test_wide_regency_table_2019_2023(checker, store):
     assert "Kab. Antah" in report.loc[10, "messages"]
     assert "jumlah seluruh tabel" in report.loc[11, "messages"]
 
-    meta = {"key": indicator_key("Jumlah sentra IKM"), "name": "Jumlah sentra IKM",
-            "unit": "unit", "source": sheet.source_note, "level": result.level,
-            "data_status": "sumber", "label": "ikm.xlsx"}  # fmt: skip
+    meta = {
+        "key": indicator_key("Jumlah sentra IKM"),
+        "name": "Jumlah sentra IKM",
+        "unit": "unit",
+        "source": sheet.source_note,
+        "level": result.level,
+        "data_status": "sumber",
+        "label": "ikm.xlsx",
+    }
     first = store.import_regional_indicator(meta, result.values)
     second = store.import_regional_indicator(meta, result.values.head(3))
     listed = store.regional_indicators()
@@ -69,9 +88,13 @@ def test_wide_regency_table_2019_2023(checker, store):
 
 
 def test_long_and_single_year_province_tables(checker):
-    long = [["Provinsi", "Tahun", "Nilai produksi (Rp)"],
-            ["Jawa Tengah", 2022, "Rp 1,2 triliun"], ["Jawa Tengah", 2023, "1,4 triliun"],
-            ["DI Yogyakarta", 2023, "350 miliar"], ["INDONESIA", 2023, "9 triliun"]]  # fmt: skip
+    long = [
+        ["Provinsi", "Tahun", "Nilai produksi (Rp)"],
+        ["Jawa Tengah", 2022, "Rp 1,2 triliun"],
+        ["Jawa Tengah", 2023, "1,4 triliun"],
+        ["DI Yogyakarta", 2023, "350 miliar"],
+        ["INDONESIA", 2023, "9 triliun"],
+    ]
     layout, result = read_regional_sheet(read_table(to_csv(long), "nilai.csv"), checker)
     assert (layout.year_column, layout.value_column) == ("Tahun", "Nilai produksi (Rp)")
     assert result.level == "province"
@@ -83,8 +106,7 @@ def test_long_and_single_year_province_tables(checker):
     assert report_table(result, "en").set_index("row").loc[5, "status"] == "skipped"
 
     single = [["Provinsi", "Jumlah sentra"], ["Bali", "120"], ["Banten", "1.506"]]
-    layout, result = read_regional_sheet(read_table(to_csv(single), "satu.csv"), checker,
-                                         year=2024)  # fmt: skip
+    layout, result = read_regional_sheet(read_table(to_csv(single), "satu.csv"), checker, year=2024)
     assert layout.value_column == "Jumlah sentra"
     assert result.values["value"].tolist() == [120, 1506]
     assert set(result.values["year"]) == {2024}

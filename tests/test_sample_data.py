@@ -41,8 +41,14 @@ def test_provinces_without_bps_count_get_no_illustrative_sentra(centres, provinc
 def test_central_java_has_exactly_133_clusters_in_three_fields(centres):
     clusters = centres[(centres["kind"] == "klaster") & (centres["province_code"] == "33")]
     assert len(clusters) == 133
-    industry = {"tekstil_pakaian", "kayu_rotan", "makanan_minuman", "logam_mesin",
-                "kulit_alas_kaki", "kerajinan"}  # fmt: skip
+    industry = {
+        "tekstil_pakaian",
+        "kayu_rotan",
+        "makanan_minuman",
+        "logam_mesin",
+        "kulit_alas_kaki",
+        "kerajinan",
+    }
     assert set(clusters["sector"]) <= industry | {"pariwisata", "pertanian_terpadu"}
     assert (clusters["sector"] == "pariwisata").sum() > 10
     assert (clusters["sector"] == "pertanian_terpadu").sum() > 10

@@ -54,8 +54,13 @@ AFTER_A_ROOM_LEFT = textwrap.dedent("""
 
 @pytest.mark.parametrize("when", ["closed", "frozen"])
 def test_memory_held_by_closed_sessions_goes_back_to_the_system(when: str) -> None:
-    out = subprocess.run([sys.executable, "-c", AFTER_A_ROOM_LEFT, when], cwd=ROOT, check=True,
-                         capture_output=True, text=True).stdout  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", AFTER_A_ROOM_LEFT, when],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     start, left, end, collected = (float(x) for x in out.split())
     assert left - start > 150, "the sessions should have taken ~200 MB"
     assert collected >= 50_000

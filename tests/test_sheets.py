@@ -52,8 +52,14 @@ def test_provincial_export_in_every_format(checker, name):
     )
     report = report_table(result, "id").set_index("row")
     assert report["status"].to_dict() == {
-        6: "dilewati", 7: "sah", 8: "sah", 9: "sah", 10: "galat", 11: "dilewati", 13: "dilewati",
-    }  # fmt: skip
+        6: "dilewati",
+        7: "sah",
+        8: "sah",
+        9: "sah",
+        10: "galat",
+        11: "dilewati",
+        13: "dilewati",
+    }
     # No name close to it in Central Java, the file's province: no far-away suggestions.
     assert report.loc[10, "messages"] == "Wilayah 'Kab. Antah Berantah' tidak dikenal."
     assert "jumlah" in report.loc[11, "messages"].lower()
@@ -78,9 +84,13 @@ def test_header_row_can_be_overridden():
 
 @pytest.mark.parametrize(
     ("encoding", "delimiter", "bom"),
-    [("utf-8", ",", b""), ("utf-8", ";", codecs.BOM_UTF8), ("cp1252", "\t", b""),
-     ("utf-16", "\t", b"")],
-)  # fmt: skip
+    [
+        ("utf-8", ",", b""),
+        ("utf-8", ";", codecs.BOM_UTF8),
+        ("cp1252", "\t", b""),
+        ("utf-16", "\t", b""),
+    ],
+)
 def test_csv_encodings_delimiters_and_quoted_fields(checker, encoding, delimiter, bom):
     grid = [
         ["Daftar sentra 2024"],

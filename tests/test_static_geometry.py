@@ -54,9 +54,17 @@ def test_map_script_names_the_shapes_file_instead_of_carrying_shapes(layers, ref
     reference, centres = ref
     filters = Filters()
     view = map_view(
-        layers, reference, centres, filter_centres(centres, filters), filters, selected,
-        "sentra", "id", lambda points: [], lambda p: f"/shapes/{p or 'all'}.json",
-    )  # fmt: skip
+        layers,
+        reference,
+        centres,
+        filter_centres(centres, filters),
+        filters,
+        selected,
+        "sentra",
+        "id",
+        lambda points: [],
+        lambda p: f"/shapes/{p or 'all'}.json",
+    )
     script = draw(view, "none", "id").get_root().render()
     assert f'"/shapes/{selected or "all"}.json"' in script
     assert "coordinates" not in script and "MultiPolygon" not in script

@@ -72,12 +72,21 @@ def _new_rows(n: int, prefix: str = "T") -> pd.DataFrame:
         {
             "id": [f"{prefix}-{i}" for i in range(n)],
             "name": [f"Sentra Uji {i}" for i in range(n)],
-            "kind": "sentra", "sector": "kerajinan", "commodity": "gerabah",
-            "province_code": "34", "regency_code": "34.02", "enterprises": 10, "workers": 30,
-            "turnover_rp": 1.5e9, "export_reach": "lokal", "fostering_body": "pemda",
-            "status": "aktif", "source": "uji", "data_status": "sumber",
+            "kind": "sentra",
+            "sector": "kerajinan",
+            "commodity": "gerabah",
+            "province_code": "34",
+            "regency_code": "34.02",
+            "enterprises": 10,
+            "workers": 30,
+            "turnover_rp": 1.5e9,
+            "export_reach": "lokal",
+            "fostering_body": "pemda",
+            "status": "aktif",
+            "source": "uji",
+            "data_status": "sumber",
         }
-    )  # fmt: skip
+    )
 
 
 def _office_file(path: Path, n: int, prefix: str) -> Path:
@@ -123,9 +132,15 @@ def test_centres_come_back_in_id_order_with_schema_types(store):
 
 def test_text_and_numbers_come_back_exactly_as_imported(store):
     awkward = [
-        'Sentra "Kutip", Koma; Titik-koma', "Baris\nbaru", "", "  spasi  ", "\\N", "NULL",
-        "Kerajinan Éntik — ñ 字", "tab\tdi tengah",
-    ]  # fmt: skip
+        'Sentra "Kutip", Koma; Titik-koma',
+        "Baris\nbaru",
+        "",
+        "  spasi  ",
+        "\\N",
+        "NULL",
+        "Kerajinan Éntik — ñ 字",
+        "tab\tdi tengah",
+    ]
     rows = _new_rows(len(awkward), prefix="W").assign(
         name=awkward,
         commodity=[None, "", "x", None, "y", "", None, "z"],
@@ -322,10 +337,14 @@ def test_an_older_store_is_upgraded_by_the_numbered_steps(backend, tmp_path, req
     marks = ", ".join("?" for _ in range(len(CENTRE_COLUMNS) + 1))
     for version, frame in ((1, legacy.head(2)), (2, legacy)):
         for values in frame.reindex(columns=list(CENTRE_COLUMNS)).itertuples(index=False):
-            run(f"INSERT INTO centres (version_id, {cols}) VALUES ({marks})",
-                [version, *[None if pd.isna(v) else v for v in values]])  # fmt: skip
-        run("INSERT INTO versions VALUES (?, now(), 'impor', 'lama', ?, ?)",
-            [version, len(frame), version - 1 or None])  # fmt: skip
+            run(
+                f"INSERT INTO centres (version_id, {cols}) VALUES ({marks})",
+                [version, *[None if pd.isna(v) else v for v in values]],
+            )
+        run(
+            "INSERT INTO versions VALUES (?, now(), 'impor', 'lama', ?, ?)",
+            [version, len(frame), version - 1 or None],
+        )
     run("INSERT INTO current_version VALUES (2)")
     con.close()
     upgraded = reopen()

@@ -36,18 +36,26 @@ def any_stories(request, tmp_path) -> Iterator[StoryStore]:
     else:
         template = request.getfixturevalue("pg_template")
         cluster = request.getfixturevalue("postgres")
-        store = Store(url=cluster.create_database(f"stories_{tmp_path.name}"[:60].lower(),
-                                                  template=template))  # fmt: skip
+        store = Store(
+            url=cluster.create_database(f"stories_{tmp_path.name}"[:60].lower(), template=template)
+        )
     yield StoryStore(store)
     store.close()
 
 
 def _steps(version: int = 1):
     return [
-        step_of("peta", {"wilayah": ["33"], "metrik": ["workers"]}, "Jawa Tengah", "", version,
-                ALLOWED),  # fmt: skip
-        step_of("profil", {"wilayah": "34", "sektor": ["kerajinan"], "evil": ["x"]}, HOSTILE,
-                "Catatan\nbaris dua", version, ALLOWED),  # fmt: skip
+        step_of(
+            "peta", {"wilayah": ["33"], "metrik": ["workers"]}, "Jawa Tengah", "", version, ALLOWED
+        ),
+        step_of(
+            "profil",
+            {"wilayah": "34", "sektor": ["kerajinan"], "evil": ["x"]},
+            HOSTILE,
+            "Catatan\nbaris dua",
+            version,
+            ALLOWED,
+        ),
         step_of("bandingkan", {"bandingkan": ["33", "34"]}, "Bandingkan", "", version, ALLOWED),
     ]
 
@@ -87,8 +95,9 @@ def test_story_exports_one_slide_per_step_and_says_when_data_changed(stories, la
     deck = Presentation(io.BytesIO(render(briefing, "pptx")))
     slides = list(deck.slides)
     assert len(slides) == 1 + 3 + 1
-    titles = [next(s.text_frame.text for s in slide.shapes if s.name == "Title")
-              for slide in slides]  # fmt: skip
+    titles = [
+        next(s.text_frame.text for s in slide.shapes if s.name == "Title") for slide in slides
+    ]
     assert titles == ["Lokakarya", "Jawa Tengah", HOSTILE, "Bandingkan", "Sumber dan definisi"]
     cover = "\n".join(s.text_frame.text for s in slides[0].shapes if s.has_text_frame)
     assert "3 langkah" in cover and "13 Januari 2025" in cover
@@ -108,6 +117,7 @@ def test_stories_page_lists_and_edits_a_story_in_both_languages(stories, layers)
     from streamlit.testing.v1 import AppTest
 
     from ui import cached
+
     for func in (cached.data_store, cached.centres_of_version, cached.reference):
         func.clear()
     app = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -106,8 +106,12 @@ def test_parser_reads_messy_dumps_and_refuses_cut_ones():
     )
     columns, rows = sql_rows(text, "wilayah", "test.sql")
     assert columns == ["kode", "nama"]
-    assert rows == [["11", "Aceh"], ["11.01", "Kab. O'Neil"], ["11.02", "Ba'u; (lama)"],
-                    ["12", "Sumatera Utara"]]  # fmt: skip
+    assert rows == [
+        ["11", "Aceh"],
+        ["11.01", "Kab. O'Neil"],
+        ["11.02", "Ba'u; (lama)"],
+        ["12", "Sumatera Utara"],
+    ]
     with pytest.raises(CodesSourceError, match="test.sql"):
         sql_rows(text.replace("('11.02','Ba\\'u; (lama)');", "('11.02','Ba"), "wilayah", "test.sql")
     with pytest.raises(CodesSourceError, match="2 nilai"):

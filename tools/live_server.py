@@ -78,11 +78,26 @@ def running_servers(*apps: App) -> Iterator[list[Server]]:
             port = _free_port()
             app.log.parent.mkdir(parents=True, exist_ok=True)
             out = stack.enter_context(app.log.open("w"))
-            command = [sys.executable, "-m", "streamlit", "run", "app.py",
-                       "--server.port", str(port), "--server.address", "127.0.0.1",
-                       "--server.headless", "true"]  # fmt: skip
-            proc = subprocess.Popen(command, cwd=app.root, stdout=out, stderr=subprocess.STDOUT,
-                                    env=app.env or os.environ.copy())  # fmt: skip
+            command = [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+            ]
+            proc = subprocess.Popen(
+                command,
+                cwd=app.root,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=app.env or os.environ.copy(),
+            )
             stack.callback(stop, proc)
             url = Server(f"http://127.0.0.1:{port}")
             url.pid = proc.pid

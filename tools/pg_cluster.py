@@ -64,16 +64,40 @@ def _as_owner(command: list[str], user: str) -> list[str]:
 
 def _start(folder: Path, user: str, settings: dict[str, str]) -> None:
     data = folder / "data"
-    options = {"listen_addresses": "''", "unix_socket_directories": str(folder),
-               "port": str(PORT), **settings}  # fmt: skip
+    options = {
+        "listen_addresses": "''",
+        "unix_socket_directories": str(folder),
+        "port": str(PORT),
+        **settings,
+    }
     flags = " ".join(f"-c {key}={value}" for key, value in options.items())
     try:
         for command in (
-            [str(PG_BIN / "initdb"), "-D", str(data), "-U", user, "--auth=trust", "-E", "UTF8",
-             "--locale=C.UTF-8"],
-            [str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
-             "-t", "60", "-o", flags, "start"],
-        ):  # fmt: skip
+            [
+                str(PG_BIN / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                user,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            [
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(folder / "log"),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                flags,
+                "start",
+            ],
+        ):
             subprocess.run(_as_owner(command, user), check=True, capture_output=True, text=True)
     except subprocess.CalledProcessError as exc:
         log = folder / "log"

@@ -72,10 +72,16 @@ def file_buttons(key: tuple, make: Callable[[Progress], Briefing], lang: str) ->
         if built is not None:
             name, data = built  # type: ignore[misc]
             st.download_button(
-                t(f"brief_save_{fmt}", lang), data=data, file_name=name, mime=mime,
-                key=f"brief_save_{fmt}", on_click="ignore", type="primary", width="stretch",
+                t(f"brief_save_{fmt}", lang),
+                data=data,
+                file_name=name,
+                mime=mime,
+                key=f"brief_save_{fmt}",
+                on_click="ignore",
+                type="primary",
+                width="stretch",
                 icon=":material/download:",
-            )  # fmt: skip
+            )
 
 
 def briefing_data(ctx: PageContext) -> BriefingData:

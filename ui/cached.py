@@ -173,23 +173,35 @@ def explorer_view(
     """What the explorer map shows (an imported measure: keyed by its year and values too)."""
     imported_key = "" if imported is None else f"{imported.year}:{_content(imported.values)}"
     return per_view(
-        ctx, "map", selected,
+        ctx,
+        "map",
+        selected,
         lambda: map_view(
-            boundary_layers(), ctx.ref, ctx.centres, ctx.filtered, ctx.filters, selected,
-            metric, ctx.lang, lambda points: marker_rows_for(ctx.version, ctx.lang, selected,
-                                                             points),
-            geometry_url, imported,
+            boundary_layers(),
+            ctx.ref,
+            ctx.centres,
+            ctx.filtered,
+            ctx.filters,
+            selected,
+            metric,
+            ctx.lang,
+            lambda points: marker_rows_for(ctx.version, ctx.lang, selected, points),
+            geometry_url,
+            imported,
         ),
-        metric, imported_key,
-    )  # fmt: skip
+        metric,
+        imported_key,
+    )
 
 
 def headline_of(ctx: PageContext, region: str | None) -> dict[str, float]:
     """The headline totals of the filtered centres in ``region`` (None: Indonesia)."""
     return per_view(
-        ctx, "headline", region,
+        ctx,
+        "headline",
+        region,
         lambda: headline(scope(ctx.filtered, region), ctx.ref, ctx.filters, region),
-    )  # fmt: skip
+    )
 
 
 def _content(values: pd.Series) -> int:

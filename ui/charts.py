@@ -36,8 +36,13 @@ def bars(
     a few more; this takes ~1 ms."""
     value_axis = {"title": {"text": value_title}}
     if horizontal:
-        bar = go.Bar(x=values, y=categories, orientation="h", text=text,
-                     hovertemplate="%{y}: %{x}<extra></extra>")  # fmt: skip
+        bar = go.Bar(
+            x=values,
+            y=categories,
+            orientation="h",
+            text=text,
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
         return go.Figure(bar, layout={"xaxis": value_axis, "yaxis": {"autorange": "reversed"}})
     bar = go.Bar(x=categories, y=values, text=text, hovertemplate="%{x}: %{y}<extra></extra>")
     return go.Figure(bar, layout={"yaxis": value_axis})
@@ -69,8 +74,11 @@ def series(
         else:
             trace = go.Bar(x=xs, y=ys, name=str(name))
         traces.append(trace.update(hovertemplate=hover))
-    categories = {"title": {"text": x_title}, "categoryorder": "array",
-                  "categoryarray": list(dict.fromkeys(frame[x]))}  # fmt: skip
+    categories = {
+        "title": {"text": x_title},
+        "categoryorder": "array",
+        "categoryarray": list(dict.fromkeys(frame[x])),
+    }
     values = {"title": {"text": y_title}}
     if horizontal:
         axes = {"xaxis": values, "yaxis": categories | {"autorange": "reversed"}}
@@ -123,6 +131,12 @@ def budget_figure(budget: pd.DataFrame, source: str, lang: str) -> go.Figure:
         miliar=budget["amount_rp"] / 1e9,
         funding_source=budget["funding_source"].map(lambda c: label(FUNDING_SOURCES, c, lang)),
     )
-    fig = series(shown, "year", "miliar", "funding_source",
-                 x_title=t("year", lang), y_title=t("amount_billion", lang))  # fmt: skip
+    fig = series(
+        shown,
+        "year",
+        "miliar",
+        "funding_source",
+        x_title=t("year", lang),
+        y_title=t("amount_billion", lang),
+    )
     return finish(fig, t("budget_by_year", lang), source, lang, True)

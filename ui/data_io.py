@@ -25,9 +25,16 @@ from sentra.validation import ValidationResult
 from ui.cached import boundary_layers, centres_of_version, data_store, import_checker
 
 __all__ = [
-    "MAX_ROWS_XLSX_GEOJSON", "MAX_UPLOAD_MB", "ImportFileError", "RegionalLayout",
-    "RegionalResult", "Sheet", "StoreError", "ValidationResult", "file_error_text",
-]  # fmt: skip
+    "MAX_ROWS_XLSX_GEOJSON",
+    "MAX_UPLOAD_MB",
+    "ImportFileError",
+    "RegionalLayout",
+    "RegionalResult",
+    "Sheet",
+    "StoreError",
+    "ValidationResult",
+    "file_error_text",
+]
 _CHECKED = "_upload_checked"
 
 
@@ -105,10 +112,14 @@ def import_indicator(
     name: str, unit: str, source: str, illustrative: bool, result: RegionalResult, label: str
 ) -> int:
     meta = {
-        "key": indicator_key(name), "name": name.strip(), "unit": unit.strip(),
-        "source": source.strip(), "level": result.level,
-        "data_status": "ilustratif" if illustrative else "sumber", "label": label,
-    }  # fmt: skip
+        "key": indicator_key(name),
+        "name": name.strip(),
+        "unit": unit.strip(),
+        "source": source.strip(),
+        "level": result.level,
+        "data_status": "ilustratif" if illustrative else "sumber",
+        "label": label,
+    }
     return data_store().import_regional_indicator(meta, result.values)
 
 

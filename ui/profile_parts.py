@@ -15,8 +15,18 @@ from ui.cached import per_view
 from ui.context import PageContext
 from ui.widgets import TABLE_ROWS
 
-PROFILE_COLUMNS = ("name", "kind", "sector", "commodity", "regency_code", "enterprises",
-                   "workers", "turnover_rp", "export_reach", "data_status")  # fmt: skip
+PROFILE_COLUMNS = (
+    "name",
+    "kind",
+    "sector",
+    "commodity",
+    "regency_code",
+    "enterprises",
+    "workers",
+    "turnover_rp",
+    "export_reach",
+    "data_status",
+)
 
 
 @dataclass(frozen=True)
@@ -45,13 +55,17 @@ def _build(ctx: PageContext, selected: str | None) -> ProfileParts:
     illustrative = bool((centres["data_status"] == "ilustratif").any())
 
     sectors = aggregate.mix(centres, "sector").rename(lambda c: label(SECTORS, c, lang))
-    fig = charts.bars(sectors.index, sectors.to_numpy(), value_title=t("count", lang),
-                      horizontal=True)  # fmt: skip
+    fig = charts.bars(
+        sectors.index, sectors.to_numpy(), value_title=t("count", lang), horizontal=True
+    )
     sector_fig = charts.finish(fig, t("sector_mix", lang), source, lang, illustrative)
 
     reach = aggregate.mix(centres, "export_reach").reindex([*EXPORT_REACH, "–"]).dropna()
-    fig = charts.bars([label(EXPORT_REACH, c, lang) for c in reach.index], reach.to_numpy(),
-                      value_title=t("count", lang))  # fmt: skip
+    fig = charts.bars(
+        [label(EXPORT_REACH, c, lang) for c in reach.index],
+        reach.to_numpy(),
+        value_title=t("count", lang),
+    )
     reach_fig = charts.finish(fig, t("reach_mix", lang), source, lang, illustrative)
 
     budget = aggregate.budget_by_year(centres, ctx.ref, ctx.filters, selected)
@@ -61,8 +75,15 @@ def _build(ctx: PageContext, selected: str | None) -> ProfileParts:
     growth["wilayah"] = growth["region_code"].map(
         lambda code: regions.at[code, "name"] if code else t("national", lang)
     )
-    fig = charts.series(growth, "year", "value", "wilayah", kind="line",
-                        x_title=t("year", lang), y_title=t("growth", lang))  # fmt: skip
+    fig = charts.series(
+        growth,
+        "year",
+        "value",
+        "wilayah",
+        kind="line",
+        x_title=t("year", lang),
+        y_title=t("growth", lang),
+    )
     sources = "; ".join(sorted(set(growth.loc[growth["data_status"] == "sumber", "source"])))
     growth_fig = charts.finish(
         fig,

@@ -76,8 +76,17 @@ def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> N
     provinces = regions[regions["kind"] == "provinsi"].sort_values("name")
     province = current[:2] if current else ""
     names = regions["name"]
-    _pick(col1, "province", "select_province", "all_indonesia", "", list(provinces.index),
-          province, names, lang)  # fmt: skip
+    _pick(
+        col1,
+        "province",
+        "select_province",
+        "all_indonesia",
+        "",
+        list(provinces.index),
+        province,
+        names,
+        lang,
+    )
     if not province:
         col2.selectbox(t("select_regency", lang), ["–"], disabled=True, key="pick_regency_none")
         if col3 is not None:
@@ -86,22 +95,47 @@ def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> N
     kinds = regions["kind"].isin(["kabupaten", "kota"])
     kab = regions[kinds & (regions["province_code"] == province)].sort_values("name")
     regency = current[:5] if current and len(current) > 2 else province
-    _pick(col2, "regency", "select_regency", "whole_province", province, list(kab.index),
-          regency, names, lang)  # fmt: skip
+    _pick(
+        col2,
+        "regency",
+        "select_regency",
+        "whole_province",
+        province,
+        list(kab.index),
+        regency,
+        names,
+        lang,
+    )
     if col3 is None:
         return
     if regency == province:
         col3.selectbox(t("select_kecamatan", lang), ["–"], disabled=True, key="pick_kec_none")
         return
     kec = regions[(regions["kind"] == "kecamatan") & (regions["regency_code"] == regency)]
-    _pick(col3, "kec", "select_kecamatan", "whole_regency", regency,
-          list(kec.sort_values("name").index), current, names, lang)  # fmt: skip
+    _pick(
+        col3,
+        "kec",
+        "select_kecamatan",
+        "whole_regency",
+        regency,
+        list(kec.sort_values("name").index),
+        current,
+        names,
+        lang,
+    )
 
 
 def _pick(
-    col, level: str, label: str, whole: str, parent: str, children: list[str], current: str,
-    names: pd.Series, lang: str,
-) -> None:  # fmt: skip
+    col,
+    level: str,
+    label: str,
+    whole: str,
+    parent: str,
+    children: list[str],
+    current: str,
+    names: pd.Series,
+    lang: str,
+) -> None:
     """A list of ``parent`` as a whole (text key ``whole``) and its ``children``, ``current``
     chosen; picking one selects it. The key names the selection, so the list starts afresh
     when the selection changes elsewhere (map click, back button)."""

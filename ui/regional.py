@@ -13,8 +13,10 @@ from ui.cached import data_store, unless_changed
 def _load(newest: int) -> ImportedIndicators:
     store = data_store()
     meta = store.regional_indicators()
-    values = [store.regional_values(int(v)).assign(indicator_version=int(v))
-              for v in meta["indicator_version"]]  # fmt: skip
+    values = [
+        store.regional_values(int(v)).assign(indicator_version=int(v))
+        for v in meta["indicator_version"]
+    ]
     columns = ["indicator_version", "region_code", "year", "value"]
     frame = pd.concat(values, ignore_index=True) if values else pd.DataFrame(columns=columns)
     return ImportedIndicators(meta=meta, values=frame)

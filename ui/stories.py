@@ -42,9 +42,15 @@ def story_store() -> StoryStore:
 
 
 def page_label(page: str, lang: str) -> str:
-    keys = {"peta": "page_map", "profil": "page_profile", "bandingkan": "page_compare",
-            "sektor": "page_sectors", "anggaran": "page_budget", "data": "page_data",
-            "tentang": "page_about"}  # fmt: skip
+    keys = {
+        "peta": "page_map",
+        "profil": "page_profile",
+        "bandingkan": "page_compare",
+        "sektor": "page_sectors",
+        "anggaran": "page_budget",
+        "data": "page_data",
+        "tentang": "page_about",
+    }
     return t(keys.get(page, "page_map"), lang)
 
 
@@ -91,16 +97,30 @@ def player(ctx: PageContext) -> None:
     with st.container(key="story_bar"):
         st.markdown(_BAR_CSS, unsafe_allow_html=True)
         back, text, forward, leave = st.columns([1, 8, 1, 1.3], vertical_alignment="center")
-        if back.button("◀", key="story_previous", shortcut="Left", help=t("story_previous", lang),
-                       disabled=number == 1, width="stretch"):  # fmt: skip
+        if back.button(
+            "◀",
+            key="story_previous",
+            shortcut="Left",
+            help=t("story_previous", lang),
+            disabled=number == 1,
+            width="stretch",
+        ):
             play(story, number - 1)
-        if forward.button("▶", key="story_next", shortcut="Right", help=t("story_next", lang),
-                          disabled=number == len(story.steps), width="stretch"):  # fmt: skip
+        if forward.button(
+            "▶",
+            key="story_next",
+            shortcut="Right",
+            help=t("story_next", lang),
+            disabled=number == len(story.steps),
+            width="stretch",
+        ):
             play(story, number + 1)
         leave.button(t("story_stop", lang), key="story_stop", on_click=stop, width="stretch")
         with text:
-            st.markdown(f"**{t('story_step_of', lang, n=number, total=len(story.steps))} · "
-                        f"{plain_markdown(step.title)}**")  # fmt: skip
+            st.markdown(
+                f"**{t('story_step_of', lang, n=number, total=len(story.steps))} · "
+                f"{plain_markdown(step.title)}**"
+            )
             if step.note:
                 st.markdown(plain_markdown(step.note).replace("\n", "  \n"))
             if story.versions() - {ctx.version}:
@@ -118,8 +138,14 @@ def _add_current_view(ctx: PageContext, page: str) -> None:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     title = st.session_state.get("step_title", "") or default_title(ctx, page, params)
-    step = step_of(page, params, title, st.session_state.get("step_note", ""), ctx.version,
-                   allowed=url_state.PARAMS)  # fmt: skip
+    step = step_of(
+        page,
+        params,
+        title,
+        st.session_state.get("step_note", ""),
+        ctx.version,
+        allowed=url_state.PARAMS,
+    )
     try:
         story_store().save(add_step(story, step))
     except ValueError:
@@ -145,14 +171,29 @@ def add_step_tool(ctx: PageContext, page: str) -> None:
         box.caption(t("story_none_yet", lang))
         return
     titles = dict(zip(stories["story_id"], stories["title"], strict=True))
-    box.selectbox(t("story_pick", lang), list(titles), format_func=titles.__getitem__,
-                  key="story_target")  # fmt: skip
-    box.text_input(t("step_title", lang), key="step_title", max_chars=MAX_TITLE,
-                   placeholder=t("step_title_hint", lang))  # fmt: skip
-    box.text_area(t("step_note", lang), key="step_note", max_chars=MAX_NOTE, height=90,
-                  placeholder=t("step_note_hint", lang))  # fmt: skip
-    box.button(t("story_add_step", lang), on_click=_add_current_view, args=(ctx, page),
-               key="story_add_step", width="stretch")  # fmt: skip
+    box.selectbox(
+        t("story_pick", lang), list(titles), format_func=titles.__getitem__, key="story_target"
+    )
+    box.text_input(
+        t("step_title", lang),
+        key="step_title",
+        max_chars=MAX_TITLE,
+        placeholder=t("step_title_hint", lang),
+    )
+    box.text_area(
+        t("step_note", lang),
+        key="step_note",
+        max_chars=MAX_NOTE,
+        height=90,
+        placeholder=t("step_note_hint", lang),
+    )
+    box.button(
+        t("story_add_step", lang),
+        on_click=_add_current_view,
+        args=(ctx, page),
+        key="story_add_step",
+        width="stretch",
+    )
 
 
 def run(ctx: PageContext, page: str) -> None:

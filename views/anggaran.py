@@ -25,8 +25,15 @@ by_province = aggregate.budget_by_province(ctx.filtered, ctx.ref, ctx.filters).a
     sumber=lambda d: d["funding_source"].map(lambda c: label(FUNDING_SOURCES, c, lang)),
     miliar=lambda d: d["amount_rp"] / 1e9,
 )
-fig = charts.series(by_province, "provinsi", "miliar", "sumber", horizontal=True,
-                    x_title="", y_title=t("amount_billion", lang))  # fmt: skip
+fig = charts.series(
+    by_province,
+    "provinsi",
+    "miliar",
+    "sumber",
+    horizontal=True,
+    x_title="",
+    y_title=t("amount_billion", lang),
+)
 fig.update_layout(height=760)
 charts.show(fig, t("budget_by_region", lang), source, lang, True, "anggaran_provinsi")
 

@@ -86,12 +86,23 @@ long = table[list(aggregate.SHARES)].rename(
 )
 long.index = columns
 long = long.reset_index(names=t("region", lang)).melt(id_vars=t("region", lang))
-fig = charts.series(long, "variable", "value", t("region", lang), barmode="group",
-                    x_title="", y_title=t("share_national", lang))  # fmt: skip
+fig = charts.series(
+    long,
+    "variable",
+    "value",
+    t("region", lang),
+    barmode="group",
+    x_title="",
+    y_title=t("share_national", lang),
+)
 source = t("source_store", lang, v=ctx.version)
 charts.show(fig, t("share_national", lang), source, lang, True, "bandingkan_pangsa")
 
 density = table["density"].rename(index=names)
-fig = charts.bars(density.index, density.to_numpy(), value_title=t("per_1000km2", lang),
-                  text=[fmt_number(v, lang, 1) for v in density])  # fmt: skip
+fig = charts.bars(
+    density.index,
+    density.to_numpy(),
+    value_title=t("per_1000km2", lang),
+    text=[fmt_number(v, lang, 1) for v in density],
+)
 charts.show(fig, t("per_1000km2", lang), source, lang, True, "bandingkan_padat")

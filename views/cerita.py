@@ -38,8 +38,12 @@ def _create() -> None:
 
 
 new_col, button_col = st.columns([4, 1], vertical_alignment="bottom")
-new_col.text_input(t("story_new_title", lang), key="new_story_title", max_chars=MAX_TITLE,
-                   placeholder=t("story_new_hint", lang))  # fmt: skip
+new_col.text_input(
+    t("story_new_title", lang),
+    key="new_story_title",
+    max_chars=MAX_TITLE,
+    placeholder=t("story_new_hint", lang),
+)
 button_col.button(t("story_create", lang), on_click=_create, width="stretch")
 
 stories = store.listing()
@@ -49,8 +53,9 @@ if stories.empty:
 titles = dict(zip(stories["story_id"], stories["title"], strict=True))
 if st.session_state.get("story_edit") not in titles:
     st.session_state["story_edit"] = next(iter(titles))
-story_id = st.selectbox(t("story_pick", lang), list(titles), format_func=titles.__getitem__,
-                        key="story_edit")  # fmt: skip
+story_id = st.selectbox(
+    t("story_pick", lang), list(titles), format_func=titles.__getitem__, key="story_edit"
+)
 story = store.get(story_id)
 if story is None:
     st.stop()
@@ -63,8 +68,9 @@ if story.versions() - {ctx.version}:
     st.warning(t("story_data_changed", lang, v=ctx.version))
 
 left, right = st.columns([3, 1], vertical_alignment="bottom")
-new_title = left.text_input(t("story_rename", lang), value=story.title, max_chars=MAX_TITLE,
-                            key=f"rename_{story.story_id}")  # fmt: skip
+new_title = left.text_input(
+    t("story_rename", lang), value=story.title, max_chars=MAX_TITLE, key=f"rename_{story.story_id}"
+)
 if right.button(t("story_save_title", lang), width="stretch") and new_title.strip():
     store.save(rename(story, new_title))
     st.rerun()
@@ -81,18 +87,27 @@ for i, step in enumerate(story.steps):
         if up.button("↑", key=f"up_{i}", help=t("story_up", lang), disabled=i == 0):
             store.save(move_step(story, i, -1))
             st.rerun()
-        if down.button("↓", key=f"down_{i}", help=t("story_down", lang),
-                       disabled=i == len(story.steps) - 1):  # fmt: skip
+        if down.button(
+            "↓", key=f"down_{i}", help=t("story_down", lang), disabled=i == len(story.steps) - 1
+        ):
             store.save(move_step(story, i, 1))
             st.rerun()
         if drop.button("✕", key=f"drop_{i}", help=t("story_delete_step", lang)):
             store.save(remove_step(story, i))
             st.rerun()
         with st.expander(t("story_edit_step", lang)):
-            title = st.text_input(t("step_title", lang), value=step.title, max_chars=MAX_TITLE,
-                                  key=f"title_{story.story_id}_{i}")  # fmt: skip
-            note = st.text_area(t("step_note", lang), value=step.note, max_chars=MAX_NOTE,
-                                key=f"note_{story.story_id}_{i}")  # fmt: skip
+            title = st.text_input(
+                t("step_title", lang),
+                value=step.title,
+                max_chars=MAX_TITLE,
+                key=f"title_{story.story_id}_{i}",
+            )
+            note = st.text_area(
+                t("step_note", lang),
+                value=step.note,
+                max_chars=MAX_NOTE,
+                key=f"note_{story.story_id}_{i}",
+            )
             if st.button(t("story_save_step", lang), key=f"save_{i}"):
                 store.save(rename_step(story, i, title, note))
                 st.rerun()
@@ -101,8 +116,9 @@ for i, step in enumerate(story.steps):
 
 if story.steps:
     play_col, export_col = st.columns(2)
-    if play_col.button(t("story_play", lang), type="primary", icon=":material/play_arrow:",
-                       width="stretch"):  # fmt: skip
+    if play_col.button(
+        t("story_play", lang), type="primary", icon=":material/play_arrow:", width="stretch"
+    ):
         play(story, 1)
     with export_col:
         download_popover(

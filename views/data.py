@@ -64,8 +64,9 @@ kind = st.radio(
     horizontal=True,
     key="import_kind",
 )
-st.caption(t("import_help" if kind == "centres" else "imp_regional_help", lang,
-             mb=data_io.MAX_UPLOAD_MB))  # fmt: skip
+st.caption(
+    t("import_help" if kind == "centres" else "imp_regional_help", lang, mb=data_io.MAX_UPLOAD_MB)
+)
 # Streamlit's own uploader texts are English ("Drag and drop", "200MB per file", "Upload"):
 # replaced by ours, in the user's language and with our 25 MB limit.
 st.markdown(
@@ -111,9 +112,11 @@ if uploaded is not None:
         col_header = col_sheet
     else:
         col_sheet.selectbox(
-            t("imp_sheet", lang), sheet.sheets, index=sheet.sheets.index(sheet.sheet),
+            t("imp_sheet", lang),
+            sheet.sheets,
+            index=sheet.sheets.index(sheet.sheet),
             key=f"sheet_{nonce}",
-        )  # fmt: skip
+        )
     if sheet.header_row is not None:
         choices = sheet.header_choices
         col_header.selectbox(
@@ -124,9 +127,10 @@ if uploaded is not None:
             key=f"header_{nonce}_{sheet_choice}",
         )
         rows_text = (
-            f"{sheet.header_row}–{sheet.header_row + 1}" if sheet.header_rows == 2
+            f"{sheet.header_row}–{sheet.header_row + 1}"
+            if sheet.header_rows == 2
             else str(sheet.header_row)
-        )  # fmt: skip
+        )
         where = t("imp_found_sheet", lang, sheet=sheet.sheet) if sheet.sheet else ""
         st.info(
             t("imp_found", lang, rows=rows_text, n=fmt_number(len(sheet.table), lang))
@@ -139,8 +143,10 @@ if uploaded is not None:
         if len(problems):
             st.dataframe(
                 widgets.table_rows(problems, lang, "problems_preview"),
-                hide_index=True, width="stretch", height=240,
-            )  # fmt: skip
+                hide_index=True,
+                width="stretch",
+                height=240,
+            )
             st.download_button(
                 t("download_report", lang),
                 data=functools.partial(data_io.report_csv, problems),
@@ -181,18 +187,30 @@ if uploaded is not None:
         valid = len(result.rows)
         st.markdown(
             f"**{t('report_title', lang)}** — "
-            + t("report_summary", lang, ok=fmt_number(valid, lang),
-                bad=fmt_number(result.invalid, lang), warn=fmt_number(result.warnings, lang))
-        )  # fmt: skip
+            + t(
+                "report_summary",
+                lang,
+                ok=fmt_number(valid, lang),
+                bad=fmt_number(result.invalid, lang),
+                warn=fmt_number(result.warnings, lang),
+            )
+        )
         without = result.rows[result.rows["lat"].isna()]
         if len(without):
             at_kecamatan = int(without["kecamatan_code"].notna().sum())
-            st.caption(t("imp_placement", lang, kec=fmt_number(at_kecamatan, lang),
-                         regency=fmt_number(len(without) - at_kecamatan, lang)))  # fmt: skip
+            st.caption(
+                t(
+                    "imp_placement",
+                    lang,
+                    kec=fmt_number(at_kecamatan, lang),
+                    regency=fmt_number(len(without) - at_kecamatan, lang),
+                )
+            )
         _report(result, name)
         go, cancel = st.columns(2)
-        if go.button(t("import_valid", lang, n=fmt_number(valid, lang)), disabled=valid == 0,
-                     type="primary"):  # fmt: skip
+        if go.button(
+            t("import_valid", lang, n=fmt_number(valid, lang)), disabled=valid == 0, type="primary"
+        ):
             try:
                 version = data_io.import_centres(result.rows, f"Impor {name}")
             except data_io.StoreError as exc:  # the transaction rolled back
@@ -204,19 +222,26 @@ if uploaded is not None:
         col_name, col_unit, col_source = st.columns([2, 1, 2])
         title = sheet.title.split(" · ")[0] if sheet.title else ""
         ind_name = col_name.text_input(t("ind_name", lang), value=title, key=f"ind_name_{nonce}")
-        unit = col_unit.text_input(t("ind_unit", lang), key=f"ind_unit_{nonce}",
-                                   placeholder=t("ind_unit_hint", lang))  # fmt: skip
+        unit = col_unit.text_input(
+            t("ind_unit", lang), key=f"ind_unit_{nonce}", placeholder=t("ind_unit_hint", lang)
+        )
         source = col_source.text_input(
-            t("ind_source", lang), value=sheet.source_note, key=f"ind_source_{nonce}",
+            t("ind_source", lang),
+            value=sheet.source_note,
+            key=f"ind_source_{nonce}",
             placeholder=t("ind_source_hint", lang),
-        )  # fmt: skip
+        )
         col_year, col_flag = st.columns([1, 3], vertical_alignment="bottom")
         year = 0
         if data_io.needs_year(sheet):  # no years in the headers and no year column
             year = col_year.number_input(
-                t("ind_year", lang), 1950, 2100, 2024, key=f"ind_year_{nonce}",
+                t("ind_year", lang),
+                1950,
+                2100,
+                2024,
+                key=f"ind_year_{nonce}",
                 help=t("ind_year_help", lang),
-            )  # fmt: skip
+            )
         illustrative = col_flag.checkbox(t("ind_illustrative", lang), key=f"ind_ill_{nonce}")
         try:
             layout, result = data_io.once(
@@ -229,22 +254,31 @@ if uploaded is not None:
         regions = result.values["region_code"].nunique()
         st.markdown(
             f"**{t('report_title', lang)}** — "
-            + t("ind_summary", lang, regions=fmt_number(regions, lang),
+            + t(
+                "ind_summary",
+                lang,
+                regions=fmt_number(regions, lang),
                 level=t(f"ind_level_{result.level or 'none'}", lang),
-                years=", ".join(map(str, years)) or "–", column=layout.region,
+                years=", ".join(map(str, years)) or "–",
+                column=layout.region,
                 bad=fmt_number(result.invalid, lang),
-                empty=fmt_number(result.no_data_cells, lang))
-        )  # fmt: skip
+                empty=fmt_number(result.no_data_cells, lang),
+            )
+        )
         _report(result, name)
         ready = bool(ind_name.strip() and source.strip() and len(result.values))
         if not source.strip():
             st.warning(t("ind_need_source", lang))
         go, cancel = st.columns(2)
-        if go.button(t("ind_import", lang, n=fmt_number(len(result.values), lang)),
-                     disabled=not ready, type="primary"):  # fmt: skip
+        if go.button(
+            t("ind_import", lang, n=fmt_number(len(result.values), lang)),
+            disabled=not ready,
+            type="primary",
+        ):
             try:
-                version = data_io.import_indicator(ind_name, unit, source, illustrative, result,
-                                                   name)  # fmt: skip
+                version = data_io.import_indicator(
+                    ind_name, unit, source, illustrative, result, name
+                )
             except data_io.StoreError as exc:
                 st.error(t("import_failed", lang, error=str(exc)[:200]))
             else:
@@ -274,8 +308,9 @@ if len(indicators):
     versions = indicators.iloc[:, 0].tolist()
     labels = dict(zip(versions, indicators.iloc[:, 2], strict=True))
     col_pick, col_get = st.columns([1, 1], vertical_alignment="bottom")
-    picked = col_pick.selectbox(t("ind_download_pick", lang), versions,
-                                format_func=lambda v: f"{labels[v]} (v{v})")  # fmt: skip
+    picked = col_pick.selectbox(
+        t("ind_download_pick", lang), versions, format_func=lambda v: f"{labels[v]} (v{v})"
+    )
     col_get.download_button(
         t("download_csv", lang),
         data=functools.partial(data_io.indicator_csv, picked, ctx.ref.regions["name"]),

@@ -31,8 +31,9 @@ def chart_png(chart: Chart, width_in: float, height_in: float, lang: str) -> byt
     ax = fig.subplots()
     n = len(chart.categories)
     positions = np.arange(n)
-    values = [np.array([np.nan if v is None else v for v in vs], dtype=float)
-              for _, vs in chart.series]  # fmt: skip
+    values = [
+        np.array([np.nan if v is None else v for v in vs], dtype=float) for _, vs in chart.series
+    ]
     width = 0.8 / max(1, len(values))
     if chart.kind == "line":
         for i, ((name, _), ys) in enumerate(zip(chart.series, values, strict=True)):
@@ -47,8 +48,7 @@ def chart_png(chart: Chart, width_in: float, height_in: float, lang: str) -> byt
         draw = ax.barh if chart.kind == "bar" else ax.bar
         for i, ((name, _), ys) in enumerate(zip(chart.series, values, strict=True)):
             offset = (i - (len(values) - 1) / 2) * width
-            bars = draw(positions + offset, ys, width, color=COLOURS[i % len(COLOURS)],
-                        label=name)  # fmt: skip
+            bars = draw(positions + offset, ys, width, color=COLOURS[i % len(COLOURS)], label=name)
             if len(values) == 1:
                 ax.bar_label(bars, labels=[fmt(v) for v in ys], fontsize=8, padding=2)
     value_axis = ax.xaxis if chart.kind == "bar" else ax.yaxis
@@ -68,8 +68,13 @@ def chart_png(chart: Chart, width_in: float, height_in: float, lang: str) -> byt
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(chart.title, fontsize=11, fontweight="bold")
     if len(values) > 1:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(4, len(values)),
-                  fontsize=8, frameon=False)  # fmt: skip
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            ncol=min(4, len(values)),
+            fontsize=8,
+            frameon=False,
+        )
     fig.tight_layout()
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=DPI)

@@ -47,7 +47,7 @@ def slides(view: View, data: BriefingData, filtered: pd.DataFrame) -> list[Slide
         [
             [t(f"m_{m}", lang), *(fmt_metric(m, v, lang) for v in table[m])]
             for m in aggregate.COMPARED
-        ],  # fmt: skip
+        ],
         [2.6] + [1.0] * len(region_names),
     )
     shares = Table(
@@ -58,7 +58,7 @@ def slides(view: View, data: BriefingData, filtered: pd.DataFrame) -> list[Slide
                 *(fmt_percent(v, lang, 2) for v in table[f"{m}_share"]),
             ]
             for m in aggregate.SHARED
-        ],  # fmt: skip
+        ],
         [2.6] + [1.0] * len(region_names),
     )
     share_chart = Chart(
@@ -71,7 +71,7 @@ def slides(view: View, data: BriefingData, filtered: pd.DataFrame) -> list[Slide
                 [None if pd.isna(v) else float(v) for v in table.loc[code, list(aggregate.SHARES)]],
             )
             for code, name in zip(view.regions, region_names, strict=True)
-        ],  # fmt: skip
+        ],
         t("share_national", lang),
         "0.00",
     )
@@ -84,8 +84,9 @@ def slides(view: View, data: BriefingData, filtered: pd.DataFrame) -> list[Slide
         "#,##0.0",
     )
     sector_mix = {names[c]: aggregate.mix(s, "sector") for c, s in scopes.items()}
-    sectors = list(pd.concat(sector_mix.values()).groupby(level=0).sum().sort_values(
-        ascending=False).index)  # fmt: skip
+    sectors = list(
+        pd.concat(sector_mix.values()).groupby(level=0).sum().sort_values(ascending=False).index
+    )
     sector_chart = Chart(
         t("sector_mix", lang),
         "bar",
@@ -104,9 +105,11 @@ def slides(view: View, data: BriefingData, filtered: pd.DataFrame) -> list[Slide
     )
     budget = {
         names[c]: aggregate.budget_by_year(s, data.ref, view.filters, c)
-        .groupby("year")["amount_rp"].sum() / 1e9
+        .groupby("year")["amount_rp"]
+        .sum()
+        / 1e9
         for c, s in scopes.items()
-    }  # fmt: skip
+    }
     years = sorted(set().union(*(b.index for b in budget.values())))
     budget_chart = Chart(
         t("brief_budget_per_year", lang),
@@ -126,25 +129,25 @@ def slides(view: View, data: BriefingData, filtered: pd.DataFrame) -> list[Slide
             table=absolute,
             notes=[source],
             illustrative_note=note,
-        ),  # fmt: skip
+        ),
         Slide(
             title=f"{t('page_compare', lang)}: {t('compare_normalised', lang)}",
             table=shares,
             notes=[source],
             illustrative_note=note,
-        ),  # fmt: skip
+        ),
         Slide(
             title=t("brief_compare_share_title", lang),
             charts=[share_chart, density_chart],
             notes=[source],
             illustrative_note=note,
-        ),  # fmt: skip
+        ),
         Slide(
             title=t("brief_compare_mix_title", lang),
             charts=[sector_chart, reach_chart],
             notes=[source],
             illustrative_note=note,
-        ),  # fmt: skip
+        ),
         Slide(
             title=t("brief_compare_budget_title", lang),
             charts=[budget_chart, growth_chart(growth, names, lang)],

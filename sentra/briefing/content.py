@@ -33,8 +33,16 @@ from sentra.schema import EXPORT_REACH, FUNDING_SOURCES, SECTORS, label
 Progress = Callable[[float, str], None]
 FACT_ROWS_PER_SLIDE = 7
 TOP_CENTRES = 10
-TOP_CENTRE_COLUMNS = ("name", "kind", "sector", "commodity", "regency_code", "enterprises",
-                      "workers", "data_status")  # fmt: skip
+TOP_CENTRE_COLUMNS = (
+    "name",
+    "kind",
+    "sector",
+    "commodity",
+    "regency_code",
+    "enterprises",
+    "workers",
+    "data_status",
+)
 
 
 class BriefingLayers(Protocol):
@@ -166,7 +174,7 @@ def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
             growth[
                 (growth["indicator"] == "pertumbuhan_output_pct")
                 & growth["year"].between(*view.filters.years)
-            ]  # fmt: skip
+            ]
         )
     else:  # counted from the centres (counts, shares, densities)
         shows_illustrative = illustrative(area)
@@ -220,7 +228,7 @@ def headline_slide(view: View, data: BriefingData, scope: pd.DataFrame, place: s
             lang,
             total=fmt_rupiah(h["budget_rp"], lang),
             region=fmt_rupiah(h["budget_region_rp"], lang),
-        )  # fmt: skip
+        )
     ]
     if not centre_filters_default(view.filters):
         lines.append(t("budget_region_excluded", lang))
@@ -312,8 +320,15 @@ def top_centres_slide(view: View, data: BriefingData, scope: pd.DataFrame, place
     rows = [[str(v) if pd.notna(v) else "–" for v in row] for row in shown.to_numpy()]
     notes = [store_source(data, lang)]
     if len(scope) > TOP_CENTRES:
-        notes.insert(0, t("brief_top_more", lang, shown=fmt_number(len(top), lang),
-                          total=fmt_number(len(scope), lang)))  # fmt: skip
+        notes.insert(
+            0,
+            t(
+                "brief_top_more",
+                lang,
+                shown=fmt_number(len(top), lang),
+                total=fmt_number(len(scope), lang),
+            ),
+        )
     return Slide(
         title=t("brief_top_title", lang, region=place),
         table=Table(list(shown.columns), rows, [3, 1.2, 2, 2, 2, 1.2, 1.2, 1.2]) if rows else None,
@@ -354,12 +369,16 @@ def sources_slide(view: View, data: BriefingData, any_illustrative: bool) -> Sli
     lang = view.lang
     facts = view_facts(view, data.ref.facts)
     published = sorted({source_text(s, lang) for s in facts["source"]})
-    lines = [t("brief_src_data", lang, source=t("source_store", lang, v=data.version)),
-             t("boundary_credit", lang)]  # fmt: skip
+    lines = [
+        t("brief_src_data", lang, source=t("source_store", lang, v=data.version)),
+        t("boundary_credit", lang),
+    ]
     if published:
         lines.append(t("brief_src_facts", lang, sources="; ".join(published)))
-    lines += [f"{t(f'gl_{term}_term', lang)} — {t(f'gl_{term}_text', lang)}"
-              for term in ("sentra", "klaster", "lq")]  # fmt: skip
+    lines += [
+        f"{t(f'gl_{term}_term', lang)} — {t(f'gl_{term}_text', lang)}"
+        for term in ("sentra", "klaster", "lq")
+    ]
     if any_illustrative:
         lines.append(t("brief_illustrative_general", lang))
     return Slide(

@@ -51,8 +51,15 @@ def to_pdf(briefing: Briefing) -> bytes:
     return bytes(pdf.output())
 
 
-def _write(pdf: FPDF, box, paragraphs: list[str], size: float, colour=BLACK,
-           bold: bool = False, align: str = "L") -> float:  # fmt: skip
+def _write(
+    pdf: FPDF,
+    box,
+    paragraphs: list[str],
+    size: float,
+    colour=BLACK,
+    bold: bool = False,
+    align: str = "L",
+) -> float:
     """Paragraphs from the top of ``box``; returns the y where the text ended."""
     x, y, w, _h = box
     pdf.set_font(FONT, "B" if bold else "", size)

@@ -49,15 +49,30 @@ def to_pptx(briefing: Briefing) -> bytes:
             _title_page(slide, content)
         else:
             _content_page(slide, content, briefing.lang)
-        _text(slide, (WIDTH - MARGIN - Inches(1), HEIGHT - Inches(0.45), Inches(1), Inches(0.3)),
-              [f"{number}/{total}"], 10, GREY, align=PP_ALIGN.RIGHT)  # fmt: skip
+        _text(
+            slide,
+            (WIDTH - MARGIN - Inches(1), HEIGHT - Inches(0.45), Inches(1), Inches(0.3)),
+            [f"{number}/{total}"],
+            10,
+            GREY,
+            align=PP_ALIGN.RIGHT,
+        )
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
 
 
-def _text(slide, box, paragraphs: list[str], size: float, colour=None, bold: bool = False,
-          align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP, name: str | None = None):  # fmt: skip
+def _text(
+    slide,
+    box,
+    paragraphs: list[str],
+    size: float,
+    colour=None,
+    bold: bool = False,
+    align=PP_ALIGN.LEFT,
+    anchor=MSO_ANCHOR.TOP,
+    name: str | None = None,
+):
     x, y, w, h = (Emu(int(v)) for v in box)
     shape = slide.shapes.add_textbox(x, y, w, h)
     if name:
@@ -78,26 +93,49 @@ def _text(slide, box, paragraphs: list[str], size: float, colour=None, bold: boo
 
 
 def _title_page(slide, content: Slide) -> None:
-    _text(slide, (MARGIN, Inches(1.6), WIDTH - 2 * MARGIN, Inches(0.6)), [content.subtitle],
-          20, GREY)  # fmt: skip
-    title = _text(slide, (MARGIN, Inches(2.2), WIDTH - 2 * MARGIN, Inches(1.3)),
-                  [content.title], 40, NAVY, bold=True, name="Title")  # fmt: skip
+    _text(
+        slide, (MARGIN, Inches(1.6), WIDTH - 2 * MARGIN, Inches(0.6)), [content.subtitle], 20, GREY
+    )
+    title = _text(
+        slide,
+        (MARGIN, Inches(2.2), WIDTH - 2 * MARGIN, Inches(1.3)),
+        [content.title],
+        40,
+        NAVY,
+        bold=True,
+        name="Title",
+    )
     title.text_frame.word_wrap = True
     _text(slide, (MARGIN, Inches(3.8), WIDTH - 2 * MARGIN, Inches(2.8)), content.lines, 18)
 
 
 def _content_page(slide, content: Slide, lang: str) -> None:
     size = 26 if len(content.title) <= LONG_TITLE else 20  # a long title still fits one line
-    _text(slide, (MARGIN, Inches(0.35), WIDTH - 2 * MARGIN, Inches(0.8)), [content.title], size,
-          NAVY, bold=True, anchor=MSO_ANCHOR.MIDDLE, name="Title")  # fmt: skip
+    _text(
+        slide,
+        (MARGIN, Inches(0.35), WIDTH - 2 * MARGIN, Inches(0.8)),
+        [content.title],
+        size,
+        NAVY,
+        bold=True,
+        anchor=MSO_ANCHOR.MIDDLE,
+        name="Title",
+    )
     foot = [*content.notes]
     foot_h = Inches(0.28) * max(1, len(foot))
     bottom = HEIGHT - Inches(0.45) - foot_h
     _text(slide, (MARGIN, bottom, WIDTH - 2 * MARGIN - Inches(1.2), foot_h), foot, 10, GREY)
     if content.illustrative_note:
         bottom -= Inches(0.42)
-        _text(slide, (MARGIN, bottom, WIDTH - 2 * MARGIN, Inches(0.4)),
-              [content.illustrative_note], 12, WARN, bold=True, name="Illustrative")  # fmt: skip
+        _text(
+            slide,
+            (MARGIN, bottom, WIDTH - 2 * MARGIN, Inches(0.4)),
+            [content.illustrative_note],
+            12,
+            WARN,
+            bold=True,
+            name="Illustrative",
+        )
     body = (MARGIN, BODY_TOP, WIDTH - 2 * MARGIN, bottom - BODY_TOP - Inches(0.1))
     boxes = body_boxes(content)
     if "lines" in boxes:

@@ -73,19 +73,35 @@ def choropleth_png(
     ax.set_ylabel("")
     handles = [Patch(facecolor=c, edgecolor="#777777", label=text) for c, text in legend]
     ax.legend(  # beside the map, so it never hides land
-        handles=handles, title=legend_title, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-        fontsize=12, title_fontsize=13, frameon=False,
-    )  # fmt: skip
+        handles=handles,
+        title=legend_title,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize=12,
+        title_fontsize=13,
+        frameon=False,
+    )
     ax.add_artist(
         ScaleBar(
             METRES_PER_DEGREE * math.cos(math.radians(mid_lat)),
-            units="m", location="lower left", length_fraction=0.18, box_alpha=0.8,
+            units="m",
+            location="lower left",
+            length_fraction=0.18,
+            box_alpha=0.8,
             rotation="horizontal-only",
             font_properties={"size": 11},
         )
-    )  # fmt: skip
-    ax.text(0.0, -0.01, credit, transform=ax.transAxes, ha="left", va="top", fontsize=10,
-            color="#333333")  # fmt: skip
+    )
+    ax.text(
+        0.0,
+        -0.01,
+        credit,
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize=10,
+        color="#333333",
+    )
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=DPI, bbox_inches="tight", pad_inches=0.05)
     with Image.open(io.BytesIO(out.getvalue())) as image:

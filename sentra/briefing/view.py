@@ -64,4 +64,3 @@ def view_from_params(
         ignored["lang"] = [lang]
         lang = DEFAULT_LANGUAGE
     return View(page, chosen, filters, metric, lang), ignored
-

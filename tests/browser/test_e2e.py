@@ -192,10 +192,18 @@ def test_file_over_the_size_limit_is_refused(server, offline_page, tmp_path):
 def test_downloads_open_and_neutralise_formulas(server, offline_page, tmp_path):
     formula = '=HYPERLINK("http://contoh.invalid","klik")'
     rows = pd.DataFrame(
-        {"id": ["FORMULA-1"], "name": [formula], "kind": ["sentra"], "sector": ["kerajinan"],
-         "province_code": ["65"], "regency_code": ["65.71"], "data_status": ["sumber"],
-         "status": ["aktif"], "source": ["uji"]}
-    )  # fmt: skip
+        {
+            "id": ["FORMULA-1"],
+            "name": [formula],
+            "kind": ["sentra"],
+            "sector": ["kerajinan"],
+            "province_code": ["65"],
+            "regency_code": ["65.71"],
+            "data_status": ["sumber"],
+            "status": ["aktif"],
+            "source": ["uji"],
+        }
+    )
     Store().import_centres(rows, "uji formula")
     page = offline_page.page
     page.goto(server + "/data?komoditas=HYPERLINK")
@@ -225,11 +233,19 @@ def test_downloads_open_and_neutralise_formulas(server, offline_page, tmp_path):
 
 def test_hostile_names_render_as_text_everywhere(server, offline_page, layers):
     rows = pd.DataFrame(
-        {"id": [f"XSS-{i}" for i in range(len(HOSTILE))], "name": HOSTILE,
-         "commodity": HOSTILE[::-1], "kind": "sentra", "sector": "kerajinan",
-         "province_code": "65", "regency_code": "65.02", "data_status": "sumber",
-         "status": "aktif", "source": "uji keamanan"}
-    )  # fmt: skip
+        {
+            "id": [f"XSS-{i}" for i in range(len(HOSTILE))],
+            "name": HOSTILE,
+            "commodity": HOSTILE[::-1],
+            "kind": "sentra",
+            "sector": "kerajinan",
+            "province_code": "65",
+            "regency_code": "65.02",
+            "data_status": "sumber",
+            "status": "aktif",
+            "source": "uji keamanan",
+        }
+    )
     Store().import_centres(rows, "uji xss")
     page = offline_page.page
     page.goto(server + "/?wilayah=65.02")

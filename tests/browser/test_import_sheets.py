@@ -30,9 +30,13 @@ def test_provincial_sheet_and_regional_table_through_the_upload_widget(
     offline_page.wait_idle()
     path = tmp_path / "Data Sentra IKM Jateng 2024.xlsx"
     path.write_bytes(
-        to_xlsx({"Petunjuk": ([["Lihat lembar berikut"]], []),
-                 "Data Sentra": (DINAS_GRID, DINAS_MERGES)})
-    )  # fmt: skip
+        to_xlsx(
+            {
+                "Petunjuk": ([["Lihat lembar berikut"]], []),
+                "Data Sentra": (DINAS_GRID, DINAS_MERGES),
+            }
+        )
+    )
     before = Store().current_version()
     uploader = page.locator('[data-testid="stFileUploader"]')
     uploader.scroll_into_view_if_needed()

@@ -23,9 +23,21 @@ VIEWS = {
     "cerita": "cerita",
 }
 # Seen on screen in Indonesian mode before (Streamlit's own texts and raw values included).
-KNOWN_LEAKS = ["Page not found", "Choose options", "Choose an option", "Drag and drop",
-               "200MB per file", "Browse files", "version_id", "created_at", "is_current",
-               "None", "NaN", "No results", "Limit 200MB"]  # fmt: skip
+KNOWN_LEAKS = [
+    "Page not found",
+    "Choose options",
+    "Choose an option",
+    "Drag and drop",
+    "200MB per file",
+    "Browse files",
+    "version_id",
+    "created_at",
+    "is_current",
+    "None",
+    "NaN",
+    "No results",
+    "Limit 200MB",
+]
 
 
 def english_only_texts() -> set[str]:
