@@ -26,7 +26,7 @@ except DATA_ERRORS as exc:
 
 lang = ctx.lang
 # The map is the home page, served at "/"; "/peta" (typed or from an old link) leads there.
-home = st.Page("views/peta.py", title=t("page_map", lang), url_path="beranda", default=True)
+home = st.Page("pages/peta.py", title=t("page_map", lang), url_path="beranda", default=True)
 
 
 def _to_home() -> None:
@@ -35,13 +35,13 @@ def _to_home() -> None:
 
 pages = [
     home,
-    st.Page("views/profil.py", title=t("page_profile", lang), url_path="profil"),
-    st.Page("views/bandingkan.py", title=t("page_compare", lang), url_path="bandingkan"),
-    st.Page("views/sektor.py", title=t("page_sectors", lang), url_path="sektor"),
-    st.Page("views/anggaran.py", title=t("page_budget", lang), url_path="anggaran"),
-    st.Page("views/data.py", title=t("page_data", lang), url_path="data"),
-    st.Page("views/tentang.py", title=t("page_about", lang), url_path="tentang"),
-    st.Page("views/cerita.py", title=t("page_stories", lang), url_path="cerita"),
+    st.Page("pages/profil.py", title=t("page_profile", lang), url_path="profil"),
+    st.Page("pages/bandingkan.py", title=t("page_compare", lang), url_path="bandingkan"),
+    st.Page("pages/sektor.py", title=t("page_sectors", lang), url_path="sektor"),
+    st.Page("pages/anggaran.py", title=t("page_budget", lang), url_path="anggaran"),
+    st.Page("pages/data.py", title=t("page_data", lang), url_path="data"),
+    st.Page("pages/tentang.py", title=t("page_about", lang), url_path="tentang"),
+    st.Page("pages/cerita.py", title=t("page_stories", lang), url_path="cerita"),
     st.Page(_to_home, title=t("page_map", lang), url_path="peta", visibility="hidden"),
 ]
 page = st.navigation(pages, position="top")

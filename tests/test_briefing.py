@@ -60,7 +60,7 @@ def page(name: str, **params: str | list[str]) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
-    at.switch_page(f"views/{name}.py").run()
+    at.switch_page(f"pages/{name}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

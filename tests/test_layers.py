@@ -9,10 +9,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = {
-    "sentra": {"loaders", "ui", "views", "streamlit", "streamlit_folium", "duckdb"},
-    "loaders": {"ui", "views", "streamlit"},
-    "ui": {"views", "duckdb"},
-    "views": {"loaders", "duckdb", "psycopg"},
+    "sentra": {"loaders", "ui", "pages", "streamlit", "streamlit_folium", "duckdb"},
+    "loaders": {"ui", "pages", "streamlit"},
+    "ui": {"pages", "duckdb"},
+    "pages": {"loaders", "duckdb", "psycopg"},
 }
 
 

@@ -28,7 +28,7 @@ def run(page: str = "peta", **params: str | list[str]) -> AppTest:
         at.query_params[key] = value
     at.run()
     if page != "peta":
-        at.switch_page(f"views/{page}.py").run()
+        at.switch_page(f"pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

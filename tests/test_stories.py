@@ -128,7 +128,7 @@ def test_stories_page_lists_and_edits_a_story_in_both_languages(stories, layers)
     at = AppTest.from_file(app, default_timeout=120)
     at.query_params["lang"] = "en"
     at.run()
-    at.switch_page("views/cerita.py").run()
+    at.switch_page("pages/cerita.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == "Workshop stories"
     assert at.code[0].value.endswith(f"/?cerita={story.story_id}")

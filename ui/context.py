@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from sentra.filters import Filters, filter_centres
 from sentra.indicators import Reference
@@ -47,4 +48,14 @@ def build() -> PageContext:
 
 
 def get() -> PageContext:
+    """The context ``app.py`` built in this run.
+
+    Missing only when Streamlit ran a page without ``app.py``: until ``st.navigation`` has
+    been called once in the process, Streamlit 1.67 takes a folder named ``pages/`` beside
+    the entry script for a legacy multipage app, so the first visit to a fresh server at
+    ``/profil`` runs ``pages/profil.py`` alone. Leave that mode and run again, now through
+    ``app.py``: the page's address (its hash is its URL path) stays the same."""
+    if _KEY not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state[_KEY]

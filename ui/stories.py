@@ -61,7 +61,7 @@ def play(story: Story, number: int) -> None:
     st.session_state["map_nonce"] = st.session_state.get("map_nonce", 0) + 1
     url_state.reseed()
     params = {**step.params, "presentasi": "1", "cerita": story.story_id, "langkah": str(number)}
-    st.switch_page(f"views/{step.page}.py", query_params=params)
+    st.switch_page(f"pages/{step.page}.py", query_params=params)
 
 
 def stop() -> None:
