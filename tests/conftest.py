@@ -83,3 +83,19 @@ def store(tmp_path, monkeypatch):
     from loaders.store import Store
 
     return Store()
+
+
+@pytest.fixture(autouse=True)
+def server_past_its_first_run(monkeypatch):
+    """AppTest resets Streamlit's legacy-``pages/`` flag before every run, as if each run
+    were the first of a fresh server process; a real server leaves that mode on its first
+    run (``ui.context.get``; tests/browser/test_first_visit.py covers that run)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

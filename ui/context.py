@@ -50,12 +50,12 @@ def build() -> PageContext:
 def get() -> PageContext:
     """The context ``app.py`` built in this run.
 
-    Missing only when Streamlit ran a page without ``app.py``: until ``st.navigation`` has
-    been called once in the process, Streamlit 1.67 takes a folder named ``pages/`` beside
-    the entry script for a legacy multipage app, so the first visit to a fresh server at
-    ``/profil`` runs ``pages/profil.py`` alone. Leave that mode and run again, now through
-    ``app.py``: the page's address (its hash is its URL path) stays the same."""
-    if _KEY not in st.session_state:
+    Streamlit may run a page without ``app.py``: until ``st.navigation`` has been called
+    once in the process, Streamlit 1.67 takes a folder named ``pages/`` beside the entry
+    script for a legacy multipage app, so the first visit to a fresh server at ``/profil``
+    runs ``pages/profil.py`` alone. Leave that mode and run again, now through ``app.py``;
+    the address stays (a page's hash is its URL path), and nothing was drawn yet."""
+    if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
     return st.session_state[_KEY]
