@@ -166,7 +166,7 @@ class PostgresStore(Store):
                 return
         layers, _origin = load()
         frames = []
-        for level in (name for name in BOUNDARY_LEVELS if hasattr(layers, name)):
+        for level in BOUNDARY_LEVELS:
             frame = getattr(layers, level)
             geoms = shapely.set_srid(frame.geometry.to_numpy(), 4326)
             frames.append(

@@ -172,9 +172,3 @@ def parse_reach(text: str) -> Reach:
         reaches.add("ekspor")
     reach = max(reaches, key=ORDER.index) if reaches else None
     return Reach(reach, tuple(destinations), tuple(unknown))
-
-
-def parse_destinations(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A 'Negara tujuan' cell: (known countries, unknown parts kept as written)."""
-    parsed = parse_reach(text)
-    return parsed.destinations, parsed.unknown

@@ -79,10 +79,6 @@ def normalise_code(text: str) -> str | None:
     return None
 
 
-def is_code(text: str) -> bool:
-    return normalise_code(text) is not None
-
-
 @dataclass(frozen=True)
 class Match:
     code: str | None

@@ -46,11 +46,6 @@ class PgCluster:
             con.execute(query)
         return self.url(name)
 
-    def drop_database(self, name: str) -> None:
-        query = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        with psycopg.connect(self.url("postgres"), autocommit=True) as con:
-            con.execute(query)
-
 
 def available() -> bool:
     return (PG_BIN / "initdb").exists() and any(
