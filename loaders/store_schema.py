@@ -111,10 +111,21 @@ def _spatial(dialect: str) -> list[str]:
     ]
 
 
+def _stories(dialect: str) -> list[str]:
+    """Step 4: workshop stories (``loaders/stories.py``), one row per story with its steps
+    as one JSON text. Stores from before this step may already hold the table: stories
+    used to create it on first use."""
+    return [
+        "CREATE TABLE IF NOT EXISTS stories (story_id VARCHAR PRIMARY KEY, title VARCHAR, "
+        "steps VARCHAR, created_at TIMESTAMP, updated_at TIMESTAMP)"
+    ]
+
+
 MIGRATIONS: dict[int, Callable[[str], list[str]]] = {
     1: _base_tables,
     2: _validity_intervals,
     3: _spatial,
+    4: _stories,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 MIGRATIONS_TABLE = (

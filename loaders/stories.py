@@ -1,8 +1,8 @@
 """Workshop stories kept in the store's database, beside the data they were made on.
 
 One row per story; its steps (each with the data version it was captured on) are one JSON
-text, written whole in one transaction, so an edit is all or nothing. The table is created
-on first use, so stores made before stories existed gain it by themselves. Only the
+text, written whole in one transaction, so an edit is all or nothing. The table is made
+by the store's schema step 4 (``loaders/store_schema.py``). Only the
 store's backend-neutral calls are used (``_read``/``_write``/``_rows``/``_exec`` with ``?``
 placeholders), so stories live in DuckDB and in PostgreSQL alike.
 """
@@ -18,9 +18,6 @@ from loaders.store import Store
 from sentra.stories import MAX_TITLE, STORY_ID, Story, clean_text, steps_from_json, steps_to_json
 
 _COLUMNS = ("story_id", "title", "steps", "created_at", "updated_at")
-_TABLE = """CREATE TABLE IF NOT EXISTS stories (
-    story_id VARCHAR PRIMARY KEY, title VARCHAR, steps VARCHAR,
-    created_at TIMESTAMP, updated_at TIMESTAMP)"""
 
 
 def _now() -> datetime:
@@ -32,8 +29,6 @@ class StoryStore:
     # database, same transactions and writers' lock as the centres.
     def __init__(self, store: Store) -> None:
         self.store = store
-        with store._write() as con:
-            store._exec(con, _TABLE)
 
     def create(self, title: str) -> Story:
         story = Story(secrets.token_urlsafe(6), clean_text(title, MAX_TITLE))

@@ -84,6 +84,23 @@ def test_story_round_trip_through_the_store(any_stories):
     assert stories.get(story.story_id) is None
 
 
+def test_stories_table_is_a_numbered_schema_step_kept_by_older_stores(tmp_path):
+    """A new store has the table before any story is made; a store whose table came from
+    the first use of stories (before step 4) keeps its stories through the step."""
+    path = tmp_path / "sentra.duckdb"
+    store = Store(path)
+    with store._read() as con:
+        assert store._rows(con, "SELECT count(*) FROM stories") == [(0,)]
+    story = StoryStore(store).create("Batik Jawa Tengah")
+    with store._write() as con:
+        store._exec(con, "DELETE FROM schema_migrations WHERE version = 4")
+    store.close()
+    upgraded = Store(path)
+    assert upgraded.schema_version() == 4
+    assert StoryStore(upgraded).get(story.story_id).title == "Batik Jawa Tengah"
+    upgraded.close()
+
+
 def test_story_exports_one_slide_per_step_and_says_when_data_changed(stories, layers, tmp_path):
     from loaders.briefing import load_data
 
