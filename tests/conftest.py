@@ -1,12 +1,22 @@
-"""Shared fixtures: real boundary and code-list files, a fresh per-run cache, the loaded layers."""
+"""Shared fixtures: real boundary and code-list files, a fresh per-run cache, the loaded
+layers, a fresh store on either backend, and a tiny synthetic source for the fast tier.
+
+Two tiers: ``pytest -m "not slow"`` runs without the real files (../shared), without
+PostgreSQL, servers or a browser, in well under a minute; ``slow`` marks everything else.
+A test asking for a fixture of the real data (see ``REAL_DATA_FIXTURES``) is marked slow
+here; tests that need the real data, a server or a database another way carry the mark.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.stores import FreshStore, database_name, forget_store_caches
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault(
@@ -22,6 +32,15 @@ for folder in (TEST_CACHE, TEST_DATA):
 os.environ["SENTRA_CACHE_DIR"] = str(TEST_CACHE)
 os.environ["SENTRA_DATA_DIR"] = str(TEST_DATA)
 os.environ.pop("SENTRA_DATABASE_URL", None)  # the PostgreSQL tests make their own databases
+
+# Fixtures that read the real boundary or code-list files, or start PostgreSQL.
+REAL_DATA_FIXTURES = {"layers", "checker", "source_dir", "codes_dir", "postgres", "pg_template"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if REAL_DATA_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -77,9 +96,34 @@ def checker(layers):
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    """An empty store of the test's own (``SENTRA_DATA_DIR``), as the dashboard opens it."""
-    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
-    from loaders.store import Store
+def fresh_store(request, tmp_path, monkeypatch) -> Iterator[FreshStore]:
+    """A new store of the test's own, filled from geodata/ when first opened.
 
-    return Store()
+    DuckDB by default, in ``tmp_path``, which ``SENTRA_DATA_DIR`` names so that
+    ``Store()``, the dashboard (AppTest) and commands started by the test open the same
+    store. Parametrised indirectly (``on_both_backends``) it is also a copy of the
+    session's PostgreSQL template database. Caches of store data are forgotten before
+    and after.
+    """
+    from loaders.store import ENV_DATABASE_URL, Store
+
+    if getattr(request, "param", "duckdb") == "duckdb":
+        monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
+        path = tmp_path / "sentra.duckdb"
+        chosen = FreshStore("duckdb", {"SENTRA_DATA_DIR": str(tmp_path)}, lambda: Store(path))
+    else:
+        template = request.getfixturevalue("pg_template")
+        cluster = request.getfixturevalue("postgres")
+        url = cluster.create_database(database_name(), template=template)
+        chosen = FreshStore("postgres", {ENV_DATABASE_URL: url}, lambda: Store(url=url))
+    forget_store_caches()
+    yield chosen
+    for store in chosen.opened:
+        store.close()
+    forget_store_caches()
+
+
+@pytest.fixture
+def store(fresh_store):
+    """The fresh store, opened."""
+    return fresh_store.open()

@@ -11,8 +11,8 @@ from sentra.filters import Filters, filter_centres
 from sentra.indicators import headline, region_metrics
 
 
-def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(tmp_path):
-    centres = Store(tmp_path / "sentra.duckdb").centres()
+def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(store):
+    centres = store.centres()
     before = centres.copy()
     everything = filter_centres(centres, Filters())
     assert len(everything) == len(centres) == 8706

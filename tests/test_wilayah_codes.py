@@ -28,11 +28,13 @@ def codes_copy(fresh, codes_dir, monkeypatch) -> Path:
     return copy
 
 
+@pytest.mark.slow  # the real code list
 def test_counts_per_level_are_the_2025_list():
     counts = wilayah_codes.codes()["level"].value_counts().to_dict()
     assert counts == {"provinsi": 38, "kabupaten_kota": 514, "kecamatan": 7285, "desa": 83762}
 
 
+@pytest.mark.slow  # the real code list
 def test_codes_unique_and_children_point_at_existing_parents():
     table = wilayah_codes.codes()
     assert table["code"].is_unique
@@ -45,6 +47,7 @@ def test_codes_unique_and_children_point_at_existing_parents():
     assert by_code.loc["11.01.02.2018", "name"] == "Pasi Kuala Ba'u"  # escaped quote in SQL
 
 
+@pytest.mark.slow  # the real code list
 def test_population_per_province_and_regency_adds_up():
     people = wilayah_codes.population()
     assert len(people) == 38 + 514
@@ -57,6 +60,7 @@ def test_population_per_province_and_regency_adds_up():
     assert people.loc["33.26", "total"] == 1_034_241
 
 
+@pytest.mark.slow  # the real code list
 def test_official_area_codes_repaired():
     area = wilayah_codes.official_area()
     assert len(area) == 552 and area.index.is_unique
@@ -67,6 +71,7 @@ def test_official_area_codes_repaired():
     assert area["53.02"] == pytest.approx(3931.747)  # "Kab Timor Tengah Selatan"
 
 
+@pytest.mark.slow  # the real code list
 def test_second_call_is_served_from_memory_and_cache(fresh):
     first = wilayah_codes.codes()
     assert wilayah_codes.codes() is first
@@ -75,6 +80,7 @@ def test_second_call_is_served_from_memory_and_cache(fresh):
     assert wilayah_codes.codes().equals(first)
 
 
+@pytest.mark.slow  # the real code list
 def test_corrupt_cache_is_parsed_again_not_trusted(fresh):
     wilayah_codes.codes()
     wilayah_codes._tables.cache_clear()
