@@ -3,7 +3,7 @@ layers, a fresh store on either backend, and a tiny synthetic source for the fas
 
 Two tiers: ``pytest -m "not slow"`` runs without the real files (../shared), without
 PostgreSQL, servers or a browser, in well under a minute; ``slow`` marks everything else.
-A test asking for a fixture of the real data (see ``REAL_DATA_FIXTURES``) is marked slow
+A test depending on a fixture of the real data (``REAL_DATA_FIXTURES``) is marked slow
 here; tests that need the real data, a server or a database another way carry the mark.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.stores import FreshStore, database_name, forget_store_caches
+from tests.synthetic import SyntheticSources, synthetic_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault(
@@ -33,8 +34,9 @@ os.environ["SENTRA_CACHE_DIR"] = str(TEST_CACHE)
 os.environ["SENTRA_DATA_DIR"] = str(TEST_DATA)
 os.environ.pop("SENTRA_DATABASE_URL", None)  # the PostgreSQL tests make their own databases
 
-# Fixtures that read the real boundary or code-list files, or start PostgreSQL.
-REAL_DATA_FIXTURES = {"layers", "checker", "source_dir", "codes_dir", "postgres", "pg_template"}
+# Fixtures that read the real boundary or code-list files, or start PostgreSQL; a test
+# depending on them through others (``checker``, ``pg_template``) is slow as well.
+REAL_DATA_FIXTURES = {"layers", "source_dir", "codes_dir", "postgres"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -127,3 +129,34 @@ def fresh_store(request, tmp_path, monkeypatch) -> Iterator[FreshStore]:
 def store(fresh_store):
     """The fresh store, opened."""
     return fresh_store.open()
+
+
+@pytest.fixture(scope="session")
+def synthetic_files(tmp_path_factory) -> SyntheticSources:
+    """A tiny boundary source and code list in the real files' formats (tests/synthetic.py)."""
+    return SyntheticSources.write(tmp_path_factory.mktemp("synthetic"))
+
+
+@pytest.fixture
+def synthetic(synthetic_files) -> Iterator[SyntheticSources]:
+    """For the test's duration the loaders read the synthetic files, not ../shared."""
+    with synthetic_sources(synthetic_files) as sources:
+        yield sources
+
+
+@pytest.fixture(scope="session")
+def synthetic_layers(synthetic_files):
+    """The boundary layers the real loader builds from the synthetic source."""
+    from loaders.boundaries import load
+
+    with synthetic_sources(synthetic_files):
+        return load()[0]
+
+
+@pytest.fixture(scope="session")
+def synthetic_checker(synthetic_files, synthetic_layers):
+    """The import's row checker against the synthetic layers and code list."""
+    from loaders.importer import checker_for
+
+    with synthetic_sources(synthetic_files):
+        return checker_for(synthetic_layers)
