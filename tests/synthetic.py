@@ -1,7 +1,7 @@
 """A tiny stand-in for the real sources (../shared), written in their own file formats.
 
-Four provinces of Java with ten regencies/cities drawn as rectangles near where they
-really are, each split into kecamatan strips, and a matching 2025-style code list with
+Six provinces (Java, Banten, Bali) with sixteen regencies/cities drawn as rectangles near where they
+really are, each cut into kecamatan cells, and a matching 2025-style code list with
 population and area. Codes and names are the real ones; the shapes and numbers are not.
 The real loaders read it unchanged: ``synthetic_sources`` points them at these files (and
 at their own SHA256SUMS) for as long as it is active, with a cache of its own.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -24,7 +25,32 @@ PROVINCES = {
     "33": "Jawa Tengah",
     "34": "Daerah Istimewa Yogyakarta",
     "35": "Jawa Timur",
+    "36": "Banten",
+    "51": "Bali",
 }
+# The source's province files group provinces (Java in prov_3, Banten and Bali in prov_4).
+PROVINCE_FILES = {"3": ["32", "33", "34", "35"], "4": ["36", "51"]}
+PEKALONGAN_KECAMATAN = [
+    "Kandangserang",
+    "Paninggaran",
+    "Lebakbarang",
+    "Petungkriyono",
+    "Talun",
+    "Doro",
+    "Karanganyar",
+    "Kajen",
+    "Kesesi",
+    "Sragi",
+    "Bojong",
+    "Wonopringgo",
+    "Kedungwuni",
+    "Buaran",
+    "Tirto",
+    "Wiradesa",
+    "Siwalan",
+    "Karangdadap",
+    "Wonokerto",
+]
 # code → name, (west, south, east, north) in degrees, kecamatan (code suffix, name).
 REGENCIES = {
     "32.09": (
@@ -32,10 +58,25 @@ REGENCIES = {
         (108.30, -6.90, 108.70, -6.60),
         [("01", "Waled"), ("14", "Talun")],
     ),
+    "33.01": (
+        "Kabupaten Cilacap",
+        (108.60, -7.80, 109.00, -7.60),
+        [("01", "Kedungreja"), ("21", "Cilacap Selatan")],
+    ),
     "33.02": (
         "Kabupaten Banyumas",
         (109.00, -7.60, 109.40, -7.30),
         [("01", "Lumbir"), ("02", "Wangon"), ("17", "Cilongok")],
+    ),
+    "33.08": (
+        "Kabupaten Magelang",
+        (110.00, -7.50, 110.30, -7.40),
+        [("01", "Salaman"), ("02", "Borobudur")],
+    ),
+    "33.21": (
+        "Kabupaten Demak",
+        (110.50, -7.00, 110.80, -6.80),
+        [("01", "Mranggen"), ("11", "Demak")],
     ),
     "33.23": (
         "Kabupaten Temanggung",
@@ -44,8 +85,13 @@ REGENCIES = {
     ),
     "33.26": (
         "Kabupaten Pekalongan",
-        (109.45, -7.20, 109.75, -6.90),
-        [("05", "Talun"), ("13", "Kedungwuni"), ("14", "Buaran"), ("16", "Wiradesa")],
+        (109.40, -7.25, 109.80, -6.90),
+        [(f"{i:02d}", name) for i, name in enumerate(PEKALONGAN_KECAMATAN, start=1)],
+    ),
+    "33.71": (
+        "Kota Magelang",
+        (110.30, -7.50, 110.40, -7.40),
+        [("01", "Magelang Selatan"), ("02", "Magelang Utara")],
     ),
     "33.72": (
         "Kota Surakarta",
@@ -77,17 +123,33 @@ REGENCIES = {
         (112.60, -7.35, 112.85, -7.20),
         [("01", "Karang Pilang"), ("03", "Rungkut")],
     ),
+    "36.71": (
+        "Kota Tangerang",
+        (106.55, -6.25, 106.70, -6.12),
+        [("01", "Tangerang"), ("05", "Cipondoh")],
+    ),
+    "51.71": (
+        "Kota Denpasar",
+        (115.15, -8.75, 115.28, -8.60),
+        [("01", "Denpasar Selatan"), ("03", "Denpasar Barat")],
+    ),
 }
 DESA = {"33.26.14.1008": "Simbangkulon", "33.26.14.2007": "Simbangwetan"}
 KECAMATAN_COUNT = sum(len(kecamatan) for _, _, kecamatan in REGENCIES.values())
 
 
 def kecamatan_boxes() -> Iterator[tuple[str, str, tuple[float, float, float, float]]]:
-    """(code, name, box) of every kecamatan: its regency cut into equal west-east strips."""
+    """(code, name, box) of every kecamatan: its regency cut into a grid of cells, the last
+    cell of a short last row reaching the east edge."""
     for code, (_, (west, south, east, north), kecamatan) in REGENCIES.items():
-        step = (east - west) / len(kecamatan)
+        cols = math.ceil(math.sqrt(len(kecamatan)))
+        rows = math.ceil(len(kecamatan) / cols)
+        width, height = (east - west) / cols, (north - south) / rows
         for i, (suffix, name) in enumerate(kecamatan):
-            yield f"{code}.{suffix}", name, (west + i * step, south, west + (i + 1) * step, north)
+            col, row = i % cols, i // cols
+            right = east if i == len(kecamatan) - 1 else west + (col + 1) * width
+            box = (west + col * width, north - (row + 1) * height, right, north - row * height)
+            yield f"{code}.{suffix}", name, box
 
 
 def _path(geometry: shapely.Geometry) -> str:
@@ -135,7 +197,10 @@ def write_boundaries(folder: Path) -> Path:
         (code, name, shapely.union_all([b for c, b in boxes.items() if c[:2] == code]))
         for code, name in PROVINCES.items()
     ]
-    files = {"prov/wilayah_boundaries_prov_3.sql": provinces}
+    files = {
+        f"prov/wilayah_boundaries_prov_{number}.sql": [p for p in provinces if p[0] in members]
+        for number, members in PROVINCE_FILES.items()
+    }
     for province in PROVINCES:
         files[f"kab/wilayah_boundaries_kab_{province}.sql"] = [
             (code, name, boxes[code])

@@ -21,9 +21,16 @@ def fresh(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def codes_copy(fresh, codes_dir, monkeypatch) -> Path:
-    copy = fresh / "wilayah_codes"
-    shutil.copytree(codes_dir / "db", copy / "db")
+def fresh_synthetic(synthetic, fresh) -> Path:
+    """``fresh``, with the synthetic code list (tests/synthetic.py) in place of the real one."""
+    return fresh
+
+
+@pytest.fixture
+def codes_copy(fresh_synthetic, synthetic, monkeypatch) -> Path:
+    """A copy of the (synthetic) code list files, to break."""
+    copy = fresh_synthetic / "wilayah_codes"
+    shutil.copytree(synthetic.codes / "db", copy / "db")
     monkeypatch.setenv("SENTRA_CODES_DIR", str(copy))
     return copy
 
@@ -71,8 +78,8 @@ def test_official_area_codes_repaired():
     assert area["53.02"] == pytest.approx(3931.747)  # "Kab Timor Tengah Selatan"
 
 
-@pytest.mark.slow  # the real code list
-def test_second_call_is_served_from_memory_and_cache(fresh):
+def test_second_call_is_served_from_memory_and_cache(fresh_synthetic):
+    fresh = fresh_synthetic
     first = wilayah_codes.codes()
     assert wilayah_codes.codes() is first
     wilayah_codes._tables.cache_clear()
