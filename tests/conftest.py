@@ -97,21 +97,36 @@ def checker(layers):
     return checker_for(layers)
 
 
+@pytest.fixture(scope="session")
+def duckdb_template(tmp_path_factory) -> Path:
+    """A DuckDB store created and filled from geodata/ once; fresh stores are copies of it
+    (as PostgreSQL's are of ``pg_template``): a copy takes milliseconds, a fill most of a
+    second."""
+    from loaders.store import Store
+
+    path = tmp_path_factory.mktemp("duckdb-template") / "sentra.duckdb"
+    Store(path).close()
+    return path
+
+
 @pytest.fixture
 def fresh_store(request, tmp_path, monkeypatch) -> Iterator[FreshStore]:
-    """A new store of the test's own, filled from geodata/ when first opened.
+    """A new store of the test's own, as geodata/ fills a new store.
 
-    DuckDB by default, in ``tmp_path``, which ``SENTRA_DATA_DIR`` names so that
-    ``Store()``, the dashboard (AppTest) and commands started by the test open the same
-    store. Parametrised indirectly (``on_both_backends``) it is also a copy of the
-    session's PostgreSQL template database. Caches of store data are forgotten before
-    and after.
+    DuckDB by default: a copy of ``duckdb_template`` in ``tmp_path``, which
+    ``SENTRA_DATA_DIR`` names so that ``Store()``, the dashboard (AppTest) and commands
+    started by the test open the same store. Parametrised indirectly
+    (``on_both_backends``) it is also a copy of the session's PostgreSQL template
+    database. Caches of store data are forgotten before and after.
     """
     from loaders.store import ENV_DATABASE_URL, Store
 
     if getattr(request, "param", "duckdb") == "duckdb":
         monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
         path = tmp_path / "sentra.duckdb"
+        template = request.getfixturevalue("duckdb_template")
+        for name in os.listdir(template.parent):
+            shutil.copyfile(template.parent / name, tmp_path / name)
         chosen = FreshStore("duckdb", {"SENTRA_DATA_DIR": str(tmp_path)}, lambda: Store(path))
     else:
         template = request.getfixturevalue("pg_template")
