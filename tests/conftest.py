@@ -1,12 +1,23 @@
-"""Shared fixtures: real boundary and code-list files, a fresh per-run cache, the loaded layers."""
+"""Shared fixtures: real boundary and code-list files, a fresh per-run cache, the loaded
+layers, a fresh store on either backend, and a tiny synthetic source for the fast tier.
+
+Two tiers: ``pytest -m "not slow"`` runs without the real files (../shared), without
+PostgreSQL, servers or a browser, in well under a minute; ``slow`` marks everything else.
+A test depending on a fixture of the real data (``REAL_DATA_FIXTURES``) is marked slow
+here; tests that need the real data, a server or a database another way carry the mark.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.stores import FreshStore, database_name, forget_store_caches
+from tests.synthetic import SyntheticSources, synthetic_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault(
@@ -22,6 +33,16 @@ for folder in (TEST_CACHE, TEST_DATA):
 os.environ["SENTRA_CACHE_DIR"] = str(TEST_CACHE)
 os.environ["SENTRA_DATA_DIR"] = str(TEST_DATA)
 os.environ.pop("SENTRA_DATABASE_URL", None)  # the PostgreSQL tests make their own databases
+
+# Fixtures that read the real boundary or code-list files, or start PostgreSQL; a test
+# depending on them through others (``checker``, ``pg_template``) is slow as well.
+REAL_DATA_FIXTURES = {"layers", "source_dir", "codes_dir", "postgres"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if REAL_DATA_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -76,13 +97,84 @@ def checker(layers):
     return checker_for(layers)
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    """An empty store of the test's own (``SENTRA_DATA_DIR``), as the dashboard opens it."""
-    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
+@pytest.fixture(scope="session")
+def duckdb_template(tmp_path_factory) -> Path:
+    """A DuckDB store created and filled from geodata/ once; fresh stores are copies of it
+    (as PostgreSQL's are of ``pg_template``): a copy takes milliseconds, a fill most of a
+    second."""
     from loaders.store import Store
 
-    return Store()
+    path = tmp_path_factory.mktemp("duckdb-template") / "sentra.duckdb"
+    Store(path).close()
+    return path
+
+
+@pytest.fixture
+def fresh_store(request, tmp_path, monkeypatch) -> Iterator[FreshStore]:
+    """A new store of the test's own, as geodata/ fills a new store.
+
+    DuckDB by default: a copy of ``duckdb_template`` in ``tmp_path``, which
+    ``SENTRA_DATA_DIR`` names so that ``Store()``, the dashboard (AppTest) and commands
+    started by the test open the same store. Parametrised indirectly
+    (``on_both_backends``) it is also a copy of the session's PostgreSQL template
+    database. Caches of store data are forgotten before and after.
+    """
+    from loaders.store import ENV_DATABASE_URL, Store
+
+    if getattr(request, "param", "duckdb") == "duckdb":
+        monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
+        path = tmp_path / "sentra.duckdb"
+        template = request.getfixturevalue("duckdb_template")
+        for name in os.listdir(template.parent):
+            shutil.copyfile(template.parent / name, tmp_path / name)
+        chosen = FreshStore("duckdb", {"SENTRA_DATA_DIR": str(tmp_path)}, lambda: Store(path))
+    else:
+        template = request.getfixturevalue("pg_template")
+        cluster = request.getfixturevalue("postgres")
+        url = cluster.create_database(database_name(), template=template)
+        chosen = FreshStore("postgres", {ENV_DATABASE_URL: url}, lambda: Store(url=url))
+    forget_store_caches()
+    yield chosen
+    for store in chosen.opened:
+        store.close()
+    forget_store_caches()
+
+
+@pytest.fixture
+def store(fresh_store):
+    """The fresh store, opened."""
+    return fresh_store.open()
+
+
+@pytest.fixture(scope="session")
+def synthetic_files(tmp_path_factory) -> SyntheticSources:
+    """A tiny boundary source and code list in the real files' formats (tests/synthetic.py)."""
+    return SyntheticSources.write(tmp_path_factory.mktemp("synthetic"))
+
+
+@pytest.fixture
+def synthetic(synthetic_files) -> Iterator[SyntheticSources]:
+    """For the test's duration the loaders read the synthetic files, not ../shared."""
+    with synthetic_sources(synthetic_files) as sources:
+        yield sources
+
+
+@pytest.fixture(scope="session")
+def synthetic_layers(synthetic_files):
+    """The boundary layers the real loader builds from the synthetic source."""
+    from loaders.boundaries import load
+
+    with synthetic_sources(synthetic_files):
+        return load()[0]
+
+
+@pytest.fixture(scope="session")
+def synthetic_checker(synthetic_files, synthetic_layers):
+    """The import's row checker against the synthetic layers and code list."""
+    from loaders.importer import checker_for
+
+    with synthetic_sources(synthetic_files):
+        return checker_for(synthetic_layers)
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,15 @@ def source_copy(tmp_path, source_dir, monkeypatch) -> Path:
     return copy
 
 
+@pytest.fixture
+def synthetic_source_copy(tmp_path, synthetic, monkeypatch) -> Path:
+    """A copy of the synthetic source (tests/synthetic.py), checked against its own sums."""
+    copy = tmp_path / "wilayah_boundaries"
+    shutil.copytree(synthetic.boundaries / "db", copy / "db")
+    monkeypatch.setenv("SENTRA_BOUNDARIES_DIR", str(copy))
+    return copy
+
+
 def test_pinned_list_covers_every_province_regency_and_kecamatan_file():
     pins = pinned_files()
     assert sum(p.startswith("prov/") for p in pins) == 8
@@ -33,14 +42,16 @@ def test_pinned_list_covers_every_province_regency_and_kecamatan_file():
     assert sum(p.startswith("kec/") for p in pins) == 38
 
 
-def test_truncated_file_is_refused_with_its_name(source_copy):
+def test_truncated_file_is_refused_with_its_name(synthetic_source_copy):
+    source_copy = synthetic_source_copy
     path = source_copy / "db" / VICTIM
     path.write_bytes(path.read_bytes()[:-500])
     with pytest.raises(BoundarySourceError, match=r"wilayah_boundaries_kab_33\.sql.*rusak"):
         source_files()
 
 
-def test_altered_file_is_refused_with_its_name(source_copy):
+def test_altered_file_is_refused_with_its_name(synthetic_source_copy):
+    source_copy = synthetic_source_copy
     path = source_copy / "db" / VICTIM
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Kota Pekalongan", "Kota Pekalongann"), encoding="utf-8")
@@ -48,7 +59,8 @@ def test_altered_file_is_refused_with_its_name(source_copy):
         source_files()
 
 
-def test_missing_file_is_refused_with_its_name(source_copy):
+def test_missing_file_is_refused_with_its_name(synthetic_source_copy):
+    source_copy = synthetic_source_copy
     (source_copy / "db" / VICTIM).unlink()
     with pytest.raises(BoundarySourceError, match=r"kab_33\.sql.*tidak ditemukan"):
         source_files()
@@ -59,6 +71,15 @@ def cache_copy(layers, tmp_path, monkeypatch) -> Path:
     """A copy of the session's built cache (building one from scratch takes most of a minute)."""
     copy = tmp_path / "cache"
     shutil.copytree(Path(os.environ["SENTRA_CACHE_DIR"]), copy)
+    monkeypatch.setenv("SENTRA_CACHE_DIR", str(copy))
+    return copy
+
+
+@pytest.fixture
+def synthetic_cache_copy(synthetic, synthetic_layers, tmp_path, monkeypatch) -> Path:
+    """A copy of the cache built from the synthetic source (a second or so to build)."""
+    copy = tmp_path / "cache"
+    shutil.copytree(synthetic.cache, copy)
     monkeypatch.setenv("SENTRA_CACHE_DIR", str(copy))
     return copy
 
@@ -86,7 +107,7 @@ def test_corrupt_kecamatan_layer_read_later_is_rebuilt_not_trusted(cache_copy):
     assert len(boundaries.load()[0].kecamatan_detail) == 7285  # saved again, now intact
 
 
-def test_processing_version_change_makes_the_cache_stale(cache_copy, monkeypatch):
+def test_processing_version_change_makes_the_cache_stale(synthetic_cache_copy, monkeypatch):
     current = boundaries._cache_folder()
     assert boundaries._load_cached(current) is not None
     monkeypatch.setattr(boundaries, "PROCESSING_VERSION", "test-next")

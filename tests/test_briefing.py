@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import subprocess
 import sys
@@ -26,18 +25,10 @@ HOSTILE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory, layers) -> Path:
-    """One store for the module, shared by AppTest (in process) and the command."""
-    folder = tmp_path_factory.mktemp("briefing-store")
-    old = os.environ.get("SENTRA_DATA_DIR")
-    os.environ["SENTRA_DATA_DIR"] = str(folder)
-    from ui import cached
-
-    for func in (cached.data_store, cached.centres_of_version, cached.reference):
-        func.clear()
-    yield folder
-    os.environ["SENTRA_DATA_DIR"] = old or ""
+@pytest.fixture
+def store_dir(fresh_store, layers) -> Path:
+    """A store of the test's own, shared by AppTest (in process) and the command."""
+    return Path(fresh_store.env["SENTRA_DATA_DIR"])
 
 
 def briefing(tmp_path: Path, fmt: str, *args: str) -> Path:

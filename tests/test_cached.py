@@ -26,23 +26,8 @@ def jateng_on_map(at: AppTest) -> str:
     return re.search(entry, script)[1]
 
 
-@pytest.fixture(autouse=True)
-def fresh_store(tmp_path, monkeypatch, layers):
-    """A store of its own; every cache of store data forgotten (other tests' stores have
-    versions with the same numbers)."""
-    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
-    from ui import cached
-
-    for func in (
-        cached.data_store,
-        cached.centres_of_version,
-        cached.reference,
-        cached._prepared_markers,
-        cached._per_view,
-    ):
-        func.clear()
-    yield tmp_path
-    cached.data_store.clear()
+# Each test on a store of its own (``fresh_store`` also forgets every cache of store data).
+pytestmark = pytest.mark.usefixtures("fresh_store", "layers")
 
 
 def run(**params: str) -> AppTest:
@@ -55,8 +40,6 @@ def run(**params: str) -> AppTest:
 
 
 def test_an_import_elsewhere_shows_on_the_next_rerun(fresh_store):
-    from loaders.store import Store
-
     at = run()
     assert sentra_shown(at) == "8.569"
     assert jateng_on_map(at) == "Jumlah sentra: 1.547"
@@ -75,7 +58,7 @@ def test_an_import_elsewhere_shows_on_the_next_rerun(fresh_store):
         "status": "aktif",
         "source": "uji",
     }
-    Store(fresh_store / "sentra.duckdb").import_centres(pd.DataFrame([row]), "satu lagi")
+    fresh_store.open().import_centres(pd.DataFrame([row]), "satu lagi")
     at.run()
     assert sentra_shown(at) == "8.570"
     assert jateng_on_map(at) == "Jumlah sentra: 1.548"

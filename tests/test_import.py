@@ -22,13 +22,13 @@ def _messages(result, lang="id") -> list[str]:
     return report_table(result, lang)["messages"].tolist()
 
 
-def test_semicolon_csv_with_decimal_commas_in_windows_1252(checker):
+def test_semicolon_csv_with_decimal_commas_in_windows_1252(synthetic_checker):
     text = (
         "Nama Sentra;Kab/Kota;Komoditas;Omzet;Jumlah Unit Usaha;Tenaga Kerja;Lintang;Bujur\n"
         "Sentra Gerabah Kasongan;Kab. Bantul;gerabah;Rp 2.500.000.000;120;360;-7,8480;110,3360\n"
         "Sentra Tahu Café;Kota Yogyakarta;tahu;13,9 miliar;1.506;4.200;;\n"
     )
-    _, mapping, result = validate_file(text.encode("cp1252"), "sentra.csv", checker)
+    _, mapping, result = validate_file(text.encode("cp1252"), "sentra.csv", synthetic_checker)
     assert mapping["turnover_rp"] == "Omzet" and mapping["regency"] == "Kab/Kota"
     assert result.invalid == 0
     rows = result.rows.set_index("name")
@@ -39,7 +39,7 @@ def test_semicolon_csv_with_decimal_commas_in_windows_1252(checker):
     assert rows.loc["Sentra Tahu Café", "regency_code"] == "34.71"
 
 
-def test_xlsx_with_indonesian_headers(checker, tmp_path):
+def test_xlsx_with_indonesian_headers(synthetic_checker, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(
@@ -92,7 +92,7 @@ def test_xlsx_with_indonesian_headers(checker, tmp_path):
     )
     path = tmp_path / "sentra.xlsx"
     book.save(path)
-    _, _, result = validate_file(path.read_bytes(), path.name, checker)
+    _, _, result = validate_file(path.read_bytes(), path.name, synthetic_checker)
     assert result.invalid == 0, _messages(result)
     rows = result.rows.set_index("name")
     batik = rows.loc["Sentra Batik Pesindon"]
@@ -105,7 +105,7 @@ def test_xlsx_with_indonesian_headers(checker, tmp_path):
     assert rows.loc["Sentra Rotan Tegalwangi", "fostering_body"] == "pemda"
 
 
-def test_ambiguous_and_unknown_regions_are_reported_not_guessed(checker):
+def test_ambiguous_and_unknown_regions_are_reported_not_guessed(synthetic_checker):
     text = (
         "nama,kab/kota,provinsi\n"
         "A,Pekalongan,\n"
@@ -114,7 +114,7 @@ def test_ambiguous_and_unknown_regions_are_reported_not_guessed(checker):
         "D,Kota Pekalongan,\n"
         "E,Sleman,Jawa Timur\n"
     )
-    _, _, result = validate_file(text.encode(), "wilayah.csv", checker)
+    _, _, result = validate_file(text.encode(), "wilayah.csv", synthetic_checker)
     report = report_table(result, "id").set_index("row")  # rows as the file numbers them
     assert "Kabupaten Pekalongan (33.26)" in report.loc[2, "messages"]
     assert "Kota Pekalongan (33.75)" in report.loc[2, "messages"]
@@ -128,7 +128,7 @@ def test_ambiguous_and_unknown_regions_are_reported_not_guessed(checker):
     assert english.loc[3, "status"] == "error"
 
 
-def test_bad_numbers_coordinates_and_duplicate_ids(checker):
+def test_bad_numbers_coordinates_and_duplicate_ids(synthetic_checker):
     text = (
         "id;nama;kab/kota;unit usaha;tenaga kerja;lintang;bujur;tahun berdiri\n"
         "X1;Neg;Kab. Bantul;-5;10;;;\n"
@@ -141,7 +141,7 @@ def test_bad_numbers_coordinates_and_duplicate_ids(checker):
         "X8;Future;Kab. Bantul;5;10;;;2999\n"
         "X9;Near edge;Kab. Bantul;5;10;-7,88;110,33;2001\n"
     )
-    _, _, result = validate_file(text.encode(), "angka.csv", checker)
+    _, _, result = validate_file(text.encode(), "angka.csv", synthetic_checker)
     report = report_table(result, "id").set_index("row")["messages"]
     assert "negatif" in report[2]
     assert "tidak masuk akal" in report[3]
@@ -154,7 +154,7 @@ def test_bad_numbers_coordinates_and_duplicate_ids(checker):
     assert result.rows["id"].tolist() == ["X9"]
 
 
-def test_geojson_points_import_with_coordinates(checker):
+def test_geojson_points_import_with_coordinates(synthetic_checker):
     doc = {
         "type": "FeatureCollection",
         "features": [
@@ -165,7 +165,7 @@ def test_geojson_points_import_with_coordinates(checker):
             },
         ],
     }
-    _, _, result = validate_file(json.dumps(doc).encode(), "titik.geojson", checker)
+    _, _, result = validate_file(json.dumps(doc).encode(), "titik.geojson", synthetic_checker)
     assert result.invalid == 0
     assert result.rows.loc[0, ["lat", "lng"]].tolist() == [-7.83, 110.40]
 
@@ -184,26 +184,26 @@ def test_geojson_points_import_with_coordinates(checker):
         (b"x" * (MAX_UPLOAD_BYTES + 1), "besar.csv", "file_too_large"),
     ],
 )
-def test_broken_files_get_a_clear_message(checker, data, name, key):
+def test_broken_files_get_a_clear_message(synthetic_checker, data, name, key):
     with pytest.raises(ImportFileError) as caught:
-        validate_file(data, name, checker)
+        validate_file(data, name, synthetic_checker)
     assert caught.value.key == key
 
 
-def test_truncated_real_xlsx_is_refused(checker, tmp_path):
+def test_truncated_real_xlsx_is_refused(synthetic_checker, tmp_path):
     data = to_xlsx_bytes(pd.DataFrame({"Nama Sentra": ["A"], "Kab/Kota": ["Kab. Bantul"]}))
     with pytest.raises(ImportFileError) as caught:
-        validate_file(data[: len(data) // 2], "potong.xlsx", checker)
+        validate_file(data[: len(data) // 2], "potong.xlsx", synthetic_checker)
     assert caught.value.key == "file_bad_xlsx"
 
 
-def test_garbage_csv_is_refused_without_traceback(checker):
+def test_garbage_csv_is_refused_without_traceback(synthetic_checker):
     import random
 
     rng = random.Random(7)
     garbage = bytes(rng.randrange(256) for _ in range(200_000))
     with pytest.raises(ImportFileError):
-        validate_file(garbage, "sampah.csv", checker)
+        validate_file(garbage, "sampah.csv", synthetic_checker)
 
 
 def test_export_round_trip_csv_and_xlsx(checker, store):
@@ -247,9 +247,9 @@ def test_formulas_are_neutralised_in_csv_and_xlsx():
     assert [c.value for c in names][:4] == ["'" + v for v in frame["name"][:4]]
 
 
-def test_html_in_names_is_stored_as_text(checker, store):
+def test_html_in_names_is_stored_as_text(synthetic_checker, store):
     text = f'nama,kab/kota,komoditas\n"{XSS}",Kab. Bantul,"<script>alert(2)</script> & \'x\'"\n'
-    _, _, result = validate_file(text.encode(), "xss.csv", checker)
+    _, _, result = validate_file(text.encode(), "xss.csv", synthetic_checker)
     store.import_centres(result.rows.assign(id="XSS-1"), "xss")
     stored = store.centres().set_index("id").loc["XSS-1"]
     assert stored["name"] == XSS

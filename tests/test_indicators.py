@@ -6,13 +6,12 @@ import pandas as pd
 import pytest
 
 from loaders.reference import load_reference
-from loaders.store import Store
 from sentra.filters import Filters, filter_centres
 from sentra.indicators import headline, region_metrics
 
 
-def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(tmp_path):
-    centres = Store(tmp_path / "sentra.duckdb").centres()
+def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(store):
+    centres = store.centres()
     before = centres.copy()
     everything = filter_centres(centres, Filters())
     assert len(everything) == len(centres) == 8706
@@ -23,9 +22,8 @@ def test_no_filter_gives_every_row_and_writes_do_not_reach_the_stored_frame(tmp_
     assert 0 < len(crafts) < len(centres) and set(crafts["sector"]) == {"kerajinan"}
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory, layers):
-    store = Store(tmp_path_factory.mktemp("store") / "sentra.duckdb")
+@pytest.fixture
+def stored(store, layers):
     return store, load_reference(store, layers.regions)
 
 
@@ -48,9 +46,9 @@ def test_budget_totals_reconcile_with_the_stored_rows(stored):
         assert provinces.loc[code, "budget_rp"] == pytest.approx(expected)
 
 
-def test_imported_rows_count_whatever_their_source_text_says(stored, tmp_path):
+def test_imported_rows_count_whatever_their_source_text_says(stored, fresh_store):
     store, ref = stored
-    own = Store(tmp_path / "sentra.duckdb")
+    own = fresh_store.open()
     before = region_metrics(own.centres(), own.centres(), ref, "province", Filters())
     assert before.loc["51", "no_data"]  # Bali: no BPS 2024 count
     rows = pd.DataFrame(

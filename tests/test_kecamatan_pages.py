@@ -7,7 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from loaders.sample_files import GEODATA
-from tests.test_pages import APP, fresh_store, map_script, metric, run  # noqa: F401 (fixture)
+from tests.test_pages import APP, map_script, metric, run
+
+pytestmark = pytest.mark.usefixtures("fresh_store", "layers")
 
 PEKALONGAN_PEOPLE = 1_034_241
 

@@ -7,7 +7,6 @@ import pytest
 
 from loaders.reference import load_reference
 from loaders.sample_files import GEODATA
-from loaders.store import Store
 from sentra.filters import Filters, filter_centres
 from sentra.map_view import MapView, draw, map_view
 from sentra.markers import MAX_MARKERS, marker_rows
@@ -23,9 +22,9 @@ def big(layers):
     return scaled_centres(60_000, regencies, bps).assign(origin="impor")
 
 
-@pytest.fixture(scope="module")
-def ref(layers, tmp_path_factory):
-    return load_reference(Store(tmp_path_factory.mktemp("store") / "sentra.duckdb"), layers.regions)
+@pytest.fixture
+def ref(layers, store):
+    return load_reference(store, layers.regions)
 
 
 def _view(layers, ref, centres, selected) -> tuple[MapView, str]:

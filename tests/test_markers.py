@@ -16,11 +16,11 @@ def _centres() -> pd.DataFrame:
     return pd.read_csv(GEODATA / "centres.csv", dtype=text)
 
 
-def test_simbang_kulon_sits_in_buaran_and_says_so(layers):
+def test_simbang_kulon_sits_in_buaran_and_says_so(synthetic_layers):
     centres = _centres()
     simbang = centres[centres["name"] == "Klaster Batik Simbang Kulon (Kec. Buaran)"]
-    row = marker_rows(simbang, layers.all_regions, "id")[simbang["id"].iloc[0]]
-    buaran = layers.kecamatan.set_index("code").geometry["33.26.14"]
+    row = marker_rows(simbang, synthetic_layers.all_regions, "id")[simbang["id"].iloc[0]]
+    buaran = synthetic_layers.kecamatan.set_index("code").geometry["33.26.14"]
     assert buaran.contains(shapely.Point(row[1], row[0]))
     assert row[9] == 2
     popup = centre_markers([row], ["a", "b", "c", "d", "e", "kab", "kecamatan-label"])
@@ -28,22 +28,22 @@ def test_simbang_kulon_sits_in_buaran_and_says_so(layers):
     assert "kecamatan-label" in popup.callback
 
 
-def test_without_kecamatan_at_regency_label_point_with_own_coordinates_there(layers):
+def test_without_kecamatan_at_regency_label_point_with_own_coordinates_there(synthetic_layers):
     centres = _centres()
     jambu = centres[centres["name"] == "Klaster Jambu Demak"].copy()
     own = jambu.assign(id="own", lat=-6.9, lng=110.64)
-    rows = marker_rows(pd.concat([jambu, own]), layers.all_regions, "en")
-    regency = layers.regions.loc["33.21"]
+    rows = marker_rows(pd.concat([jambu, own]), synthetic_layers.all_regions, "en")
+    regency = synthetic_layers.regions.loc["33.21"]
     first = rows[jambu["id"].iloc[0]]
     assert first[:2] == [round(regency["label_lat"], 5), round(regency["label_lng"], 5)]
     assert first[9] == 1 and rows["own"][:2] == [-6.9, 110.64] and rows["own"][9] == 0
     assert approx_counts(list(rows.values())) == (0, 1)
 
 
-def test_kecamatan_spread_gives_a_regency_many_points(layers):
+def test_kecamatan_spread_gives_a_regency_many_points(synthetic_layers):
     centres = _centres()
     pekalongan = centres[centres["regency_code"] == "33.26"]
-    rows = marker_rows(pekalongan, layers.all_regions, "id").values()
+    rows = marker_rows(pekalongan, synthetic_layers.all_regions, "id").values()
     points = {(r[0], r[1]) for r in rows}
     assert len(points) >= 15  # was one dot for the whole regency
     assert approx_counts(list(rows)) == (len(pekalongan), 0)

@@ -13,13 +13,8 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["peta", "profil", "bandingkan", "sektor", "anggaran", "data", "tentang"]
 
 
-@pytest.fixture(autouse=True)
-def fresh_store(tmp_path_factory, monkeypatch, layers):
-    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path_factory.mktemp("store")))
-    from ui import cached
-
-    for func in (cached.data_store, cached.centres_of_version, cached.reference):
-        func.clear()
+# Each test on a store of its own (``fresh_store`` also forgets every cache of store data).
+pytestmark = pytest.mark.usefixtures("fresh_store", "layers")
 
 
 def run(page: str = "peta", **params: str | list[str]) -> AppTest:

@@ -9,7 +9,6 @@ import pytest
 
 from loaders.reference import load_reference
 from loaders.sample_files import GEODATA
-from loaders.store import Store
 from sentra.filters import Filters, filter_centres
 from sentra.formatting import fmt_metric
 from sentra.indicators import region_metrics
@@ -19,14 +18,14 @@ PEKALONGAN_PEOPLE = 1_034_241  # wilayah_penduduk.sql, Kabupaten Pekalongan (33.
 JATENG_PEOPLE = 38_430_645
 
 
-@pytest.fixture(scope="module")
-def ref(layers, tmp_path_factory):
-    return load_reference(Store(tmp_path_factory.mktemp("store") / "s.duckdb"), layers.regions)
+@pytest.fixture
+def ref(layers, store):
+    return load_reference(store, layers.regions)
 
 
-@pytest.fixture(scope="module")
-def centres(tmp_path_factory, ref):
-    return Store(tmp_path_factory.mktemp("store2") / "s.duckdb").centres()
+@pytest.fixture
+def centres(store, ref):
+    return store.centres()
 
 
 def test_regency_and_province_against_hand_computation(ref, centres):

@@ -15,13 +15,8 @@ from tests.test_regional_tables import WIDE
 
 
 @pytest.fixture(autouse=True)
-def store_with_indicator(tmp_path_factory, monkeypatch, layers):
-    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path_factory.mktemp("store")))
-    from loaders.store import Store
-    from ui import cached, regional
-
-    for func in (cached.data_store, cached.centres_of_version, cached.reference, regional._load):
-        func.clear()
+def store_with_indicator(fresh_store, layers):
+    """A store of its own holding one imported regional indicator."""
     sheet = read_table(to_xlsx({"Tabel": (WIDE, [])}), "ikm.xlsx")
     _, result = read_regional_sheet(sheet, checker_for(layers))
     meta = {
@@ -33,7 +28,7 @@ def store_with_indicator(tmp_path_factory, monkeypatch, layers):
         "data_status": "sumber",
         "label": "ikm.xlsx",
     }
-    Store().import_regional_indicator(meta, result.values)
+    fresh_store.open().import_regional_indicator(meta, result.values)
 
 
 def test_imported_indicator_is_a_map_measure_with_source_and_no_data():

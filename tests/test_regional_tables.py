@@ -31,11 +31,11 @@ WIDE = [
 ]
 
 
-def test_wide_regency_table_2019_2023(checker, store):
+def test_wide_regency_table_2019_2023(synthetic_checker, store):
     sheet = read_table(to_xlsx({"Tabel 4.1": (WIDE, [(0, 0, 0, 5)])}), "ikm.xlsx")
     assert sheet.header_row == 3 and sheet.title == TITLE
     assert sheet.source_note == "BPS Provinsi Jawa Tengah, Jawa Tengah Dalam Angka 2024"
-    layout, result = read_regional_sheet(sheet, checker)
+    layout, result = read_regional_sheet(sheet, synthetic_checker)
     assert layout.region == "Kabupaten/Kota"
     assert layout.years == {"2019": 2019, "2020": 2020, "2021": 2021, "2022": 2022, "2023*": 2023}
     assert result.level == "regency"
@@ -87,7 +87,7 @@ def test_wide_regency_table_2019_2023(checker, store):
     assert store.regional_indicator_versions()["indicator_version"].tolist() == [second, first]
 
 
-def test_long_and_single_year_province_tables(checker):
+def test_long_and_single_year_province_tables(synthetic_checker):
     long = [
         ["Provinsi", "Tahun", "Nilai produksi (Rp)"],
         ["Jawa Tengah", 2022, "Rp 1,2 triliun"],
@@ -95,7 +95,7 @@ def test_long_and_single_year_province_tables(checker):
         ["DI Yogyakarta", 2023, "350 miliar"],
         ["INDONESIA", 2023, "9 triliun"],
     ]
-    layout, result = read_regional_sheet(read_table(to_csv(long), "nilai.csv"), checker)
+    layout, result = read_regional_sheet(read_table(to_csv(long), "nilai.csv"), synthetic_checker)
     assert (layout.year_column, layout.value_column) == ("Tahun", "Nilai produksi (Rp)")
     assert result.level == "province"
     assert result.values.to_dict("records") == [
@@ -106,7 +106,9 @@ def test_long_and_single_year_province_tables(checker):
     assert report_table(result, "en").set_index("row").loc[5, "status"] == "skipped"
 
     single = [["Provinsi", "Jumlah sentra"], ["Bali", "120"], ["Banten", "1.506"]]
-    layout, result = read_regional_sheet(read_table(to_csv(single), "satu.csv"), checker, year=2024)
+    layout, result = read_regional_sheet(
+        read_table(to_csv(single), "satu.csv"), synthetic_checker, year=2024
+    )
     assert layout.value_column == "Jumlah sentra"
     assert result.values["value"].tolist() == [120, 1506]
     assert set(result.values["year"]) == {2024}

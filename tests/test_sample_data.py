@@ -92,6 +92,7 @@ def test_budgets_and_growth_within_realistic_ranges():
     assert diy["value"].tolist() == [17.28] and diy["data_status"].tolist() == ["sumber"]
 
 
+@pytest.mark.slow  # ../shared/data
 def test_facts_tables_are_the_published_copies():
     shared = GEODATA.parent.parent / "shared" / "data"
     if not shared.exists():
@@ -109,6 +110,7 @@ def test_known_centres_carry_their_kecamatan(centres):
     assert known.loc["Klaster Batik Simbang Kulon (Kec. Buaran)", "kecamatan_code"] == "33.26.14"
 
 
+@pytest.mark.slow  # the real 2025 code list (desa per kecamatan)
 def test_illustrative_centres_spread_over_kecamatan_with_more_desa(centres):
     generated = centres[centres["id"].str.startswith("IL-")]
     kecamatan = sample_files.kecamatan_weights().set_index("code")

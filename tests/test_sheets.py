@@ -25,8 +25,8 @@ FILES = {
 
 
 @pytest.mark.parametrize("name", list(FILES))
-def test_provincial_export_in_every_format(checker, name):
-    sheet, mapping, result = validate_file(FILES[name](), name, checker)
+def test_provincial_export_in_every_format(synthetic_checker, name):
+    sheet, mapping, result = validate_file(FILES[name](), name, synthetic_checker)
     # The header is file rows 4-5 (groups "Lokasi", "Jumlah" over their columns).
     assert (sheet.header_row, sheet.header_rows) == (4, 2)
     assert mapping["name"] == "Nama Sentra" and mapping["regency"] == "Kabupaten/Kota"
@@ -91,7 +91,7 @@ def test_header_row_can_be_overridden():
         ("utf-16", "\t", b""),
     ],
 )
-def test_csv_encodings_delimiters_and_quoted_fields(checker, encoding, delimiter, bom):
+def test_csv_encodings_delimiters_and_quoted_fields(synthetic_checker, encoding, delimiter, bom):
     grid = [
         ["Daftar sentra 2024"],
         ["Nama Sentra", "Kab/Kota", "Komoditas", "Omzet"],
@@ -99,7 +99,7 @@ def test_csv_encodings_delimiters_and_quoted_fields(checker, encoding, delimiter
         ['Sentra "Rotan" Jaya', "Kota Surakarta", "rotan", "Rp 13,9 miliar"],
     ]
     data = bom + to_csv(grid, delimiter=delimiter, encoding=encoding)
-    sheet, _, result = validate_file(data, "sentra.csv", checker)
+    sheet, _, result = validate_file(data, "sentra.csv", synthetic_checker)
     assert sheet.header_row == 2 and result.invalid == 0
     rows = result.rows.set_index("name")
     assert rows.loc["Sentra Kopi Café", "commodity"] == "kopi, gula aren; teh"
@@ -107,10 +107,10 @@ def test_csv_encodings_delimiters_and_quoted_fields(checker, encoding, delimiter
     assert rows["regency_code"].tolist() == ["33.23", "33.72"]
 
 
-def test_repeated_header_rows_from_printed_pages_are_skipped(checker):
+def test_repeated_header_rows_from_printed_pages_are_skipped(synthetic_checker):
     header = ["No", "Nama Sentra", "Kab/Kota"]
     grid = [header, [1, "Sentra A", "Kab. Bantul"], header, [2, "Sentra B", "Kab. Sleman"]]
-    sheet, _, result = validate_file(to_csv(grid), "halaman.csv", checker)
+    sheet, _, result = validate_file(to_csv(grid), "halaman.csv", synthetic_checker)
     assert sheet.skipped == [(3, "skip_repeated_header")]
     assert result.rows["regency_code"].tolist() == ["34.02", "34.04"]
 

@@ -8,7 +8,6 @@ import pytest
 
 from loaders.reference import load_reference
 from loaders.static_assets import GEO_URL, write_geometry
-from loaders.store import Store
 from sentra.indicators import Filters, filter_centres
 from sentra.map_view import draw, map_view
 
@@ -43,9 +42,8 @@ def test_complete_copy_is_kept_and_an_altered_one_replaced(layers, tmp_path):
     assert [p.name for p in (tmp_path / "geo").iterdir()] == [first.key]  # no leftovers
 
 
-@pytest.fixture(scope="module")
-def ref(layers, tmp_path_factory):
-    store = Store(tmp_path_factory.mktemp("store") / "sentra.duckdb")
+@pytest.fixture
+def ref(layers, store):
     return load_reference(store, layers.regions), store.centres()
 
 

@@ -4,13 +4,10 @@ geodata, versions and restore, imports that fail, die or run at the same time, a
 from __future__ import annotations
 
 import itertools
-import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -21,50 +18,15 @@ from loaders.export import to_csv_bytes
 from loaders.store import ENV_DATABASE_URL, Store, StoreBusyError, StoreError
 from loaders.store_schema import MIGRATIONS, SCHEMA_VERSION
 from sentra.schema import CENTRE_COLUMNS, STORED_CENTRE_COLUMNS
+from tests.stores import FreshStore, on_both_backends
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ROWS = 8706
 _names = itertools.count()
 
 
-@dataclass
-class Backend:
-    """One store under test, how to open it again, and the environment that points a
-    separate process (the importer, a dashboard) at it."""
-
-    name: str
-    env: dict[str, str]
-    opener: Callable[[], Store]
-    opened: list[Store] = field(default_factory=list)
-
-    def open(self) -> Store:
-        store = self.opener()
-        self.opened.append(store)
-        return store
-
-    def process_env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if k != ENV_DATABASE_URL}
-        return env | self.env
-
-
-@pytest.fixture(params=["duckdb", "postgres"])
-def backend(request, tmp_path) -> Iterator[Backend]:
-    if request.param == "duckdb":
-        path = tmp_path / "sentra.duckdb"
-        chosen = Backend("duckdb", {"SENTRA_DATA_DIR": str(tmp_path)}, lambda: Store(path))
-    else:
-        template = request.getfixturevalue("pg_template")
-        cluster = request.getfixturevalue("postgres")
-        url = cluster.create_database(f"t{next(_names)}", template=template)
-        chosen = Backend("postgres", {ENV_DATABASE_URL: url}, lambda: Store(url=url))
-    yield chosen
-    for store in chosen.opened:
-        store.close()
-
-
-@pytest.fixture
-def store(backend) -> Store:
-    return backend.open()
+def pytest_generate_tests(metafunc):
+    on_both_backends(metafunc)  # every test using fresh_store: on DuckDB and PostgreSQL
 
 
 def _new_rows(n: int, prefix: str = "T") -> pd.DataFrame:
@@ -98,11 +60,11 @@ def _office_file(path: Path, n: int, prefix: str) -> Path:
     return path
 
 
-def _importer(backend: Backend, path: Path) -> subprocess.Popen:
+def _importer(fresh_store: FreshStore, path: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "loaders.importer", str(path)],
         cwd=ROOT,
-        env=backend.process_env(),
+        env=fresh_store.process_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -215,10 +177,10 @@ def test_import_failing_halfway_through_the_write_rolls_back(store):
     assert store.import_centres(_new_rows(2), "lagi") == 2  # nothing is left locked
 
 
-def test_killed_import_process_leaves_stored_data_exactly_as_it_was(backend, tmp_path, layers):
-    store = backend.open()
+def test_killed_import_process_leaves_stored_data_exactly_as_it_was(fresh_store, tmp_path, layers):
+    store = fresh_store.open()
     before, stored = store.centres(), store.stored_rows()
-    proc = _importer(backend, _office_file(tmp_path / "besar.csv", 160_000, "K"))
+    proc = _importer(fresh_store, _office_file(tmp_path / "besar.csv", 160_000, "K"))
     try:
         first = proc.stdout.readline()  # printed inside the open transaction
         assert first.startswith("ditulis"), first + proc.stderr.read()
@@ -226,7 +188,7 @@ def test_killed_import_process_leaves_stored_data_exactly_as_it_was(backend, tmp
     finally:
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
-    after = backend.open()
+    after = fresh_store.open()
     assert after.current_version() == 1
     assert len(after.versions()) == 1
     assert after.stored_rows() == stored
@@ -234,13 +196,15 @@ def test_killed_import_process_leaves_stored_data_exactly_as_it_was(backend, tmp
     assert after.import_centres(_new_rows(2), "setelahnya") == 2  # the lock died with it
 
 
-def test_two_offices_importing_at_once_both_land_as_separate_versions(backend, tmp_path, layers):
-    store = backend.open()
+def test_two_offices_importing_at_once_both_land_as_separate_versions(
+    fresh_store, tmp_path, layers
+):
+    store = fresh_store.open()
     files = [_office_file(tmp_path / f"kantor_{p}.csv", 3_000, p) for p in ("A", "B")]
     # Hold the writers' lock while both start, so they really contend for it.
     with store._write():
-        procs = [_importer(backend, path) for path in files]
-        _wait_until_both_wait(backend, store, procs)
+        procs = [_importer(fresh_store, path) for path in files]
+        _wait_until_both_wait(fresh_store, store, procs)
     for proc in procs:
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
@@ -254,11 +218,11 @@ def test_two_offices_importing_at_once_both_land_as_separate_versions(backend, t
         assert centres["id"].str.startswith(f"{prefix}-").sum() == 3_000
 
 
-def _wait_until_both_wait(backend: Backend, store: Store, procs: list) -> None:
+def _wait_until_both_wait(fresh_store: FreshStore, store: Store, procs: list) -> None:
     """PostgreSQL: until both importers queue on the advisory lock. DuckDB gives no such
     view (the file lock keeps other processes out entirely): wait until they have had
     time to validate and start retrying, well inside their 10 s wait."""
-    if backend.name != "postgres":
+    if fresh_store.name != "postgres":
         time.sleep(4)
         return
     import psycopg
@@ -277,10 +241,10 @@ def _wait_until_both_wait(backend: Backend, store: Store, procs: list) -> None:
             time.sleep(0.1)
 
 
-def test_a_reader_never_sees_half_an_import(backend, tmp_path, layers):
-    store = backend.open()
+def test_a_reader_never_sees_half_an_import(fresh_store, tmp_path, layers):
+    store = fresh_store.open()
     n = 160_000
-    proc = _importer(backend, _office_file(tmp_path / "besar.csv", n, "R"))
+    proc = _importer(fresh_store, _office_file(tmp_path / "besar.csv", n, "R"))
     first = proc.stdout.readline()
     assert first.startswith("ditulis"), first + proc.stderr.read()
     seen, busy = [], 0
@@ -296,7 +260,7 @@ def test_a_reader_never_sees_half_an_import(backend, tmp_path, layers):
     assert proc.wait() == 0, proc.stderr.read()
     assert {(v, rows) for v, rows, _ in seen} <= {(1, SEED_ROWS), (2, SEED_ROWS + n)}
     assert seen[-1][:2] == (2, SEED_ROWS + n)
-    if backend.name == "postgres":  # readers are never blocked by a writer
+    if fresh_store.name == "postgres":  # readers are never blocked by a writer
         assert busy == 0 and any(running and v == 1 for v, _, running in seen)
 
 
@@ -313,11 +277,11 @@ def test_misplaced_coordinates_are_found_the_same_way_as_the_import_check(store,
     assert store.misplaced_centres(version_id=1).empty
 
 
-def test_an_older_store_is_upgraded_by_the_numbered_steps(backend, tmp_path, request):
+def test_an_older_store_is_upgraded_by_the_numbered_steps(fresh_store, tmp_path, request):
     """A store of the first release (one full copy of the centres per version, no
     ``schema_migrations``) keeps its versions when the application upgrades it."""
     legacy = _new_rows(3, prefix="L")
-    if backend.name == "duckdb":
+    if fresh_store.name == "duckdb":
         import duckdb
 
         path = tmp_path / "lama.duckdb"
@@ -331,7 +295,7 @@ def test_an_older_store_is_upgraded_by_the_numbered_steps(backend, tmp_path, req
         con = psycopg.connect(url, autocommit=True)
         run = lambda sql, params=None: con.execute(sql.replace("?", "%s"), params)  # noqa: E731
         reopen = lambda: Store(url=url)  # noqa: E731
-    for statement in MIGRATIONS[1](backend.name):
+    for statement in MIGRATIONS[1](fresh_store.name):
         run(statement)
     cols = ", ".join(CENTRE_COLUMNS)
     marks = ", ".join("?" for _ in range(len(CENTRE_COLUMNS) + 1))
@@ -348,7 +312,7 @@ def test_an_older_store_is_upgraded_by_the_numbered_steps(backend, tmp_path, req
     run("INSERT INTO current_version VALUES (2)")
     con.close()
     upgraded = reopen()
-    backend.opened.append(upgraded)
+    fresh_store.opened.append(upgraded)
     assert upgraded.schema_version() == SCHEMA_VERSION
     assert list(upgraded.centres(version_id=1)["id"]) == ["L-0", "L-1"]
     assert list(upgraded.centres()["id"]) == ["L-0", "L-1", "L-2"]
@@ -356,10 +320,10 @@ def test_an_older_store_is_upgraded_by_the_numbered_steps(backend, tmp_path, req
     assert list(upgraded.centres()["id"]) == ["L-0", "L-1"]
 
 
-def test_a_column_added_to_the_schema_reaches_an_existing_store(backend, monkeypatch):
-    backend.open()
+def test_a_column_added_to_the_schema_reaches_an_existing_store(fresh_store, monkeypatch):
+    fresh_store.open()
     monkeypatch.setitem(STORED_CENTRE_COLUMNS, "kolom_baru_uji", "VARCHAR")
-    upgraded = backend.open()  # opening notices the missing column and adds it
+    upgraded = fresh_store.open()  # opening notices the missing column and adds it
     with upgraded._read() as con:
         _, existing = upgraded._schema_state(con)
     assert "kolom_baru_uji" in existing["centres"]

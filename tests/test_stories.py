@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,30 +16,21 @@ from loaders.stories import StoryStore
 from sentra.briefing.formats import render
 from sentra.briefing.story_slides import story_briefing
 from sentra.stories import add_step, move_step, remove_step, rename, rename_step, step_of
+from tests.stores import BACKENDS
 
 ALLOWED = {"lang", "wilayah", "metrik", "sektor", "bandingkan", "tahun"}
 HOSTILE = "<img src=x onerror=alert(1)> **tebal** [tautan](http://x) ${x}"
 
 
 @pytest.fixture
-def stories(tmp_path, monkeypatch) -> StoryStore:
-    monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
-    return StoryStore(Store())
+def stories(fresh_store) -> StoryStore:
+    return StoryStore(fresh_store.open())
 
 
-@pytest.fixture(params=["duckdb", "postgres"])
-def any_stories(request, tmp_path) -> Iterator[StoryStore]:
+@pytest.fixture
+def any_stories(stories) -> StoryStore:
     """Stories on either backend (PostgreSQL: a copy of the session's template database)."""
-    if request.param == "duckdb":
-        store = Store(tmp_path / "sentra.duckdb")
-    else:
-        template = request.getfixturevalue("pg_template")
-        cluster = request.getfixturevalue("postgres")
-        store = Store(
-            url=cluster.create_database(f"stories_{tmp_path.name}"[:60].lower(), template=template)
-        )
-    yield StoryStore(store)
-    store.close()
+    return stories
 
 
 def _steps(version: int = 1):
@@ -60,6 +50,7 @@ def _steps(version: int = 1):
     ]
 
 
+@pytest.mark.parametrize("fresh_store", BACKENDS, indirect=True)
 def test_story_round_trip_through_the_store(any_stories):
     stories = any_stories
     story = stories.create("  Lokakarya batik  ")

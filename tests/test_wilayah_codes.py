@@ -21,18 +21,27 @@ def fresh(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def codes_copy(fresh, codes_dir, monkeypatch) -> Path:
-    copy = fresh / "wilayah_codes"
-    shutil.copytree(codes_dir / "db", copy / "db")
+def fresh_synthetic(synthetic, fresh) -> Path:
+    """``fresh``, with the synthetic code list (tests/synthetic.py) in place of the real one."""
+    return fresh
+
+
+@pytest.fixture
+def codes_copy(fresh_synthetic, synthetic, monkeypatch) -> Path:
+    """A copy of the (synthetic) code list files, to break."""
+    copy = fresh_synthetic / "wilayah_codes"
+    shutil.copytree(synthetic.codes / "db", copy / "db")
     monkeypatch.setenv("SENTRA_CODES_DIR", str(copy))
     return copy
 
 
+@pytest.mark.slow  # the real code list
 def test_counts_per_level_are_the_2025_list():
     counts = wilayah_codes.codes()["level"].value_counts().to_dict()
     assert counts == {"provinsi": 38, "kabupaten_kota": 514, "kecamatan": 7285, "desa": 83762}
 
 
+@pytest.mark.slow  # the real code list
 def test_codes_unique_and_children_point_at_existing_parents():
     table = wilayah_codes.codes()
     assert table["code"].is_unique
@@ -45,6 +54,7 @@ def test_codes_unique_and_children_point_at_existing_parents():
     assert by_code.loc["11.01.02.2018", "name"] == "Pasi Kuala Ba'u"  # escaped quote in SQL
 
 
+@pytest.mark.slow  # the real code list
 def test_population_per_province_and_regency_adds_up():
     people = wilayah_codes.population()
     assert len(people) == 38 + 514
@@ -57,6 +67,7 @@ def test_population_per_province_and_regency_adds_up():
     assert people.loc["33.26", "total"] == 1_034_241
 
 
+@pytest.mark.slow  # the real code list
 def test_official_area_codes_repaired():
     area = wilayah_codes.official_area()
     assert len(area) == 552 and area.index.is_unique
@@ -67,7 +78,8 @@ def test_official_area_codes_repaired():
     assert area["53.02"] == pytest.approx(3931.747)  # "Kab Timor Tengah Selatan"
 
 
-def test_second_call_is_served_from_memory_and_cache(fresh):
+def test_second_call_is_served_from_memory_and_cache(fresh_synthetic):
+    fresh = fresh_synthetic
     first = wilayah_codes.codes()
     assert wilayah_codes.codes() is first
     wilayah_codes._tables.cache_clear()
@@ -75,6 +87,7 @@ def test_second_call_is_served_from_memory_and_cache(fresh):
     assert wilayah_codes.codes().equals(first)
 
 
+@pytest.mark.slow  # the real code list
 def test_corrupt_cache_is_parsed_again_not_trusted(fresh):
     wilayah_codes.codes()
     wilayah_codes._tables.cache_clear()

@@ -20,6 +20,15 @@ from tools.live_server import (
 )
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every browser test drives a real server and chromium: slow as well as ``browser``."""
+    for item in items:
+        if HERE in Path(item.path).parents:
+            item.add_marker(pytest.mark.slow)
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
