@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sentra.facts import readable_facts
-from sentra.i18n import t
+from sentra.i18n import markdown, t
 from ui import context
 
 GLOSSARY = ["sentra", "klaster", "ikm", "umkm", "dak", "apbn", "apbd", "lq"]
@@ -13,8 +13,8 @@ GLOSSARY = ["sentra", "klaster", "ikm", "umkm", "dak", "apbn", "apbd", "lq"]
 ctx = context.get()
 lang = ctx.lang
 st.title(t("about_title", lang))
-st.markdown(t("about_body", lang))
-st.markdown(t("about_kecamatan", lang))
+st.markdown(markdown("tentang", lang, "body"))
+st.markdown(markdown("tentang", lang, "kecamatan"))
 st.subheader(t("facts_title", lang))
 st.dataframe(
     readable_facts(ctx.ref.facts, ctx.ref.regions["name"], lang), hide_index=True, width="stretch"

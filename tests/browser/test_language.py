@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from sentra.i18n import _TEXT
+from sentra.i18n import catalogue, markdown
 
 pytestmark = pytest.mark.browser
 
@@ -42,10 +42,13 @@ KNOWN_LEAKS = [
 
 def english_only_texts() -> set[str]:
     """Our English labels that no Indonesian label contains (placeholders cut off)."""
-    indonesian = " ".join(entry["id"] for entry in _TEXT.values())
+    long_texts = {
+        lang: [markdown("tentang", lang, s) for s in ("body", "kecamatan")] for lang in ("id", "en")
+    }
+    indonesian = " ".join([*catalogue("id").values(), *long_texts["id"]])
     found = set()
-    for entry in _TEXT.values():
-        for part in re.split(r"\{[^}]*\}|[*\n]", entry["en"]):
+    for text in [*catalogue("en").values(), *long_texts["en"]]:
+        for part in re.split(r"\{[^}]*\}|[*\n]", text):
             part = part.strip(" .,:;—–()")
             if len(part) >= 12 and " " in part and part not in indonesian:
                 found.add(part)
