@@ -20,7 +20,7 @@ from loaders import wilayah_codes
 from loaders.boundaries import BoundaryLayers
 from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, Sheet, read_table
 from loaders.store import Store
-from sentra.i18n import t
+from sentra.i18n import N_, t
 from sentra.import_fields import missing_fields, suggest_mapping
 from sentra.regional_table import RegionalLayout, RegionalResult, detect_layout, read_regional
 from sentra.regions import PlaceIndex, RegionMatcher
@@ -39,7 +39,7 @@ def check_mapping(mapping: dict[str, str | None]) -> None:
     """Refuses a mapping without the required fields (named in the user's language later)."""
     missing = missing_fields(mapping)
     if missing:
-        raise ImportFileError("file_missing_columns", fields=missing)
+        raise ImportFileError(N_("file_missing_columns"), fields=missing)
 
 
 def _with_skipped(report: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
@@ -99,16 +99,24 @@ def read_regional_sheet(
     is stored. Rows the reader skipped are listed in the report too."""
     layout = layout or detect_layout(sheet.table)
     if layout is None:
-        raise ImportFileError("file_missing_columns", fields=["region"])
+        raise ImportFileError(N_("file_missing_columns"), fields=["region"])
     result = read_regional(sheet.table, sheet.rows, layout, checker.matcher, year)
     result.report = _with_skipped(result.report, sheet)
     return layout, result
 
 
+STATUS_LABELS = {
+    "ok": N_("status_ok"),
+    "warning": N_("status_warning"),
+    "error": N_("status_error"),
+    "skipped": N_("status_skipped"),
+}
+
+
 def report_table(result: ValidationResult | RegionalResult, lang: str) -> pd.DataFrame:
     """The per-row report with statuses and messages in the user's language."""
     report = result.report.copy()
-    report["status"] = report["status"].map(lambda s: t(f"status_{s}", lang))
+    report["status"] = report["status"].map(lambda s: t(STATUS_LABELS[s], lang))
     report["messages"] = report["messages"].map(lambda m: describe(m, lang))
     return report
 

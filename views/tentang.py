@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sentra.facts import readable_facts
+from sentra.facts import GLOSSARY, readable_facts
 from sentra.i18n import markdown, t
 from ui import context
-
-GLOSSARY = ["sentra", "klaster", "ikm", "umkm", "dak", "apbn", "apbd", "lq"]
 
 ctx = context.get()
 lang = ctx.lang
@@ -20,5 +18,5 @@ st.dataframe(
     readable_facts(ctx.ref.facts, ctx.ref.regions["name"], lang), hide_index=True, width="stretch"
 )
 st.subheader(t("glossary", lang))
-for term in GLOSSARY:
-    st.markdown(f"- **{t(f'gl_{term}_term', lang)}** — {t(f'gl_{term}_text', lang)}")
+for term, text in GLOSSARY.values():
+    st.markdown(f"- **{t(term, lang)}** — {t(text, lang)}")
