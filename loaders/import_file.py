@@ -16,7 +16,7 @@ from pathlib import PurePath
 import pandas as pd
 
 from loaders.sheets import WORKBOOKS, GridError, csv_grid, decode, default_sheet, read_workbook
-from sentra.i18n import N_
+from sentra.i18n import N_, TextError
 from sentra.sheet_layout import Layout, build_table, find_layout, row_text
 
 # Uploads above this are refused before parsing (also Streamlit's server.maxUploadSize).
@@ -25,11 +25,8 @@ MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 EXTENSIONS = (".csv", ".txt", ".tsv", *WORKBOOKS, ".geojson", ".json")
 
 
-class ImportFileError(ValueError):
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+class ImportFileError(TextError, ValueError):
+    """The file cannot be imported: ``key`` and ``params`` say why (``file_error_text``)."""
 
 
 @dataclass

@@ -130,12 +130,12 @@ def file_error_text(exc: ImportFileError, lang: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Impor berkas sentra ke basis data.")
+    parser = argparse.ArgumentParser(description=t("cli_import_description"))
     parser.add_argument("file", type=Path)
     parser.add_argument("--all-or-nothing", action="store_true")
     parser.add_argument("--lang", default="id")
-    parser.add_argument("--sheet", help="lembar kerja / worksheet (default: first with a header)")
-    parser.add_argument("--header-row", type=int, help="baris judul kolom / header row (1-based)")
+    parser.add_argument("--sheet", help=t("cli_import_sheet"))
+    parser.add_argument("--header-row", type=int, help=t("cli_import_header_row"))
     args = parser.parse_args(argv)
     from loaders.boundaries import load
 
@@ -154,14 +154,14 @@ def main(argv: list[str] | None = None) -> int:
         print(file_error_text(exc, args.lang), file=sys.stderr)
         return 2
     if result.invalid and args.all_or_nothing:
-        print(f"{result.invalid} baris tidak sah; tidak ada yang diimpor.", file=sys.stderr)
+        print(t("cli_import_invalid", args.lang, n=result.invalid), file=sys.stderr)
         return 3
     validated = time.perf_counter()
     store = Store()
     version = store.import_centres(
         result.rows,
         label=f"Impor {args.file.name}",
-        progress=lambda n: print(f"ditulis {n} baris", flush=True),
+        progress=lambda n: print(t("cli_import_written", args.lang, n=n), flush=True),
     )
     summary = {
         "version": version,

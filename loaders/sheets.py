@@ -16,20 +16,15 @@ from dataclasses import dataclass
 
 from python_calamine import CalamineError, CalamineWorkbook
 
-from sentra.i18n import N_
+from sentra.i18n import N_, TextError
 from sentra.sheet_layout import SCAN_ROWS, find_layout
 
 WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
 DELIMITERS = (";", ",", "\t", "|")
 
 
-class GridError(ValueError):
+class GridError(TextError, ValueError):
     """The bytes are not a readable file of the kind its name says (key: message key)."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass

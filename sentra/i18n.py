@@ -75,3 +75,23 @@ def markdown(page: str, lang: str = DEFAULT_LANGUAGE, section: str = "") -> str:
     """Section ``section`` of ``locale/<lang>/<page>.md`` (Indonesian file when missing);
     ``""`` is the text before any section line (a page with one block)."""
     return _markdown_sections(page, lang if lang in LANGUAGES else DEFAULT_LANGUAGE)[section]
+
+
+class TextError(Exception):
+    """An error told as a text key and its parameters, for the reader's language: pages show
+    ``err.text(lang)`` (``t(err.key, lang, **err.params)``). ``str()`` gives the Indonesian
+    text and the English one in brackets, for logs and the command line."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        try:
+            return f"{self.text(DEFAULT_LANGUAGE)} ({self.text('en')})"
+        except (KeyError, IndexError, ValueError):  # an unknown key: still say what it was
+            return f"{self.key} {self.params}"

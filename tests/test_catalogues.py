@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import re
 import string
 from pathlib import Path
 
@@ -176,3 +177,47 @@ def test_markdown_sections_used_exist_in_both_languages():
         sections = [set(_markdown_sections(page, lang)) for lang in LANGUAGES]
         assert sections[0] == sections[1] == {s for p, s in used if p == page}, page
     assert markdown("tentang", "en", "body") != markdown("tentang", "id", "body")
+
+
+def test_errors_the_pages_show_carry_a_key_and_read_in_both_languages():
+    from loaders.import_file import ImportFileError
+    from loaders.pinned_source import SourceFileError
+    from loaders.sheets import GridError
+    from loaders.store import StoreError
+    from loaders.wilayah_sql import WilayahParseError
+    from sentra.i18n import TextError, t
+
+    for error in (ImportFileError, GridError, SourceFileError, StoreError, WilayahParseError):
+        assert issubclass(error, TextError)
+    exc = StoreError("store_bad_value", column="enterprises", detail="not a number")
+    assert exc.text("en") == t("store_bad_value", "en", column="enterprises", detail="not a number")
+    assert str(exc) == f"{exc.text('id')} ({exc.text('en')})"
+    assert "nope" in str(StoreError("nope", x=1))  # an unknown key still says what it was
+
+
+# Indonesian words that would mean a sentence written in code instead of the catalogues.
+_INDONESIAN = re.compile(r"\b(tidak|berkas|gagal|baris|siap|dapat|sedang|nilai|seharusnya)\b", re.I)
+
+
+def test_loaders_write_no_sentences_of_their_own():
+    """Messages of loaders/ are text keys; docstrings and comments may be in any language."""
+    found = []
+    for path in sorted((ROOT / "loaders").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        texts = [
+            n for n in ast.walk(tree) if isinstance(n, ast.Constant) and id(n) not in docstrings
+        ]
+        found += [
+            f"{path.name}:{n.lineno}: {n.value[:60]}"
+            for n in texts
+            if isinstance(n.value, str) and _INDONESIAN.search(n.value)
+        ]
+    assert not found

@@ -225,7 +225,7 @@ if uploaded is not None:
             try:
                 version = data_io.import_centres(result.rows, f"Impor {name}")
             except data_io.StoreError as exc:  # the transaction rolled back
-                st.error(t("import_failed", lang, error=str(exc)[:200]))
+                st.error(t("import_failed", lang, error=exc.text(lang)[:300]))
             else:
                 _finish(t("import_done", lang, v=version, n=fmt_number(valid, lang)))
                 st.rerun()
@@ -291,7 +291,7 @@ if uploaded is not None:
                     ind_name, unit, source, illustrative, result, name
                 )
             except data_io.StoreError as exc:
-                st.error(t("import_failed", lang, error=str(exc)[:200]))
+                st.error(t("import_failed", lang, error=exc.text(lang)[:300]))
             else:
                 _finish(t("ind_done", lang, name=ind_name.strip(), v=version))
                 st.rerun()
@@ -301,18 +301,32 @@ if uploaded is not None:
 
 # -- versions -------------------------------------------------------------------------------
 st.subheader(t("versions_title", lang))
-st.dataframe(data_io.versions_table(lang), hide_index=True, width="stretch", height=180)
-older = [v for v in data_io.version_ids() if v != ctx.version]
+try:
+    versions_shown = data_io.versions_table(lang)
+    older = [v for v in data_io.version_ids() if v != ctx.version]
+except data_io.StoreError as exc:  # the store busy or failing: say so, keep the page
+    st.error(exc.text(lang))
+    versions_shown, older = None, []
+if versions_shown is not None:
+    st.dataframe(versions_shown, hide_index=True, width="stretch", height=180)
 if older:
     col_pick, col_go = st.columns([1, 1], vertical_alignment="bottom")
     chosen = col_pick.selectbox(t("restore", lang), older)
     if col_go.button(t("restore", lang) + f" {chosen}"):
-        new = data_io.restore(chosen)
-        st.session_state["import_message"] = t("restore_done", lang, old=chosen, v=new)
-        st.rerun()
+        try:
+            new = data_io.restore(chosen)
+        except data_io.StoreError as exc:  # the transaction rolled back
+            st.error(t("restore_failed", lang, error=exc.text(lang)[:300]))
+        else:
+            st.session_state["import_message"] = t("restore_done", lang, old=chosen, v=new)
+            st.rerun()
 
 # -- imported regional indicators -------------------------------------------------------------
-indicators = data_io.indicator_versions(lang)
+try:
+    indicators = data_io.indicator_versions(lang)
+except data_io.StoreError as exc:
+    st.error(exc.text(lang))
+    indicators = []
 if len(indicators):
     st.subheader(t("ind_title", lang))
     st.dataframe(indicators, hide_index=True, width="stretch", height=180)
