@@ -21,7 +21,7 @@ except DATA_ERRORS as exc:
     if isinstance(exc, StoreBusyError):  # the database, not the boundaries
         st.error(t("store_unavailable", lang))
     else:
-        st.error(f"{t('boundaries_failed', lang)}\n\n{exc}")  # names the file and the fix
+        st.error(f"{t('boundaries_failed', lang)}\n\n{exc.text(lang)}")  # the file and the fix
     st.stop()
 
 lang = ctx.lang

@@ -27,8 +27,9 @@ import shapely
 from loaders import wilayah_codes
 from loaders.boundary_source import source_files, source_key
 from loaders.pinned_source import cache_dir
-from loaders.wilayah_sql import WilayahRow, parse_rows
+from loaders.wilayah_sql import WilayahParseError, WilayahRow, parse_rows
 from sentra import geometry as geo
+from sentra.i18n import DEFAULT_LANGUAGE, N_, t
 
 # Bump whenever the processing below changes: the cache key includes it.
 PROCESSING_VERSION = "6"
@@ -123,7 +124,7 @@ def regency_kind(code: str, name: str) -> str:
     """A second code part of 71 or above is a city (kota); the name prefix must agree."""
     is_city = int(code.split(".")[1]) >= 71
     if is_city != name.startswith("Kota"):
-        raise ValueError(f"Kode {code} dan nama '{name}' tidak sepakat tentang jenis wilayah")
+        raise WilayahParseError(N_("boundary_kind_mismatch"), code=code, name=name)
     return "kota" if is_city else "kabupaten"
 
 
@@ -301,8 +302,9 @@ def build() -> BoundaryLayers:
         crs="EPSG:4326",
     )
     if set(names) != set(provinces["code"]):
-        raise ValueError(
-            f"Provinsi tanpa kabupaten/kota: {sorted(set(names) ^ set(provinces['code']))}"
+        raise WilayahParseError(
+            N_("boundary_provinces_unmatched"),
+            codes=", ".join(sorted(set(names) ^ set(provinces["code"]))),
         )
     kecamatan, kecamatan_report = _kecamatan_frame(kec_rows, kec_shapes, regencies)
     for frame in (provinces, regencies, kecamatan):
@@ -450,15 +452,12 @@ def main() -> int:
     try:
         layers, origin = load()
     except Exception as exc:  # shown to a presenter preparing offline: message, no traceback
-        print(f"GAGAL / FAILED: {exc}", file=sys.stderr)
+        print(t("cli_failed", DEFAULT_LANGUAGE, error=exc), file=sys.stderr)
         return 1
     result = summary(layers)
     result["loaded_from"] = origin
     result["load_seconds"] = round(time.perf_counter() - started, 2)
-    print(
-        f"Siap: {result['provinces']} provinsi, {result['regencies']} kabupaten/kota, "
-        f"{result['kecamatan']} kecamatan ({origin}), disimpan di {_cache_folder()}"
-    )
+    print(t("cli_boundaries_ready", DEFAULT_LANGUAGE, **result, folder=_cache_folder()))
     print(json.dumps(result))
     return 0
 

@@ -25,8 +25,6 @@ SOURCE = PinnedSource(
     commit=PINNED_COMMIT,
     sums_file=Path(__file__).with_name("wilayah_boundaries.sha256"),
     env_dir=ENV_DIR,
-    label_id="Berkas batas wilayah",
-    label_en="Boundary file",
     error=BoundarySourceError,
 )
 

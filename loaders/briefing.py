@@ -26,7 +26,7 @@ from sentra.briefing.content import BriefingData
 from sentra.briefing.formats import FORMATS, render
 from sentra.briefing.view import MAX_COMPARED, view_from_params
 from sentra.filters import FILTERS
-from sentra.i18n import LANGUAGES
+from sentra.i18n import LANGUAGES, t
 from sentra.indicators import METRICS
 
 
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data = load_data()
     except (SourceFileError, StoreError) as exc:
-        print(f"GAGAL / FAILED: {exc}", file=sys.stderr)
+        print(t("cli_failed", args.lang, error=exc.text(args.lang)), file=sys.stderr)
         return 1
     params = {spec.key: getattr(args, spec.key) for spec in FILTERS if getattr(args, spec.key)}
     params.update(lang=args.lang, metrik=args.metrik)
@@ -82,9 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     view, ignored = view_from_params(page, params, set(data.ref.regions.index))
     if ignored or len(args.wilayah) > MAX_COMPARED:
         wrong = "; ".join(f"--{key} {' '.join(values)}" for key, values in ignored.items())
-        print(
-            f"Nilai tidak dikenal / unknown values: {wrong or '--wilayah (max 4)'}", file=sys.stderr
-        )
+        wrong = wrong or f"--wilayah (max {MAX_COMPARED})"
+        print(t("cli_unknown_values", args.lang, values=wrong), file=sys.stderr)
         return 2
     loaded = time.perf_counter()
     briefing = build_briefing(view, data, date.today())

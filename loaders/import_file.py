@@ -16,6 +16,7 @@ from pathlib import PurePath
 import pandas as pd
 
 from loaders.sheets import WORKBOOKS, GridError, csv_grid, decode, default_sheet, read_workbook
+from sentra.i18n import N_, TextError
 from sentra.sheet_layout import Layout, build_table, find_layout, row_text
 
 # Uploads above this are refused before parsing (also Streamlit's server.maxUploadSize).
@@ -24,11 +25,8 @@ MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 EXTENSIONS = (".csv", ".txt", ".tsv", *WORKBOOKS, ".geojson", ".json")
 
 
-class ImportFileError(ValueError):
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+class ImportFileError(TextError, ValueError):
+    """The file cannot be imported: ``key`` and ``params`` say why (``file_error_text``)."""
 
 
 @dataclass
@@ -61,12 +59,12 @@ def read_table(
     suffix = PurePath(filename).suffix.lower()
     if suffix not in EXTENSIONS:
         raise ImportFileError(
-            "file_bad_extension", ext=suffix or "?", allowed=", ".join(EXTENSIONS)
+            N_("file_bad_extension"), ext=suffix or "?", allowed=", ".join(EXTENSIONS)
         )
     if max_bytes is not None and len(data) > max_bytes:
-        raise ImportFileError("file_too_large", mb=MAX_UPLOAD_MB)
+        raise ImportFileError(N_("file_too_large"), mb=MAX_UPLOAD_MB)
     if not data.strip():
-        raise ImportFileError("file_empty")
+        raise ImportFileError(N_("file_empty"))
     try:
         if suffix in (".geojson", ".json"):
             return _geojson_sheet(data)
@@ -89,10 +87,10 @@ def read_table(
 
 def _sheet(grid: list[list], layout: Layout, sheet: str | None, sheets: list[str]) -> Sheet:
     if not grid or layout.header >= len(grid):
-        raise ImportFileError("file_no_rows")
+        raise ImportFileError(N_("file_no_rows"))
     table, keep = build_table(grid, layout)
     if table.empty:
-        raise ImportFileError("file_no_rows")
+        raise ImportFileError(N_("file_no_rows"))
     choices = {i + 1: row_text(grid[i])[:90] for i in layout.candidates}
     return Sheet(
         table=table,
@@ -112,14 +110,14 @@ def _geojson_sheet(data: bytes) -> Sheet:
     try:
         doc = json.loads(decode(data))
     except (json.JSONDecodeError, GridError) as exc:
-        raise ImportFileError("file_bad_json", line=getattr(exc, "lineno", 1)) from exc
+        raise ImportFileError(N_("file_bad_json"), line=getattr(exc, "lineno", 1)) from exc
     features = doc.get("features") if isinstance(doc, dict) else None
     if not isinstance(features, list):
-        raise ImportFileError("file_not_geojson")
+        raise ImportFileError(N_("file_not_geojson"))
     rows = []
     for feature in features:
         if not isinstance(feature, dict):
-            raise ImportFileError("file_not_geojson")
+            raise ImportFileError(N_("file_not_geojson"))
         props = dict(feature.get("properties") or {})
         geometry = feature.get("geometry") or {}
         if geometry.get("type") == "Point" and len(geometry.get("coordinates") or []) >= 2:
@@ -127,6 +125,6 @@ def _geojson_sheet(data: bytes) -> Sheet:
         rows.append(props)
     table = pd.DataFrame(rows, dtype=object).fillna("")
     if table.empty:
-        raise ImportFileError("file_no_rows")
+        raise ImportFileError(N_("file_no_rows"))
     table.columns = [str(c).strip() for c in table.columns]
     return Sheet(table=table, rows=list(range(1, len(table) + 1)))

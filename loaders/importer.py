@@ -20,7 +20,7 @@ from loaders import wilayah_codes
 from loaders.boundaries import BoundaryLayers
 from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, Sheet, read_table
 from loaders.store import Store
-from sentra.i18n import t
+from sentra.i18n import N_, t
 from sentra.import_fields import missing_fields, suggest_mapping
 from sentra.regional_table import RegionalLayout, RegionalResult, detect_layout, read_regional
 from sentra.regions import PlaceIndex, RegionMatcher
@@ -39,7 +39,7 @@ def check_mapping(mapping: dict[str, str | None]) -> None:
     """Refuses a mapping without the required fields (named in the user's language later)."""
     missing = missing_fields(mapping)
     if missing:
-        raise ImportFileError("file_missing_columns", fields=missing)
+        raise ImportFileError(N_("file_missing_columns"), fields=missing)
 
 
 def _with_skipped(report: pd.DataFrame, sheet: Sheet) -> pd.DataFrame:
@@ -99,16 +99,24 @@ def read_regional_sheet(
     is stored. Rows the reader skipped are listed in the report too."""
     layout = layout or detect_layout(sheet.table)
     if layout is None:
-        raise ImportFileError("file_missing_columns", fields=["region"])
+        raise ImportFileError(N_("file_missing_columns"), fields=["region"])
     result = read_regional(sheet.table, sheet.rows, layout, checker.matcher, year)
     result.report = _with_skipped(result.report, sheet)
     return layout, result
 
 
+STATUS_LABELS = {
+    "ok": N_("status_ok"),
+    "warning": N_("status_warning"),
+    "error": N_("status_error"),
+    "skipped": N_("status_skipped"),
+}
+
+
 def report_table(result: ValidationResult | RegionalResult, lang: str) -> pd.DataFrame:
     """The per-row report with statuses and messages in the user's language."""
     report = result.report.copy()
-    report["status"] = report["status"].map(lambda s: t(f"status_{s}", lang))
+    report["status"] = report["status"].map(lambda s: t(STATUS_LABELS[s], lang))
     report["messages"] = report["messages"].map(lambda m: describe(m, lang))
     return report
 
@@ -122,12 +130,12 @@ def file_error_text(exc: ImportFileError, lang: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Impor berkas sentra ke basis data.")
+    parser = argparse.ArgumentParser(description=t("cli_import_description"))
     parser.add_argument("file", type=Path)
     parser.add_argument("--all-or-nothing", action="store_true")
     parser.add_argument("--lang", default="id")
-    parser.add_argument("--sheet", help="lembar kerja / worksheet (default: first with a header)")
-    parser.add_argument("--header-row", type=int, help="baris judul kolom / header row (1-based)")
+    parser.add_argument("--sheet", help=t("cli_import_sheet"))
+    parser.add_argument("--header-row", type=int, help=t("cli_import_header_row"))
     args = parser.parse_args(argv)
     from loaders.boundaries import load
 
@@ -146,14 +154,14 @@ def main(argv: list[str] | None = None) -> int:
         print(file_error_text(exc, args.lang), file=sys.stderr)
         return 2
     if result.invalid and args.all_or_nothing:
-        print(f"{result.invalid} baris tidak sah; tidak ada yang diimpor.", file=sys.stderr)
+        print(t("cli_import_invalid", args.lang, n=result.invalid), file=sys.stderr)
         return 3
     validated = time.perf_counter()
     store = Store()
     version = store.import_centres(
         result.rows,
         label=f"Impor {args.file.name}",
-        progress=lambda n: print(f"ditulis {n} baris", flush=True),
+        progress=lambda n: print(t("cli_import_written", args.lang, n=n), flush=True),
     )
     summary = {
         "version": version,

@@ -3,7 +3,7 @@
 With the source's environment variable set, files are read from that folder (a checkout
 of the repository, or a copy of its ``db/`` folder); otherwise pooch downloads them once
 into the per-user cache. Either way every file must match its pinned SHA-256, and any
-problem is one ``SourceFileError`` naming the file and the fix, in both languages.
+problem is one ``SourceFileError`` naming the file and the fix (a text key, ``TextError``).
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pooch
 
+from sentra.i18n import N_, TextError
+
 ENV_CACHE = "SENTRA_CACHE_DIR"
 
 
-class SourceFileError(RuntimeError):
+class SourceFileError(TextError, RuntimeError):
     """A pinned source file is missing, truncated, altered or unreadable."""
 
 
@@ -33,8 +35,6 @@ class PinnedSource:
     commit: str  # full commit hash
     sums_file: Path  # "<sha256>  <path under db/>" per line, committed beside the loader
     env_dir: str  # environment variable naming a local copy
-    label_id: str  # what the files are, for messages: "Berkas batas wilayah"
-    label_en: str  # "Boundary file"
     error: type[SourceFileError] = SourceFileError
 
     @property
@@ -62,21 +62,15 @@ class PinnedSource:
             return self._verified_local(Path(folder), pins)
         return self._downloaded(pins)
 
-    def _fail(self, rel: str, problem: str, remedy: str) -> SourceFileError:
-        return self.error(
-            f"{self.label_id} '{rel}' {problem}. {remedy}\n({self.label_en} '{rel}': {problem}.)"
-        )
+    def _fail(self, rel: str, key: str, **params: object) -> SourceFileError:
+        """The error for file ``rel``: its name, the repository and the fix (``key``)."""
+        return self.error(key, file=rel, repository=self.repository, env=self.env_dir, **params)
 
     def _local_path(self, folder: Path, rel: str) -> Path:
         for candidate in (folder / "db" / rel, folder / rel):
             if candidate.is_file():
                 return candidate
-        raise self._fail(
-            rel,
-            f"tidak ditemukan di {folder} / not found",
-            f"Salin ulang folder sumber lengkap ke {folder} atau kosongkan {self.env_dir} "
-            "agar berkas diunduh dari alamat publiknya.",
-        )
+        raise self._fail(rel, N_("source_missing"), folder=folder)
 
     def _verified_local(self, folder: Path, pins: dict[str, str]) -> dict[str, Path]:
         paths: dict[str, Path] = {}
@@ -86,10 +80,11 @@ class PinnedSource:
             if actual != digest:
                 raise self._fail(
                     rel,
-                    f"rusak atau berubah (SHA-256 {actual[:12]}…, seharusnya {digest[:12]}…) "
-                    f"di {path} / truncated or altered",
-                    f"Ganti berkas itu dengan salinan asli dari commit {self.commit[:12]} "
-                    f"repositori {self.repository}.",
+                    N_("source_altered"),
+                    actual=actual[:12],
+                    expected=digest[:12],
+                    path=path,
+                    commit=self.commit[:12],
                 )
             paths[rel] = path
         return paths
@@ -106,18 +101,9 @@ class PinnedSource:
             try:
                 paths[rel] = Path(fetcher.fetch(rel))
             except ValueError as exc:  # pooch: hash mismatch after download
-                raise self._fail(
-                    rel,
-                    "terunduh tetapi isinya tidak cocok dengan SHA-256 yang dipatok "
-                    "/ hash mismatch",
-                    "Coba lagi nanti; jika tetap gagal, unduh repositori secara manual dan "
-                    f"arahkan {self.env_dir} ke foldernya.",
-                ) from exc
+                raise self._fail(rel, N_("source_hash_mismatch")) from exc
             except Exception as exc:  # network errors of any kind
                 raise self._fail(
-                    rel,
-                    f"tidak dapat diunduh ({type(exc).__name__}) / download failed",
-                    f"Periksa koneksi internet, atau arahkan {self.env_dir} ke salinan lokal "
-                    f"repositori {self.repository}.",
+                    rel, N_("source_download_failed"), error=type(exc).__name__
                 ) from exc
         return paths

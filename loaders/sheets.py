@@ -16,19 +16,15 @@ from dataclasses import dataclass
 
 from python_calamine import CalamineError, CalamineWorkbook
 
+from sentra.i18n import N_, TextError
 from sentra.sheet_layout import SCAN_ROWS, find_layout
 
 WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
 DELIMITERS = (";", ",", "\t", "|")
 
 
-class GridError(ValueError):
+class GridError(TextError, ValueError):
     """The bytes are not a readable file of the kind its name says (key: message key)."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass
@@ -48,7 +44,7 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:  # bytes cp1252 leaves undefined: not text
-        raise GridError("file_not_text") from exc
+        raise GridError(N_("file_not_text")) from exc
 
 
 def _delimiter(text: str) -> str:
@@ -69,11 +65,11 @@ def _delimiter(text: str) -> str:
 def csv_grid(data: bytes) -> list[list]:
     text = decode(data)
     if "\x00" in text:
-        raise GridError("file_not_text")
+        raise GridError(N_("file_not_text"))
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except csv.Error as exc:
-        raise GridError("file_bad_csv", detail=str(exc)[:200]) from exc
+        raise GridError(N_("file_bad_csv"), detail=str(exc)[:200]) from exc
 
 
 def _cell(value: object) -> object:
@@ -109,13 +105,13 @@ def read_workbook(data: bytes) -> Workbook:
             if str(meta.visible).endswith("Visible") and str(meta.typ).endswith("WorkSheet"):
                 grids[meta.name] = _sheet_grid(book.get_sheet_by_name(meta.name))
     except (CalamineError, ValueError, OSError) as exc:
-        raise GridError("file_bad_xlsx") from exc
+        raise GridError(N_("file_bad_xlsx")) from exc
     except BaseException as exc:  # calamine raises Rust panics as PanicException
         if type(exc).__name__ != "PanicException":
             raise
-        raise GridError("file_bad_xlsx") from exc
+        raise GridError(N_("file_bad_xlsx")) from exc
     if not grids:
-        raise GridError("file_no_rows")
+        raise GridError(N_("file_no_rows"))
     return Workbook(grids)
 
 

@@ -22,6 +22,8 @@ import shapely
 import xstatic.pkg.leaflet as xs_leaflet
 import xstatic.pkg.leaflet_markercluster as xs_markercluster
 
+from sentra.i18n import DEFAULT_LANGUAGE, t
+
 if TYPE_CHECKING:
     import geopandas as gpd
 
@@ -134,5 +136,5 @@ def _publish(files: dict[str, bytes], root: Path) -> GeometryFiles:
 
 if __name__ == "__main__":
     files = ensure_static_assets()
-    print(f"static/vendor siap ({len(files)} berkas baru)")
+    print(t("cli_static_ready", DEFAULT_LANGUAGE, n=len(files)))
     sys.exit(0)

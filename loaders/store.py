@@ -34,6 +34,7 @@ from loaders.store_schema import (
     arrow_schema,
     missing_columns,
 )
+from sentra.i18n import N_, TextError
 from sentra.schema import (
     REGIONAL_INDICATOR_COLUMNS,
     REGIONAL_VALUE_COLUMNS,
@@ -70,9 +71,9 @@ def default_path() -> Path:
     return Path(os.environ.get(ENV_DATA_DIR) or ROOT / "var") / "sentra.duckdb"
 
 
-class StoreError(RuntimeError):
+class StoreError(TextError, RuntimeError):
     """A read or write of the store failed; nothing was changed. Pages catch this, never a
-    backend's own exception types."""
+    backend's own exception types, and show ``err.text(lang)``."""
 
 
 class StoreBusyError(StoreError):
@@ -80,10 +81,7 @@ class StoreBusyError(StoreError):
     (DuckDB), a lock wait timed out, or the database server cannot be reached."""
 
 
-BUSY_MESSAGE = (
-    "Basis data sedang dipakai proses lain atau tidak dapat dihubungi; coba lagi sebentar "
-    "lagi. (The database is busy in another process or cannot be reached.)"
-)
+BUSY_MESSAGE = N_("store_unavailable")  # StoreBusyError(BUSY_MESSAGE)
 
 
 class Store:
@@ -168,10 +166,7 @@ class Store:
         else:  # a store of the first release (before numbered steps) is at step 1
             version = 1 if "versions" in existing else 0
         if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"Skema basis data versi {version} lebih baru dari aplikasi ({SCHEMA_VERSION}); "
-                "perbarui aplikasi. (The database schema is newer than this application.)"
-            )
+            raise StoreError(N_("store_schema_newer"), version=version, app=SCHEMA_VERSION)
         return version, existing
 
     def _migrate(self, con: Any) -> None:
@@ -352,7 +347,7 @@ class Store:
         with self._write() as con:
             found = self._rows(con, "SELECT rows FROM versions WHERE version_id = ?", [version_id])
             if not found:
-                raise ValueError(f"Versi {version_id} tidak ada.")
+                raise StoreError(N_("store_no_version"), version=version_id)
             new = self._next_version(con)
             # Rows added after that version end here; rows it had that ended since come back.
             self._exec(
@@ -408,7 +403,7 @@ def _as_arrow(frame: pd.DataFrame, columns: dict[str, str]) -> pa.Table:
                 values = values.astype("string")
             arrays.append(pa.array(values, from_pandas=True).cast(field.type))
     except (pa.ArrowException, TypeError, ValueError) as exc:
-        raise StoreError(f"{field.name}: {exc}") from exc
+        raise StoreError(N_("store_bad_value"), column=field.name, detail=str(exc)) from exc
     return pa.Table.from_arrays(arrays, schema=schema)
 
 

@@ -26,6 +26,7 @@ from loaders.store import (
     default_path,
 )
 from loaders.store_schema import arrow_schema, sql_type
+from sentra.i18n import N_
 from sentra.validation import COORDINATE_TOLERANCE_KM, KM_PER_DEGREE
 
 WAIT_SECONDS = 10
@@ -61,7 +62,7 @@ class DuckDBStore(Store):
             try:
                 yield con
             except duckdb.Error as exc:
-                raise StoreError(str(exc)) from exc
+                raise StoreError(N_("store_failed"), detail=str(exc)) from exc
 
     @contextmanager
     def _write(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -72,7 +73,7 @@ class DuckDBStore(Store):
                 con.execute("COMMIT")
             except duckdb.Error as exc:
                 con.execute("ROLLBACK")
-                raise StoreError(str(exc)) from exc
+                raise StoreError(N_("store_failed"), detail=str(exc)) from exc
             except BaseException:
                 con.execute("ROLLBACK")
                 raise

@@ -35,6 +35,7 @@ from loaders.store import (
     batches,
 )
 from loaders.store_schema import arrow_schema, sql_type
+from sentra.i18n import N_
 from sentra.validation import COORDINATE_TOLERANCE_KM, KM_PER_DEGREE
 
 WRITE_LOCK = 0x5E17_2A  # advisory lock key shared by every writer of this schema
@@ -85,7 +86,7 @@ class PostgresStore(Store):
         except (psycopg.OperationalError, PoolTimeout) as exc:  # lock wait, server gone
             raise StoreBusyError(BUSY_MESSAGE) from exc  # the driver's text stays in the log
         except psycopg.Error as exc:
-            raise StoreError(str(exc)) from exc
+            raise StoreError(N_("store_failed"), detail=str(exc)) from exc
 
     @contextmanager
     def _read(self) -> Iterator[psycopg.Connection]:

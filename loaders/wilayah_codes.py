@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from loaders.pinned_source import PinnedSource, SourceFileError, cache_dir
+from sentra.i18n import DEFAULT_LANGUAGE, N_, t
 
 PINNED_COMMIT = "b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7"
 REPOSITORY = "cahyadsn/wilayah"
@@ -38,8 +39,6 @@ SOURCE = PinnedSource(
     commit=PINNED_COMMIT,
     sums_file=Path(__file__).with_name("wilayah_codes.sha256"),
     env_dir=ENV_DIR,
-    label_id="Berkas kode wilayah",
-    label_en="Region code file",
     error=CodesSourceError,
 )
 
@@ -76,32 +75,25 @@ def sql_rows(text: str, table: str, source: str) -> tuple[list[str], list[list[s
         while True:
             row = _ROW.match(text, _SPACE.match(text, pos).end())
             if row is None:
-                raise CodesSourceError(
-                    f"Berkas kode wilayah '{source}' tidak dapat dibaca setelah baris {len(rows)} "
-                    f"(posisi {pos}); berkas terpotong atau formatnya berubah. "
-                    f"(Region code file '{source}' cannot be read.)"
-                )
+                raise CodesSourceError(N_("codes_unreadable"), file=source, rows=len(rows), pos=pos)
             values = [_value(m[1]) for m in _FIELD.finditer(row[1])]
             if len(values) != len(columns):
                 raise CodesSourceError(
-                    f"Berkas kode wilayah '{source}': baris {row[0][:60]} memuat {len(values)} "
-                    f"nilai, seharusnya {len(columns)}. (Region code file '{source}': bad row.)"
+                    N_("codes_bad_row"),
+                    file=source,
+                    row=row[0][:60],
+                    n=len(values),
+                    expected=len(columns),
                 )
             rows.append(values)
             separator = _SEPARATOR.match(text, row.end())
             if separator is None:
-                raise CodesSourceError(
-                    f"Berkas kode wilayah '{source}' terpotong setelah {row[0][:60]}. "
-                    f"(Region code file '{source}' is truncated.)"
-                )
+                raise CodesSourceError(N_("codes_truncated"), file=source, row=row[0][:60])
             pos = separator.end()
             if separator[1] == ";":
                 break
     if not rows:
-        raise CodesSourceError(
-            f"Berkas kode wilayah '{source}' tidak memuat baris {table}. "
-            f"(Region code file '{source}' holds no {table} rows.)"
-        )
+        raise CodesSourceError(N_("codes_no_rows"), file=source, table=table)
     return columns, rows
 
 
@@ -112,8 +104,7 @@ def _code_list(text: str) -> pd.DataFrame:
     bad = frame.loc[~frame["code"].map(lambda c: bool(_CODE.fullmatch(c))), "code"]
     if len(bad):
         raise CodesSourceError(
-            f"Kode tak dikenal di 'wilayah.sql': {', '.join(bad.head(5))}. "
-            "(Unrecognised codes in 'wilayah.sql'.)"
+            N_("codes_bad_codes"), file="wilayah.sql", codes=", ".join(bad.head(5))
         )
     parts = frame["code"].str.count(r"\.") + 1
     frame["level"] = parts.map(LEVELS)
@@ -165,8 +156,7 @@ def _parse() -> dict[str, pd.DataFrame]:
         unknown = sorted(set(index) - known)
         if unknown or not index.is_unique:
             raise CodesSourceError(
-                f"Berkas '{name}' memuat kode yang tidak ada di daftar kode atau ganda: "
-                f"{unknown[:5]}. (File '{name}' has codes missing from the code list.)"
+                N_("codes_not_in_list"), file=name, codes=", ".join(map(str, unknown[:5]))
             )
     return {"codes": codes, "population": population.reset_index(), "area": area.reset_index()}
 
@@ -233,7 +223,7 @@ def main() -> int:
         table = codes()
         people = population()
     except SourceFileError as exc:
-        print(f"GAGAL / FAILED: {exc}", file=sys.stderr)
+        print(t("cli_failed", DEFAULT_LANGUAGE, error=exc), file=sys.stderr)
         return 1
     counts = table["level"].value_counts().to_dict()
     print(json.dumps({**counts, "population_regions": len(people)}))

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from sentra.i18n import N_, TextError
+
 _ROW = re.compile(
     r"\(\s*'(?P<code>\d{2}(?:\.\d{2}){0,2})'\s*,\s*'(?P<name>(?:[^'\\]|\\.|'')*)'\s*,"
     r"\s*(?P<lat>-?[\d.]+(?:[eE][-+]?\d+)?)\s*,\s*(?P<lng>-?[\d.]+(?:[eE][-+]?\d+)?)\s*,"
@@ -17,7 +19,7 @@ _ROW = re.compile(
 _ROW_START = re.compile(r"\(\s*'\d{2}(?:\.\d{2}){0,2}'\s*,")
 
 
-class WilayahParseError(ValueError):
+class WilayahParseError(TextError, ValueError):
     """A source file holds rows that cannot be read."""
 
 
@@ -48,7 +50,7 @@ def parse_rows(text: str, source: str) -> list[WilayahRow]:
             geometry = _polygons(json.loads(match["path"]))
         except (ValueError, IndexError, TypeError) as exc:
             raise WilayahParseError(
-                f"Baris {match['code']} di '{source}' tidak dapat dibaca: {exc}"
+                N_("boundary_row_unreadable"), code=match["code"], file=source, error=exc
             ) from exc
         name = match["name"].replace("''", "'").replace("\\'", "'")
         rows.append(
@@ -57,7 +59,6 @@ def parse_rows(text: str, source: str) -> list[WilayahRow]:
     expected = len(_ROW_START.findall(text))
     if not rows or len(rows) != expected:
         raise WilayahParseError(
-            f"Berkas '{source}' memuat {expected} baris wilayah tetapi {len(rows)} terbaca; "
-            "berkas terpotong atau formatnya berubah."
+            N_("boundary_rows_missing"), file=source, expected=expected, read=len(rows)
         )
     return rows

@@ -82,7 +82,7 @@ if len(imported.meta):
     st.dataframe(shown, hide_index=True, width="stretch")
 
 long = table[list(aggregate.SHARES)].rename(
-    columns=lambda m: t("m_" + m.removesuffix("_share"), lang)
+    columns=lambda m: t(f"m_{m.removesuffix('_share')}", lang)
 )
 long.index = columns
 long = long.reset_index(names=t("region", lang)).melt(id_vars=t("region", lang))

@@ -9,11 +9,18 @@ import streamlit as st
 
 from sentra import tables
 from sentra.formatting import fmt_number
-from sentra.i18n import t
+from sentra.i18n import N_, t
 from sentra.import_fields import FIELDS, missing_fields, suggest_mapping
 from sentra.report import field_list
 from sentra.schema import STORED_CENTRE_COLUMNS
 from ui import context, data_io, widgets
+
+# The level an imported indicator table is at (``RegionalResult.level``).
+IND_LEVELS = {
+    "province": N_("ind_level_province"),
+    "regency": N_("ind_level_regency"),
+    "none": N_("ind_level_none"),
+}
 
 ctx = context.get()
 lang = ctx.lang
@@ -22,7 +29,7 @@ st.title(t("page_data", lang))
 # -- table and downloads -----------------------------------------------------------------
 st.subheader(t("table_title", lang))
 if not widgets.empty_state(ctx):
-    rows = widgets.table_rows(ctx.filtered, lang, "table_preview")
+    rows = widgets.table_rows(ctx.filtered, lang, N_("table_preview"))
     st.dataframe(
         tables.readable(rows, ctx.ref.regions["name"], lang, STORED_CENTRE_COLUMNS),
         hide_index=True,
@@ -32,14 +39,17 @@ if not widgets.empty_state(ctx):
     widgets.illustrative_note(ctx, widgets.illustrative_share(ctx.filtered))
     key = (ctx.version, ctx.filters.chosen)
     too_many = len(ctx.filtered) > data_io.MAX_ROWS_XLSX_GEOJSON
-    mimes = {
-        "csv": "text/csv",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "geojson": "application/geo+json",
+    downloads = {
+        "csv": (N_("download_csv"), "text/csv"),
+        "xlsx": (
+            N_("download_xlsx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        "geojson": (N_("download_geojson"), "application/geo+json"),
     }
-    for col, (kind, mime) in zip(st.columns(3), mimes.items(), strict=True):
+    for col, (kind, (label, mime)) in zip(st.columns(3), downloads.items(), strict=True):
         col.download_button(
-            t(f"download_{kind}", lang),
+            t(label, lang),
             data=functools.partial(data_io.export_bytes, kind, *key),  # built on click, cached
             file_name=f"sentra-v{ctx.version}.{kind}",
             mime=mime,
@@ -57,10 +67,11 @@ if not widgets.empty_state(ctx):
 st.subheader(t("import_title", lang))
 if message := st.session_state.pop("import_message", None):
     st.success(message)
+import_kinds = {"centres": N_("imp_kind_centres"), "regional": N_("imp_kind_regional")}
 kind = st.radio(
     t("imp_kind", lang),
-    ["centres", "regional"],
-    format_func=lambda k: t(f"imp_kind_{k}", lang),
+    list(import_kinds),
+    format_func=lambda k: t(import_kinds[k], lang),
     horizontal=True,
     key="import_kind",
 )
@@ -142,7 +153,7 @@ if uploaded is not None:
         problems = data_io.report(result, lang)
         if len(problems):
             st.dataframe(
-                widgets.table_rows(problems, lang, "problems_preview"),
+                widgets.table_rows(problems, lang, N_("problems_preview")),
                 hide_index=True,
                 width="stretch",
                 height=240,
@@ -214,7 +225,7 @@ if uploaded is not None:
             try:
                 version = data_io.import_centres(result.rows, f"Impor {name}")
             except data_io.StoreError as exc:  # the transaction rolled back
-                st.error(t("import_failed", lang, error=str(exc)[:200]))
+                st.error(t("import_failed", lang, error=exc.text(lang)[:300]))
             else:
                 _finish(t("import_done", lang, v=version, n=fmt_number(valid, lang)))
                 st.rerun()
@@ -258,7 +269,7 @@ if uploaded is not None:
                 "ind_summary",
                 lang,
                 regions=fmt_number(regions, lang),
-                level=t(f"ind_level_{result.level or 'none'}", lang),
+                level=t(IND_LEVELS[result.level or "none"], lang),
                 years=", ".join(map(str, years)) or "–",
                 column=layout.region,
                 bad=fmt_number(result.invalid, lang),
@@ -280,7 +291,7 @@ if uploaded is not None:
                     ind_name, unit, source, illustrative, result, name
                 )
             except data_io.StoreError as exc:
-                st.error(t("import_failed", lang, error=str(exc)[:200]))
+                st.error(t("import_failed", lang, error=exc.text(lang)[:300]))
             else:
                 _finish(t("ind_done", lang, name=ind_name.strip(), v=version))
                 st.rerun()
@@ -290,18 +301,32 @@ if uploaded is not None:
 
 # -- versions -------------------------------------------------------------------------------
 st.subheader(t("versions_title", lang))
-st.dataframe(data_io.versions_table(lang), hide_index=True, width="stretch", height=180)
-older = [v for v in data_io.version_ids() if v != ctx.version]
+try:
+    versions_shown = data_io.versions_table(lang)
+    older = [v for v in data_io.version_ids() if v != ctx.version]
+except data_io.StoreError as exc:  # the store busy or failing: say so, keep the page
+    st.error(exc.text(lang))
+    versions_shown, older = None, []
+if versions_shown is not None:
+    st.dataframe(versions_shown, hide_index=True, width="stretch", height=180)
 if older:
     col_pick, col_go = st.columns([1, 1], vertical_alignment="bottom")
     chosen = col_pick.selectbox(t("restore", lang), older)
     if col_go.button(t("restore", lang) + f" {chosen}"):
-        new = data_io.restore(chosen)
-        st.session_state["import_message"] = t("restore_done", lang, old=chosen, v=new)
-        st.rerun()
+        try:
+            new = data_io.restore(chosen)
+        except data_io.StoreError as exc:  # the transaction rolled back
+            st.error(t("restore_failed", lang, error=exc.text(lang)[:300]))
+        else:
+            st.session_state["import_message"] = t("restore_done", lang, old=chosen, v=new)
+            st.rerun()
 
 # -- imported regional indicators -------------------------------------------------------------
-indicators = data_io.indicator_versions(lang)
+try:
+    indicators = data_io.indicator_versions(lang)
+except data_io.StoreError as exc:
+    st.error(exc.text(lang))
+    indicators = []
 if len(indicators):
     st.subheader(t("ind_title", lang))
     st.dataframe(indicators, hide_index=True, width="stretch", height=180)

@@ -10,7 +10,7 @@ from streamlit_folium import st_folium
 
 from sentra.i18n import t
 from sentra.indicators import METRICS
-from sentra.map_build import BASEMAPS
+from sentra.map_build import BASEMAP_LABELS, BASEMAPS
 from sentra.map_view import draw
 from sentra.regional_indicators import PREFIX
 from ui import context, region_select, url_state, widgets
@@ -70,7 +70,7 @@ if metric.startswith(PREFIX):  # an imported regional indicator: one year at a t
 basemap = col_base.selectbox(
     t("basemap", lang),
     list(BASEMAPS),
-    format_func=lambda b: t(f"basemap_{b}", lang),
+    format_func=lambda b: t(BASEMAP_LABELS[b], lang),
     help=t("basemap_help", lang),
     key="peta_dasar",
     persist_state="session",

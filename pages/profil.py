@@ -6,7 +6,7 @@ import streamlit as st
 
 from sentra import aggregate, regional_indicators
 from sentra.facts import readable_facts
-from sentra.i18n import t
+from sentra.i18n import N_, t
 from ui import charts, context, region_select, widgets
 from ui.briefing import briefing_button
 from ui.per_person import per_person_row
@@ -50,7 +50,7 @@ if not widgets.empty_state(ctx) and len(centres):
         charts.plot(parts.growth, "profil_tumbuh")
 
     st.subheader(t("centres_list", lang))
-    widgets.rows_note(parts.total, lang, "table_preview_profile")
+    widgets.rows_note(parts.total, lang, N_("table_preview_profile"))
     st.dataframe(parts.centres, hide_index=True, width="stretch", height=320)
 
 st.subheader(t("facts_for_region", lang))

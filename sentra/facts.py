@@ -6,12 +6,27 @@ from __future__ import annotations
 import pandas as pd
 
 from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
-from sentra.i18n import t
+from sentra.i18n import N_, t
 from sentra.numbers import parse_number
 
-_UNIT_LABELS = {"unit": "unit_units", "klaster": "unit_clusters", "UMKM": "unit_umkm"}
+_UNIT_LABELS = {"unit": N_("unit_units"), "klaster": N_("unit_clusters"), "UMKM": N_("unit_umkm")}
+# The glossary of the About page and the briefing: term -> (its name, its explanation).
+GLOSSARY = {
+    "sentra": (N_("gl_sentra_term"), N_("gl_sentra_text")),
+    "klaster": (N_("gl_klaster_term"), N_("gl_klaster_text")),
+    "ikm": (N_("gl_ikm_term"), N_("gl_ikm_text")),
+    "umkm": (N_("gl_umkm_term"), N_("gl_umkm_text")),
+    "dak": (N_("gl_dak_term"), N_("gl_dak_text")),
+    "apbn": (N_("gl_apbn_term"), N_("gl_apbn_text")),
+    "apbd": (N_("gl_apbd_term"), N_("gl_apbd_text")),
+    "lq": (N_("gl_lq_term"), N_("gl_lq_text")),
+}
 # English words in the published citations, shown in the reader's language.
-_SOURCE_WORDS = {"news report": "src_news_report", "citing": "src_citing", "via": "src_via"}
+_SOURCE_WORDS = {
+    "news report": N_("src_news_report"),
+    "citing": N_("src_citing"),
+    "via": N_("src_via"),
+}
 
 
 def source_text(source: object, lang: str) -> str:

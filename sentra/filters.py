@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from sentra.i18n import N_
 from sentra.schema import (
     DATA_STATUSES,
     EXPORT_REACH,
@@ -42,14 +43,14 @@ class FilterSpec:
 
 
 FILTERS: tuple[FilterSpec, ...] = (
-    FilterSpec("jenis", "f_kind", "choice", ("kind",), KINDS),
-    FilterSpec("sektor", "f_sector", "choice", ("sector",), SECTORS),
-    FilterSpec("pasar", "f_reach", "choice", ("export_reach",), EXPORT_REACH),
-    FilterSpec("pembina", "f_body", "choice", ("fostering_body",), FOSTERING_BODIES),
-    FilterSpec("status", "f_status", "choice", ("status",), STATUSES),
-    FilterSpec("status_data", "f_data_status", "choice", ("data_status",), DATA_STATUSES),
-    FilterSpec("komoditas", "f_commodity", "text", ("commodity", "name")),
-    FilterSpec("tahun", "f_years", "years"),
+    FilterSpec("jenis", N_("f_kind"), "choice", ("kind",), KINDS),
+    FilterSpec("sektor", N_("f_sector"), "choice", ("sector",), SECTORS),
+    FilterSpec("pasar", N_("f_reach"), "choice", ("export_reach",), EXPORT_REACH),
+    FilterSpec("pembina", N_("f_body"), "choice", ("fostering_body",), FOSTERING_BODIES),
+    FilterSpec("status", N_("f_status"), "choice", ("status",), STATUSES),
+    FilterSpec("status_data", N_("f_data_status"), "choice", ("data_status",), DATA_STATUSES),
+    FilterSpec("komoditas", N_("f_commodity"), "text", ("commodity", "name")),
+    FilterSpec("tahun", N_("f_years"), "years"),
 )
 SPECS: dict[str, FilterSpec] = {spec.key: spec for spec in FILTERS}
 

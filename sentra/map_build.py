@@ -17,7 +17,7 @@ from jinja2 import Template
 
 from sentra.choropleth import NO_DATA_FILL
 from sentra.escape import escape_text
-from sentra.i18n import t
+from sentra.i18n import N_, t
 from sentra.map_assets import (
     BOUNDARY_REPOSITORY,
     LEAFLET_CSS,
@@ -43,6 +43,11 @@ BASEMAPS: dict[str, str | None] = {
     "none": None,
     "osm": "OpenStreetMap",
     "positron": "CartoDB positron",
+}
+BASEMAP_LABELS = {
+    "none": N_("basemap_none"),
+    "osm": N_("basemap_osm"),
+    "positron": N_("basemap_positron"),
 }
 
 

@@ -23,7 +23,7 @@ import pandas as pd
 from sentra.aggregate import scope
 from sentra.choropleth import classify
 from sentra.formatting import fmt_metric, fmt_number
-from sentra.i18n import t
+from sentra.i18n import N_, t
 from sentra.indicators import Filters, Reference, region_metrics
 from sentra.map_build import RegionLayer, add_legend, base_map, centre_markers, region_entries
 from sentra.markers import MAX_MARKERS, approx_counts
@@ -31,13 +31,13 @@ from sentra.per_person import PER_PERSON
 from sentra.regional_indicators import ImportedMeasure, fmt_value
 
 POPUP_LABELS = (
-    "popup_commodity",
-    "popup_reach",
-    "popup_body",
-    "popup_figures",
-    "popup_status",
-    "popup_approx",
-    "popup_approx_kecamatan",
+    N_("popup_commodity"),
+    N_("popup_reach"),
+    N_("popup_body"),
+    N_("popup_figures"),
+    N_("popup_status"),
+    N_("popup_approx"),
+    N_("popup_approx_kecamatan"),
 )
 
 

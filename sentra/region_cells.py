@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sentra.i18n import N_
 from sentra.regions import PlaceIndex, RegionMatcher, normalise_code
 
 Message = tuple[bool, str, dict]  # (is an error, message key, params)
@@ -56,7 +57,7 @@ class RegionResolver:
         if province:
             province_code = self.matcher.province(province)
             if province_code is None:
-                return RegionCell(messages=((True, "v_unknown_province", {"value": province}),))
+                return RegionCell(messages=((True, N_("v_unknown_province"), {"value": province}),))
         if name and not code:
             if normalise_code(name):
                 name, code = "", name
@@ -72,7 +73,9 @@ class RegionResolver:
             found = settled
         if province_code and not found.startswith(province_code + "."):
             shown = name or code
-            msgs.append((True, "v_region_not_in_province", {"value": shown, "province": province}))
+            msgs.append(
+                (True, N_("v_region_not_in_province"), {"value": shown, "province": province})
+            )
             return RegionCell(messages=tuple(msgs))
         kec = self.kecamatan_of(found, kecamatan, desa, msgs)
         return RegionCell(found, kec, tuple(msgs))
@@ -85,12 +88,12 @@ class RegionResolver:
             parsed = normalise_code(code)
             known = parsed if parsed and len(parsed) == 5 and parsed in m.names else None
             if known is None and not name:
-                return None, (True, "v_unknown_code", {"value": code})
+                return None, (True, N_("v_unknown_code"), {"value": code})
             if known is None:
-                msgs.append((False, "v_unknown_code_name_used", {"value": code}))
+                msgs.append((False, N_("v_unknown_code_name_used"), {"value": code}))
         if known and not name:
             if bps:
-                return None, (True, "v_bps_code_needs_name", {"code": code})
+                return None, (True, N_("v_bps_code_needs_name"), {"code": code})
             return known, None
         match = m.regency(name, province_code)
         candidates = (match.code,) if match.code else match.candidates
@@ -103,7 +106,7 @@ class RegionResolver:
                 msgs.append(
                     (
                         False,
-                        "v_name_not_matched_code_used",
+                        N_("v_name_not_matched_code_used"),
                         {"value": name, "region": m.label([known])},
                     )
                 )
@@ -111,12 +114,16 @@ class RegionResolver:
             same = [c for c in candidates if c[:2] == known[:2]]
             if bps and len(same) == 1:
                 msgs.append(
-                    (False, "v_bps_code", {"code": code, "value": name, "region": m.label(same)})
+                    (
+                        False,
+                        N_("v_bps_code"),
+                        {"code": code, "value": name, "region": m.label(same)},
+                    )
                 )
                 return same[0], None
             return None, (
                 True,
-                "v_code_name_mismatch",
+                N_("v_code_name_mismatch"),
                 {
                     "code": code,
                     "code_region": m.label([known]),
@@ -129,7 +136,11 @@ class RegionResolver:
         if match.candidates:
             return match.candidates, None
         if province_code and (m.regency(name).code or m.regency(name).candidates):
-            return None, (True, "v_region_not_in_province", {"value": name, "province": province})
+            return None, (
+                True,
+                N_("v_region_not_in_province"),
+                {"value": name, "province": province},
+            )
         return None, self._unknown(name, province_code)
 
     def _unknown(self, name: str, province_code: str | None) -> Message:
@@ -137,10 +148,10 @@ class RegionResolver:
         if close:
             return (
                 True,
-                "v_unknown_region_suggest",
+                N_("v_unknown_region_suggest"),
                 {"value": name, "suggestions": self.matcher.label(close)},
             )
-        return (True, "v_unknown_region", {"value": name})
+        return (True, N_("v_unknown_region"), {"value": name})
 
     def _by_place(self, candidates, name, kecamatan, desa, msgs) -> str | None:
         if self.places is None or not (kecamatan or desa):
@@ -153,7 +164,7 @@ class RegionResolver:
         if len(hits) != 1:
             return None
         params = {"value": name, "region": self.matcher.label(hits), "place": kecamatan or desa}
-        msgs.append((False, "v_resolved_by_place", params))
+        msgs.append((False, N_("v_resolved_by_place"), params))
         return hits[0]
 
     def kecamatan_of(self, regency: str, kecamatan: str, desa: str, msgs: list) -> str | None:
@@ -168,11 +179,11 @@ class RegionResolver:
                 params = {"value": kecamatan, "region": region}
                 if close:
                     params["suggestions"] = ", ".join(self.places.names[c] for c in close)
-                    msgs.append((False, "v_unknown_kecamatan_suggest", params))
+                    msgs.append((False, N_("v_unknown_kecamatan_suggest"), params))
                 else:
-                    msgs.append((False, "v_unknown_kecamatan", params))
+                    msgs.append((False, N_("v_unknown_kecamatan"), params))
             return found
         holders = self.places.kecamatan_of_desa(regency, desa)
         if not holders:
-            msgs.append((False, "v_unknown_desa", {"value": desa, "region": region}))
+            msgs.append((False, N_("v_unknown_desa"), {"value": desa, "region": region}))
         return holders[0] if len(holders) == 1 else None

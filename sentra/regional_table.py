@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from sentra.i18n import N_
 from sentra.import_fields import header_field, header_key
 from sentra.numbers import parse_number
 from sentra.regions import Match, RegionMatcher, normalise
@@ -118,10 +119,10 @@ def read_regional(
     for i, (name, (kind, match)) in enumerate(zip(names, found, strict=True)):
         if not name:
             statuses[i] = "skipped"
-            messages[i].append(("r_no_region", {}))
+            messages[i].append((N_("r_no_region"), {}))
         elif kind == "country" or level == "regency" and kind == "province":
             statuses[i] = "skipped"
-            messages[i].append(("r_total_row", {"value": name}))
+            messages[i].append((N_("r_total_row"), {"value": name}))
         elif kind == level and match.code:
             codes[i] = match.code
         elif (
@@ -136,13 +137,13 @@ def read_regional(
                 if normalise(matcher.names[c]) != (f"kota {normalise(name)}")
             )
             region = matcher.label([codes[i]])
-            messages[i].append(("r_plain_is_regency", {"value": name, "region": region}))
+            messages[i].append((N_("r_plain_is_regency"), {"value": name, "region": region}))
             statuses[i] = "warning"
         elif match.candidates:
             statuses[i] = "error"
             messages[i].append(
                 (
-                    "v_ambiguous_region",
+                    N_("v_ambiguous_region"),
                     {"value": name, "candidates": matcher.label(match.candidates)},
                 )
             )
@@ -152,12 +153,12 @@ def read_regional(
             if close:
                 messages[i].append(
                     (
-                        "v_unknown_region_suggest",
+                        N_("v_unknown_region_suggest"),
                         {"value": name, "suggestions": matcher.label(close)},
                     )
                 )
             else:
-                messages[i].append(("v_unknown_region", {"value": name}))
+                messages[i].append((N_("v_unknown_region"), {"value": name}))
     out: list[tuple[str, int, float]] = []
     no_data = 0
     for column, column_year, i, cell in _cells(table, layout, year):
@@ -168,10 +169,10 @@ def read_regional(
             no_data += 1
         elif isinstance(value, str):
             statuses[i] = "error"
-            messages[i].append(("r_not_number", {"column": column, "value": value}))
+            messages[i].append((N_("r_not_number"), {"column": column, "value": value}))
         elif column_year is None:
             statuses[i] = "error"
-            messages[i].append(("r_bad_year", {"value": cell_text(table[column].iloc[i])}))
+            messages[i].append((N_("r_bad_year"), {"value": cell_text(table[column].iloc[i])}))
         else:
             out.append((codes[i], column_year, value))
     values = pd.DataFrame(out, columns=["region_code", "year", "value"])
@@ -181,7 +182,7 @@ def read_regional(
     for i, code in enumerate(codes):
         if code and code in set(values.loc[duplicated, "region_code"]):
             statuses[i] = "error"
-            messages[i].append(("r_duplicate_region", {"region": matcher.label([code])}))
+            messages[i].append((N_("r_duplicate_region"), {"region": matcher.label([code])}))
     values = values[~duplicated].reset_index(drop=True)
     report = pd.DataFrame({"row": rows, "status": statuses, "messages": messages})
     return RegionalResult(

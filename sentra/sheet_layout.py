@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from sentra.i18n import N_
 from sentra.import_fields import header_field
 
 SCAN_ROWS = 40  # the header is looked for among the first rows that hold anything
@@ -178,7 +179,7 @@ def _mark_rows(grid: list[list], layout: Layout) -> None:
             continue
         lead_key = lead.lower().lstrip("*-–. ")
         if i < first + 2 and is_numbering(row):
-            layout.skipped.append((i, "skip_numbering"))
+            layout.skipped.append((i, N_("skip_numbering")))
         elif (
             head
             and j0 < len(row)
@@ -186,12 +187,12 @@ def _mark_rows(grid: list[list], layout: Layout) -> None:
             and row[j0].strip().lower() == head
             and [_key(v) for v in row] == header_keys
         ):
-            layout.skipped.append((i, "skip_repeated_header"))
+            layout.skipped.append((i, N_("skip_repeated_header")))
         elif _TOTALS.match(lead_key):
-            layout.skipped.append((i, "skip_totals"))
+            layout.skipped.append((i, N_("skip_totals")))
             totals_seen = True
         elif filled == 1 and lead and (totals_seen or _NOTE.match(lead.lower()) or len(row) > 2):
-            layout.skipped.append((i, "skip_note"))
+            layout.skipped.append((i, N_("skip_note")))
             source = _SOURCE_NOTE.match(lead)
             if source and not layout.source_note:
                 layout.source_note = source.group(3).strip()

@@ -15,6 +15,7 @@ import pandas as pd
 import shapely
 
 from sentra.geometry import INDONESIA_BOUNDS
+from sentra.i18n import N_
 from sentra.import_fields import FIELDS, NUMBER_FIELDS, REQUIRED, header_key
 from sentra.market_reach import parse_reach
 from sentra.numbers import parse_number
@@ -135,15 +136,20 @@ class RowChecker:
             cell = {f: get[f][i] for f in FIELDS}
             for f in REQUIRED:
                 if not cell[f]:
-                    error(i, "v_missing", field=f)
+                    error(i, N_("v_missing"), field=f)
             if not cell["regency"] and not cell["regency_code"]:
-                error(i, "v_missing", field="regency")
+                error(i, N_("v_missing"), field="regency")
             out["name"][i] = cell["name"] or None
             out["commodity"][i] = cell["commodity"] or None
             out["source"][i] = cell["source"] or source_label
             if cell["id"]:
                 if cell["id"] in seen_ids:
-                    error(i, "v_duplicate_id", id=cell["id"], first=file_rows[seen_ids[cell["id"]]])
+                    error(
+                        i,
+                        N_("v_duplicate_id"),
+                        id=cell["id"],
+                        first=file_rows[seen_ids[cell["id"]]],
+                    )
                 seen_ids.setdefault(cell["id"], i)
             out["id"][i] = cell["id"] or None
             self._region(i, cell, out, error, warn)
@@ -182,7 +188,7 @@ class RowChecker:
             code = self._by_coordinates(i, found.candidates, out, warn)
             if code is None:
                 candidates = self.matcher.label(found.candidates)
-                error(i, "v_ambiguous_region", value=cell["regency"], candidates=candidates)
+                error(i, N_("v_ambiguous_region"), value=cell["regency"], candidates=candidates)
                 return
             more: list = []
             kecamatan = self.resolver.kecamatan_of(code, cell["kecamatan"], cell["desa"], more)
@@ -209,9 +215,9 @@ class RowChecker:
                     value = params["value"]
                     if close:
                         shown = {"value": value, "suggestions": self.matcher.label(close)}
-                        row[j] = ("v_unknown_region_suggest", shown)
+                        row[j] = (N_("v_unknown_region_suggest"), shown)
                     else:  # names from other provinces would only mislead
-                        row[j] = ("v_unknown_region", {"value": value})
+                        row[j] = (N_("v_unknown_region"), {"value": value})
 
     def _by_coordinates(self, i, candidates, out, warn) -> str | None:
         """The one candidate regency whose shape holds the row's point, if exactly one."""
@@ -221,7 +227,7 @@ class RowChecker:
         inside = [c for c in candidates if c in self.shapes.index and self.shapes[c].covers(point)]
         if len(inside) != 1:
             return None
-        warn(i, "v_resolved_by_coordinates", region=self.matcher.label(inside))
+        warn(i, N_("v_resolved_by_coordinates"), region=self.matcher.label(inside))
         return inside[0]
 
     def _reach(self, i, cell, out, warn) -> None:
@@ -229,17 +235,17 @@ class RowChecker:
         reach = parse_reach(cell["export_reach"]) if cell["export_reach"] else None
         countries = list(reach.destinations) if reach else []
         if reach and reach.reach is None:
-            warn(i, "v_unknown_reach", value=cell["export_reach"])
+            warn(i, N_("v_unknown_reach"), value=cell["export_reach"])
         elif reach:
             for part in reach.unknown:
-                warn(i, "v_unknown_reach_part", value=part)
+                warn(i, N_("v_unknown_reach_part"), value=part)
         as_written: list[str] = []
         if cell["export_destinations"]:
             listed = parse_reach(cell["export_destinations"])
             countries += [c for c in listed.destinations if c not in countries]
             as_written = list(listed.unknown)
             for part in as_written:
-                warn(i, "v_unknown_country", value=part)
+                warn(i, N_("v_unknown_country"), value=part)
         out["export_reach"][i] = "ekspor" if countries else (reach.reach if reach else None)
         out["export_destinations"][i] = "; ".join(countries + as_written) or None
 
@@ -253,26 +259,26 @@ class RowChecker:
             code = index.get(normalise(text))
             if code is None:
                 if f == "sector":
-                    warn(i, "v_unknown_sector", value=text)
+                    warn(i, N_("v_unknown_sector"), value=text)
                     code = "lainnya"
                 else:
-                    error(i, "v_bad_value", field=f, value=text)
+                    error(i, N_("v_bad_value"), field=f, value=text)
             out[f][i] = code
 
     def _numbers(self, i, cell, out, error) -> None:
         for f in ("enterprises", "workers", "turnover_rp", "year_established"):
             value = self._number(cell[f])
             if value is _INVALID:
-                error(i, "v_not_number", field=f, value=cell[f])
+                error(i, N_("v_not_number"), field=f, value=cell[f])
                 continue
             if value is None:
                 continue
             if value < 0:
-                error(i, "v_negative", field=f, value=cell[f])
+                error(i, N_("v_negative"), field=f, value=cell[f])
             elif f == "year_established" and not 1800 <= value <= date.today().year:
-                error(i, "v_bad_year", value=cell[f])
+                error(i, N_("v_bad_year"), value=cell[f])
             elif f in LIMITS and value > LIMITS[f]:
-                error(i, "v_absurd", field=f, value=cell[f])
+                error(i, N_("v_absurd"), field=f, value=cell[f])
             else:
                 out[f][i] = value if f == "turnover_rp" else int(round(value))
 
@@ -283,14 +289,14 @@ class RowChecker:
                 continue
             lat, lng = self._coordinate(lat_text), self._coordinate(lng_text)
             if lat is None or lng is None or _INVALID in (lat, lng):
-                error(i, "v_bad_coordinates", lat=lat_text, lng=lng_text)
+                error(i, N_("v_bad_coordinates"), lat=lat_text, lng=lng_text)
                 continue
             minx, miny, maxx, maxy = INDONESIA_BOUNDS
             if not (minx <= lng <= maxx and miny <= lat <= maxy):
                 swapped = minx <= lat <= maxx and miny <= lng <= maxy
                 error(
                     i,
-                    "v_swapped_coordinates" if swapped else "v_outside_indonesia",
+                    N_("v_swapped_coordinates") if swapped else N_("v_outside_indonesia"),
                     lat=lat_text,
                     lng=lng_text,
                 )
@@ -313,7 +319,7 @@ class RowChecker:
             if distance > COORDINATE_TOLERANCE_KM:
                 error(
                     i,
-                    "v_outside_regency",
+                    N_("v_outside_regency"),
                     km=round(float(distance), 1),
                     region=out["regency_code"][i],
                 )

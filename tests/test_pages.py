@@ -188,3 +188,31 @@ def test_facts_read_in_the_readers_language_and_format():
     assert not indonesian.isna().any().any()
     english = run("tentang", lang="en").dataframe[0].value
     assert "Rp13.9 billion" in set(english["Value"])
+
+
+def test_data_page_says_when_the_store_fails_for_versions_and_restore(monkeypatch):
+    """The version list and a restore that fail show the store's message, no traceback."""
+    from loaders.store import StoreError
+    from sentra.i18n import t
+    from ui import data_io
+
+    def failing_list(lang):
+        raise StoreError("store_failed", detail="disk I/O error")
+
+    def failing_restore(version):
+        raise StoreError("store_no_version", version=version)
+
+    listing = data_io.versions_table
+    monkeypatch.setattr(data_io, "versions_table", failing_list)
+    shown = [e.value for e in run("data").error]
+    assert shown == [t("store_failed", "id", detail="disk I/O error")]
+
+    monkeypatch.setattr(data_io, "versions_table", listing)
+    monkeypatch.setattr(data_io, "version_ids", lambda: [1, 7])
+    monkeypatch.setattr(data_io, "restore", failing_restore)
+    at = run("data")
+    next(b for b in at.button if b.label == f"{t('restore', 'id')} 7").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        t("restore_failed", "id", error=t("store_no_version", "id", version=7))
+    ]

@@ -20,10 +20,15 @@ from sentra.briefing.content import BriefingData, Progress
 from sentra.briefing.formats import FORMATS, render
 from sentra.briefing.slides import Briefing
 from sentra.briefing.view import View
-from sentra.i18n import t
+from sentra.i18n import N_, t
 from ui.cached import boundary_layers
 from ui.context import PageContext
 
+# The prepare and save button of each format in ``FORMATS``.
+BUTTONS = {
+    "pptx": (N_("brief_prepare_pptx"), N_("brief_save_pptx")),
+    "pdf": (N_("brief_prepare_pdf"), N_("brief_save_pdf")),
+}
 KEPT = 12  # built files and briefings kept (a province PPTX is ~0.3 MB, a PDF ~0.4 MB)
 
 
@@ -58,7 +63,7 @@ def file_buttons(key: tuple, make: Callable[[Progress], Briefing], lang: str) ->
     for fmt, (mime, _writer) in FORMATS.items():
         built = _built().get((fmt, *key))
         if built is None and st.button(
-            t(f"brief_prepare_{fmt}", lang), key=f"brief_prepare_{fmt}", width="stretch"
+            t(BUTTONS[fmt][0], lang), key=f"brief_prepare_{fmt}", width="stretch"
         ):
             bar = st.progress(0.0, t("brief_step_map", lang))
             briefing = _built().get(("content", *key))
@@ -72,7 +77,7 @@ def file_buttons(key: tuple, make: Callable[[Progress], Briefing], lang: str) ->
         if built is not None:
             name, data = built  # type: ignore[misc]
             st.download_button(
-                t(f"brief_save_{fmt}", lang),
+                t(BUTTONS[fmt][1], lang),
                 data=data,
                 file_name=name,
                 mime=mime,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sentra.i18n import t
+from sentra.i18n import N_, t
 from ui import url_state
 
 KEY = "wilayah"
@@ -79,8 +79,8 @@ def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> N
     _pick(
         col1,
         "province",
-        "select_province",
-        "all_indonesia",
+        N_("select_province"),
+        N_("all_indonesia"),
         "",
         list(provinces.index),
         province,
@@ -99,7 +99,7 @@ def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> N
         col2,
         "regency",
         "select_regency",
-        "whole_province",
+        N_("whole_province"),
         province,
         list(kab.index),
         regency,
@@ -116,7 +116,7 @@ def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> N
         col3,
         "kec",
         "select_kecamatan",
-        "whole_regency",
+        N_("whole_regency"),
         regency,
         list(kec.sort_values("name").index),
         current,

@@ -30,9 +30,27 @@ h1 {font-size: 2.0rem !important; padding-top: 0 !important;}
 </style>"""
 
 
+# Streamlit 1.67 writes "No results" in an open select box or multiselect whose search
+# matches nothing, in English and with no parameter for it (its other text, "You can only
+# select up to N options", never shows: at max_selections the list does not open). The list
+# is rendered in <body> as ``[role=listbox][data-empty]``: that text is hidden (visibility, so
+# neither seen nor read out) and ours shown in its place, as for the uploader on the Data page.
+_EMPTY_TEXT = "[role='listbox'][data-empty] > [role='option'] > span"
+
+
+def empty_dropdown_css(lang: str) -> str:
+    """CSS putting ``no_results`` in the reader's language into empty dropdowns."""
+    text = t("no_results", lang).replace("\\", "\\\\").replace("'", "\\'").replace("<", "\\3c ")
+    return (
+        f"<style>{_EMPTY_TEXT} {{visibility: hidden; font-size: 0;}}"
+        f"{_EMPTY_TEXT}::after {{visibility: visible; font-size: 0.875rem; content: '{text}';}}"
+        "</style>"
+    )
+
+
 def chrome(ctx: PageContext) -> None:
     """Compact layout; in presentation mode no sidebar or header, and a way back."""
-    st.markdown(_COMPACT_CSS, unsafe_allow_html=True)
+    st.markdown(_COMPACT_CSS + empty_dropdown_css(ctx.lang), unsafe_allow_html=True)
     if not ctx.presentation:
         return
     st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)

@@ -16,7 +16,7 @@ from sentra import aggregate, tables
 from sentra.briefing.slides import Chart, Slide, Table
 from sentra.briefing.static_map import choropleth_png
 from sentra.briefing.view import View
-from sentra.facts import readable_facts, source_text
+from sentra.facts import GLOSSARY, readable_facts, source_text
 from sentra.filters import SPECS, Filters
 from sentra.formatting import fmt_date, fmt_metric, fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import LANGUAGES, t
@@ -376,7 +376,7 @@ def sources_slide(view: View, data: BriefingData, any_illustrative: bool) -> Sli
     if published:
         lines.append(t("brief_src_facts", lang, sources="; ".join(published)))
     lines += [
-        f"{t(f'gl_{term}_term', lang)} — {t(f'gl_{term}_text', lang)}"
+        f"{t(GLOSSARY[term][0], lang)} — {t(GLOSSARY[term][1], lang)}"
         for term in ("sentra", "klaster", "lq")
     ]
     if any_illustrative:

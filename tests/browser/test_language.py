@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from sentra.i18n import _TEXT
+from sentra.i18n import catalogue, markdown, t
 
 pytestmark = pytest.mark.browser
 
@@ -42,10 +42,13 @@ KNOWN_LEAKS = [
 
 def english_only_texts() -> set[str]:
     """Our English labels that no Indonesian label contains (placeholders cut off)."""
-    indonesian = " ".join(entry["id"] for entry in _TEXT.values())
+    long_texts = {
+        lang: [markdown("tentang", lang, s) for s in ("body", "kecamatan")] for lang in ("id", "en")
+    }
+    indonesian = " ".join([*catalogue("id").values(), *long_texts["id"]])
     found = set()
-    for entry in _TEXT.values():
-        for part in re.split(r"\{[^}]*\}|[*\n]", entry["en"]):
+    for text in [*catalogue("en").values(), *long_texts["en"]]:
+        for part in re.split(r"\{[^}]*\}|[*\n]", text):
             part = part.strip(" .,:;—–()")
             if len(part) >= 12 and " " in part and part not in indonesian:
                 found.add(part)
@@ -90,3 +93,27 @@ def test_every_page_in_english(server, offline_page, view):
     open_view(server, offline_page, f"{VIEWS[view]}{joiner}lang=en")
     offline_page.screenshot(f"bahasa-en-{view}")
     assert page.get_by_role("link", name="Map", exact=True).count() == 1
+
+
+def _empty_dropdown_text(offline_page) -> str:
+    """What the open, empty dropdown shows in place of Streamlit's own text."""
+    return offline_page.page.evaluate(
+        """() => {
+            const span = document.querySelector("[role=listbox][data-empty] [role=option] span");
+            return span ? getComputedStyle(span, "::after").content : "";
+        }"""
+    )
+
+
+def test_a_search_matching_nothing_says_so_in_indonesian(server, offline_page):
+    """Streamlit's "No results" (multiselect and select box alike) is replaced by ours."""
+    page = offline_page.page
+    open_view(server, offline_page, "data")
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+    page.keyboard.type("zzqxw")
+    page.get_by_role("listbox").wait_for()
+    offline_page.screenshot("bahasa-id-no-results")
+    assert not page.get_by_text("No results").is_visible()
+    assert "No results" not in page_text(offline_page)
+    assert _empty_dropdown_text(offline_page) == f'"{t("no_results", "id")}"'
+    page.keyboard.press("Escape")
