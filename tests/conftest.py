@@ -178,10 +178,11 @@ def synthetic_checker(synthetic_files, synthetic_layers):
 
 
 @pytest.fixture(autouse=True)
-def server_past_its_first_run(monkeypatch):
+def server_past_its_first_run() -> Iterator[None]:
     """AppTest resets Streamlit's legacy-``pages/`` flag before every run, as if each run
     were the first of a fresh server process; a real server leaves that mode on its first
-    run (``ui.context.get``; tests/browser/test_first_visit.py covers that run)."""
+    run (``ui.context.get``; tests/browser/test_first_visit.py covers that run). Its own
+    patch context: the test's ``monkeypatch`` must be set up after the fixtures it undoes."""
     from streamlit.runtime.pages_manager import PagesManager
 
     original = PagesManager.__init__
@@ -190,4 +191,6 @@ def server_past_its_first_run(monkeypatch):
         original(self, *args, **kwargs)
         PagesManager.uses_pages_directory = False
 
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(PagesManager, "__init__", init)
+        yield
