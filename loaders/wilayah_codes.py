@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from loaders import wilayah_sql
 from loaders.pinned_source import PinnedSource, SourceFileError, cache_dir
 from sentra.i18n import DEFAULT_LANGUAGE, N_, t
 
@@ -42,59 +43,12 @@ SOURCE = PinnedSource(
     error=CodesSourceError,
 )
 
-_LITERAL = r"'(?:[^'\\]|\\.|'')*'|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|NULL"
-_ROW = re.compile(rf"\(\s*((?:{_LITERAL})(?:\s*,\s*(?:{_LITERAL}))*)\s*\)")
-_FIELD = re.compile(rf"\s*({_LITERAL})\s*(?:,|$)")
-_INSERT = re.compile(r"INSERT\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s*([,;])")
-_SPACE = re.compile(r"\s*")
 _CODE = re.compile(r"\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?")
 
 
-def _value(literal: str) -> str | None:
-    if literal == "NULL":
-        return None
-    if literal.startswith("'"):
-        return re.sub(r"''|\\(.)", lambda m: m.group(1) or "'", literal[1:-1])
-    return literal
-
-
 def sql_rows(text: str, table: str, source: str) -> tuple[list[str], list[list[str | None]]]:
-    """Column names and rows of every ``INSERT INTO table (...) VALUES ...;`` in ``text``.
-
-    Every statement must be a clean run of value tuples up to its ``;``: anything else
-    means a truncated or changed file, and is refused naming the file.
-    """
-    columns: list[str] = []
-    rows: list[list[str | None]] = []
-    for insert in _INSERT.finditer(text):
-        if insert[1] != table:
-            continue
-        columns = [c.strip() for c in insert[2].split(",")]
-        pos = insert.end()
-        while True:
-            row = _ROW.match(text, _SPACE.match(text, pos).end())
-            if row is None:
-                raise CodesSourceError(N_("codes_unreadable"), file=source, rows=len(rows), pos=pos)
-            values = [_value(m[1]) for m in _FIELD.finditer(row[1])]
-            if len(values) != len(columns):
-                raise CodesSourceError(
-                    N_("codes_bad_row"),
-                    file=source,
-                    row=row[0][:60],
-                    n=len(values),
-                    expected=len(columns),
-                )
-            rows.append(values)
-            separator = _SEPARATOR.match(text, row.end())
-            if separator is None:
-                raise CodesSourceError(N_("codes_truncated"), file=source, row=row[0][:60])
-            pos = separator.end()
-            if separator[1] == ";":
-                break
-    if not rows:
-        raise CodesSourceError(N_("codes_no_rows"), file=source, table=table)
-    return columns, rows
+    """The code list's ``INSERT INTO table`` rows (``loaders.wilayah_sql.sql_rows``)."""
+    return wilayah_sql.sql_rows(text, table, source, CodesSourceError)
 
 
 def _code_list(text: str) -> pd.DataFrame:
