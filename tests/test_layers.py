@@ -13,6 +13,8 @@ FORBIDDEN = {
     "loaders": {"ui", "views", "streamlit"},
     "ui": {"views", "duckdb"},
     "views": {"loaders", "duckdb", "psycopg"},
+    # Process settings: only libraries (never the dashboard's layers or Streamlit).
+    "serving": {"sentra", "loaders", "ui", "views", "pages", "tools", "streamlit"},
 }
 
 
