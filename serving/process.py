@@ -226,9 +226,15 @@ def warmed_up() -> int:
         if _frozen or not settings.gc_freeze:
             return 0
         _frozen = True
+        started = time.perf_counter()
         gc.collect()
         gc.freeze()
+        seconds = time.perf_counter() - started
         atexit.register(gc.unfreeze)  # at exit, extension modules see their objects released
         count = gc.get_freeze_count()
-    print(f"serving.process: {count} objects frozen after warm-up", file=sys.stderr, flush=True)
+    print(
+        f"serving.process: {count} objects frozen after warm-up ({seconds:.2f} s)",
+        file=sys.stderr,
+        flush=True,
+    )
     return count
