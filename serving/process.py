@@ -35,6 +35,9 @@ from dataclasses import dataclass
 # Arrow reads its allocator from this variable once, when pyarrow is first imported (a
 # later change has no effect); the Streamlit server has not imported pyarrow before it
 # runs app.py, and app.py imports this module first. Set by hand, the variable wins.
+# There is no pa.set_memory_pool fallback: this covers `streamlit run app.py` however it
+# is started. Where pyarrow was imported first (pytest and AppTest), the process keeps
+# Arrow's default, and configure()'s line in the log names the pool actually in force.
 # With pyarrow's default, mimalloc, a server that had served 100 sessions peaked well
 # higher and kept most of it: mimalloc holds on to the pages it got for Arrow buffers.
 ARROW_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
