@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+# First: serving.process names Arrow's allocator before anything imports pyarrow.
+from serving import process
+
+# isort: split
 import streamlit as st
 
 from loaders.static_assets import ensure_static_assets
 from loaders.store import StoreBusyError
 from sentra.i18n import DEFAULT_LANGUAGE, t
-from ui import context, server_process, stories, url_state, widgets
+from ui import context, stories, url_state, widgets
 from ui.cached import DATA_ERRORS
 
-server_process.configure()  # once per process: sockets, memory (README, Performance)
+process.configure()  # once per process: sockets, memory (README, Performance)
 st.set_page_config(page_title="Peta Sentra & Klaster", layout="wide")
 ensure_static_assets()
 
@@ -50,3 +54,4 @@ url_state.write(page.url_path or "peta")
 widgets.chrome(ctx)
 stories.run(ctx, page.url_path or "peta")
 page.run()
+process.warmed_up()  # after the first complete run: freeze what is alive, once

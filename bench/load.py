@@ -42,8 +42,8 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from serving.process import Settings  # noqa: E402
 from tools.live_server import memory_mb, running_server  # noqa: E402
-from ui.server_process import RELEASE_EVERY_S  # noqa: E402
 
 STEPS = ("home", "sector", "province", "profile")
 SESSION_TTL_S = 120  # server.disconnectedSessionTTL: how long a closed session is kept
@@ -352,7 +352,9 @@ async def run(url: str, pid: int | None, plan: Plan) -> dict:
         await session.open()
         await session.step("home")
         await session.close()
-        await asyncio.sleep(2 + (RELEASE_EVERY_S if plan.settle_s > SESSION_TTL_S else 0))
+        # (SENTRA_RELEASE_EVERY_S as this client sees it: the server's own if started here)
+        release_s = Settings.from_env().release_every_s
+        await asyncio.sleep(2 + (release_s if plan.settle_s > SESSION_TTL_S else 0))
     stop.set()
     if watcher:
         await watcher

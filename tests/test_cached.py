@@ -3,6 +3,7 @@ are shared between sessions but never across filters, languages or versions."""
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from pathlib import Path
@@ -72,3 +73,13 @@ def test_map_views_follow_filters_and_language():
     assert jateng_on_map(run(sektor="kerajinan")) == crafts  # another session, same view
     assert jateng_on_map(run()) == everything
     assert jateng_on_map(run(lang="en")) == "Number of centres: 1,547"
+
+
+def test_caches_only_store_values():
+    """Keeping new views, markers or centres does not freeze the collector (it did once,
+    freezing the sessions open at that moment too); serving.process freezes once, after the
+    process's first complete run."""
+    run()  # the process's first complete run may freeze, once
+    frozen = gc.get_freeze_count()
+    jateng_on_map(run(lang="en", sektor="kerajinan"))  # new views and markers kept
+    assert gc.get_freeze_count() == frozen

@@ -9,10 +9,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = {
-    "sentra": {"loaders", "ui", "pages", "streamlit", "streamlit_folium", "duckdb"},
-    "loaders": {"ui", "pages", "streamlit"},
+    "sentra": {"loaders", "ui", "pages", "serving", "streamlit", "streamlit_folium", "duckdb"},
+    "loaders": {"ui", "pages", "serving", "streamlit"},
     "ui": {"pages", "duckdb"},
     "pages": {"loaders", "duckdb", "psycopg"},
+    # Process settings: only libraries (never the dashboard's layers or Streamlit).
+    "serving": {"sentra", "loaders", "ui", "pages", "tools", "streamlit"},
 }
 
 

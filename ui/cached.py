@@ -1,12 +1,11 @@
 """Process-wide caches for Streamlit: loaded once per server process, shared by sessions.
 
-Everything returned here is shared: treat it as read-only.
+Everything returned here is shared: treat it as read-only. The caches only store values;
+the process freezes what is alive once, after it has warmed up (``serving.process``).
 """
 
 from __future__ import annotations
 
-import atexit
-import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -36,25 +35,10 @@ DATA_ERRORS = (SourceFileError, WilayahParseError, StoreError)
 T = TypeVar("T")
 
 
-def _long_lived(value: T) -> T:
-    """Data kept for the life of the process, taken out of the cyclic garbage collector's
-    view (``gc.freeze``) with everything else alive now, such as the imported libraries
-    and the sessions open at this moment. A full collection over these objects takes
-    150-600 ms; only the deep memory release of ``ui/server_process.py`` (every 10 min)
-    looks at them again, and frees the cycles of sessions closed since. Freed memory is
-    still returned by reference counting."""
-    gc.freeze()
-    return value
-
-
-# Hand everything back at exit, so extension modules see their objects released.
-atexit.register(gc.unfreeze)
-
-
 @st.cache_resource(show_spinner="Memuat batas wilayah… / Loading boundaries…")
 def boundary_layers() -> BoundaryLayers:
     layers, _origin = load()
-    return _long_lived(layers)
+    return layers
 
 
 @st.cache_resource(show_spinner=False)
@@ -86,7 +70,7 @@ def data_store() -> Store:
 @st.cache_resource(show_spinner="Memuat data sentra… / Loading centres…", max_entries=2)
 def centres_of_version(version: int) -> pd.DataFrame:
     """The centres of one stored version (a new import gives a new version and entry)."""
-    return _long_lived(data_store().centres(version))
+    return data_store().centres(version)
 
 
 def _store_files(store: Store) -> tuple | None:
@@ -132,7 +116,7 @@ def current_centres() -> tuple[int, pd.DataFrame]:
 def _prepared_markers(version: int, lang: str, region: str) -> dict[str, list]:
     centres = centres_of_version(version)
     inside = centres[centres["regency_code"].str.startswith(region)]
-    return _long_lived(marker_rows(inside, boundary_layers().all_regions, lang))
+    return marker_rows(inside, boundary_layers().all_regions, lang)
 
 
 def marker_rows_for(version: int, lang: str, region: str, points: pd.DataFrame) -> list[list]:
@@ -212,7 +196,7 @@ def _content(values: pd.Series) -> int:
 
 @st.cache_resource(show_spinner=False)
 def reference() -> Reference:
-    return _long_lived(load_reference(data_store(), boundary_layers().all_regions))
+    return load_reference(data_store(), boundary_layers().all_regions)
 
 
 @st.cache_resource(show_spinner=False)
