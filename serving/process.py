@@ -35,9 +35,9 @@ from dataclasses import dataclass
 # Arrow reads its allocator from this variable once, when pyarrow is first imported (a
 # later change has no effect); the Streamlit server has not imported pyarrow before it
 # runs app.py, and app.py imports this module first. Set by hand, the variable wins.
-# There is no pa.set_memory_pool fallback: this covers `streamlit run app.py` however it
-# is started. Where pyarrow was imported first (pytest and AppTest), the process keeps
-# Arrow's default, and configure()'s line in the log names the pool actually in force.
+# Where pyarrow was imported first anyway (on a fresh server whose first visit is to a
+# sub-page, Streamlit runs that page before app.py: ui.context.get), configure() sets the
+# pool the variable names; its line in the log names the pool actually in force.
 # With pyarrow's default, mimalloc, a server that had served 100 sessions peaked well
 # higher and kept most of it: mimalloc holds on to the pages it got for Arrow buffers.
 ARROW_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
@@ -183,6 +183,7 @@ def configure(settings: Settings | None = None) -> Settings:
             return _settings
         settings = settings or Settings.from_env()
         sockets = no_delay_on_listening_sockets() if settings.tcp_nodelay else 0
+        _arrow_pool_as_named()
         if settings.release_every_s > 0:
             threading.Thread(
                 target=_release_forever,
@@ -201,6 +202,17 @@ def configure(settings: Settings | None = None) -> Settings:
         flush=True,
     )
     return settings
+
+
+def _arrow_pool_as_named() -> None:
+    """The pool ``ARROW_DEFAULT_MEMORY_POOL`` names, where pyarrow was imported before it
+    was set (a pool Arrow does not know, or was not built with, is left to Arrow)."""
+    import pyarrow as pa
+
+    pools = {"system": pa.system_memory_pool, "mimalloc": pa.mimalloc_memory_pool}
+    wanted = os.environ.get(ARROW_POOL_VARIABLE, "")
+    if wanted in pools and pa.default_memory_pool().backend_name != wanted:
+        pa.set_memory_pool(pools[wanted]())
 
 
 def arrow_pool() -> str:

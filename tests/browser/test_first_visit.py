@@ -1,7 +1,8 @@
 """The first visit to a freshly started server, straight to a sub-page's link.
 
 Streamlit takes the ``pages/`` folder beside ``app.py`` for a legacy multipage app until
-``st.navigation`` has run once in the process; ``ui.context.get`` leaves that mode."""
+``st.navigation`` has run once in the process; ``ui.context.get`` leaves that mode, and
+``serving.process.configure`` still gives Arrow the allocator it names."""
 
 from __future__ import annotations
 
@@ -25,3 +26,5 @@ def test_a_sub_page_link_is_the_first_visit_after_start(layers, browser):
         assert page.metric("Sentra") != ""
         page.assert_no_exception()
         context.close()
+    # The page's imports ran before app.py named Arrow's allocator: configure() set it.
+    assert "Arrow memory pool system" in log.read_text()
