@@ -14,7 +14,8 @@ from sentra.i18n import DEFAULT_LANGUAGE, t
 from ui import context, stories, url_state, widgets
 from ui.cached import DATA_ERRORS
 
-process.configure()  # once per process: sockets, memory (README, Performance)
+process.configure()  # once per process: sockets, memory (README, Process settings)
+context.leave_legacy_pages_mode()  # a fresh server's first run (pages/)
 st.set_page_config(page_title="Peta Sentra & Klaster", layout="wide")
 ensure_static_assets()
 

@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Excel and GeoJSON files are built cell by cell / feature by feature: 50,000 centres take
-# about 20 s and 2 s; CSV has no limit (a million centres: about 9 s, 180 MB).
+# Excel and GeoJSON files are built cell by cell / feature by feature, so they are offered up
+# to this many centres; CSV, written in chunks, has no limit (docs/performance.md).
 MAX_ROWS_XLSX_GEOJSON = 50_000
 
 

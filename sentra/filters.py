@@ -157,8 +157,8 @@ def from_params(params: Mapping[str, Sequence[str]]) -> tuple[Filters, dict[str,
 
 # -- applying them --------------------------------------------------------------------------
 def member(values: pd.Series, allowed: Iterable[str]) -> np.ndarray:
-    """``values.isin(allowed)`` by Arrow's hash lookup: pandas' isin on Arrow strings is
-    ~20× slower, and walking a million values against a Python set took ~1.8 s."""
+    """``values.isin(allowed)`` by Arrow's hash lookup: pandas' isin on Arrow strings and a
+    walk against a Python set are many times slower (docs/performance.md)."""
     wanted = allowed if isinstance(allowed, pd.Series) else list(allowed)
     found = pc.is_in(
         pa.array(values, type=pa.string(), from_pandas=True),

@@ -8,9 +8,9 @@ The texts live where translators work (``locale/README.md``):
 - ``locale/<lang>/<page>.md``: the long Markdown blocks of a page (the About page's body),
   split into named sections by ``<!-- section: name -->`` lines.
 
-The ``.po`` files are read as they are, with Babel's ``read_po``, once per process (~0.1 s for
-both languages): no compiled ``.mo`` to keep in step with them in git and no build step, so a
-translator's edit shows on the next start. Fuzzy entries count as untranslated.
+The ``.po`` files are read as they are, with Babel's ``read_po``, once per process (both
+languages; docs/performance.md): no compiled ``.mo`` to keep in step with them in git and
+no build step, so a translator's edit shows on the next start. Fuzzy entries count as untranslated.
 
 ``t`` is the one call the code uses. A key the code builds at run time is marked where it is
 written down with ``N_("key")`` (a no-op), so ``pybabel extract -k t`` finds it as well;

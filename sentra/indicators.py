@@ -174,8 +174,8 @@ def region_metrics(
 def _provinces_without_data(all_centres: pd.DataFrame, ref: Reference) -> set[str]:
     """Provinces whose counts are "no data": no BPS 2024 figure and nothing imported."""
     imported = (all_centres["origin"] == "impor").to_numpy()
-    # one column and its distinct values: a million imported rows, copied whole and walked
-    # in Python, took ~3 s of every rerun
+    # one column and its distinct values: copying a million imported rows whole and walking
+    # them in Python cost seconds of every rerun
     provinces = all_centres["province_code"][imported].unique()
     return set(ref.no_bps_provinces - set(provinces))
 

@@ -10,7 +10,7 @@ environment variable (read once, when the process first configures itself):
 - ``ARROW_DEFAULT_MEMORY_POOL`` (Arrow's own; default here ``system``, Arrow's own default
   ``mimalloc``): the allocator of Arrow's buffers.
 
-What each buys, measured, is in the README (Performance, "Process settings").
+What each buys, measured, is in docs/performance.md ("Process settings"); the README lists them.
 
 ``app.py`` imports this module before anything that imports pyarrow (pandas does), calls
 :func:`configure` at the start of every run and :func:`warmed_up` at the end of every

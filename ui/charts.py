@@ -32,8 +32,8 @@ def bars(
     """One bar per category, in the order given (horizontal: the first on top).
 
     Charts are built from graph objects with their whole layout given at once: a
-    plotly.express figure took ~50 ms of server time per rerun and each ``update_*`` call
-    a few more; this takes ~1 ms."""
+    plotly.express figure and each ``update_*`` call cost server time on every rerun
+    (docs/performance.md)."""
     value_axis = {"title": {"text": value_title}}
     if horizontal:
         bar = go.Bar(
@@ -89,7 +89,7 @@ def series(
 
 def finish(fig: go.Figure, title: str, source: str, lang: str, illustrative: bool) -> go.Figure:
     """The figure with its title and source (as subtitle) inside it, so the PNG download
-    keeps them. A new figure with the whole layout: ``update_layout`` took ~12 ms."""
+    keeps them. A new figure with the whole layout, not ``update_layout`` (see ``bars``)."""
     note = f" · {t('chart_illustrative', lang)}" if illustrative else ""
     frame = {
         "title": {

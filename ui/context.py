@@ -47,15 +47,20 @@ def build() -> PageContext:
     return ctx
 
 
-def get() -> PageContext:
-    """The context ``app.py`` built in this run.
-
-    Streamlit may run a page without ``app.py``: until ``st.navigation`` has been called
-    once in the process, Streamlit 1.67 takes a folder named ``pages/`` beside the entry
-    script for a legacy multipage app, so the first visit to a fresh server at ``/profil``
-    runs ``pages/profil.py`` alone. Leave that mode and run again, now through ``app.py``;
-    the address stays (a page's hash is its URL path), and nothing was drawn yet."""
+def leave_legacy_pages_mode() -> None:
+    """Until ``st.navigation`` has been called once in the process, Streamlit 1.67 takes a
+    folder named ``pages/`` beside the entry script for a legacy multipage app: the first
+    visit to a fresh server runs ``app.py`` as a legacy page (its widgets then get other
+    ids than in every later run, and the first change to one is lost) or, at ``/profil``,
+    runs ``pages/profil.py`` alone. Leave that mode and run again, before anything is
+    drawn; the address stays (a page's hash is its URL path)."""
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def get() -> PageContext:
+    """The context ``app.py`` built in this run (see ``leave_legacy_pages_mode``: a page
+    may run before ``app.py`` on a fresh server)."""
+    leave_legacy_pages_mode()
     return st.session_state[_KEY]
