@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.load import Plan, measure  # noqa: E402
-from loaders.store import Store  # noqa: E402
+from loaders.store import open_store  # noqa: E402
 from tools.cluster import Cluster, running_cluster  # noqa: E402
 from tools.live_server import _free_port  # noqa: E402
 from tools.pg_cluster import running_postgres  # noqa: E402
@@ -87,7 +87,7 @@ def main() -> None:
     load_before = os.getloadavg()
     with running_postgres() as pg:
         database_url = pg.create_database("sentra")
-        Store(url=database_url).close()
+        open_store(url=database_url).close()
         folder = ROOT / "artifacts" / "cluster-load"
         with running_cluster(2, _free_port(), folder, database_url) as cluster:
             for server in cluster.dashboards.values():

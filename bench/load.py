@@ -49,7 +49,7 @@ STEPS = ("home", "sector", "province", "profile")
 SESSION_TTL_S = 120  # server.disconnectedSessionTTL: how long a closed session is kept
 SECTOR_LABEL = "Sektor"  # sidebar multiselect (key "sektor"), Indonesian by default
 SECTOR_OPTION = "Kerajinan"
-PROVINCE_KEY = "pick_province_"  # map page picker, keyed by the shown province ("" = none)
+PROVINCE_KEY = "cari_id"  # map page search box, keyed by the shown region ("id" = none)
 PROVINCE_OPTION = "Jawa Tengah"
 PROFILE_PATH = "profil"  # url_path of the profile page in app.py
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}

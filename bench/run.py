@@ -36,14 +36,14 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit_folium import _get_map_string  # noqa: E402
 
 from bench.load import Plan, Session, StepError, cpu_ms, measure  # noqa: E402
-from bench.time_to_map import floor_app, time_to_map  # noqa: E402
+from bench.time_to_map import first_visits, floor_app, time_to_map  # noqa: E402
 from loaders import boundaries  # noqa: E402
 from loaders.export import to_csv_bytes  # noqa: E402
 from loaders.importer import checker_for, validate_file  # noqa: E402
 from loaders.reference import load_reference  # noqa: E402
 from loaders.sample_files import GEODATA  # noqa: E402
 from loaders.static_assets import GeometryFiles, write_geometry  # noqa: E402
-from loaders.store import Store  # noqa: E402
+from loaders.store import Store, open_store  # noqa: E402
 from sentra.filters import Filters, filter_centres  # noqa: E402
 from sentra.indicators import Reference  # noqa: E402
 from sentra.map_view import draw, map_view  # noqa: E402
@@ -61,9 +61,9 @@ from tools.live_server import (  # noqa: E402
 
 SECTOR = "kerajinan"
 PROVINCE = "33"
-REGENCY_KEY = "pick_regency_33"  # the map page's regency picker while Jawa Tengah is shown
+REGENCY_KEY = "cari_33"  # the map page's search box while Jawa Tengah is shown
 REGENCY = "Kabupaten Pekalongan"  # as the heading shows it
-REGENCY_OPTION = "Kab. Pekalongan"  # as the picker lists it
+REGENCY_OPTION = "Kab. Pekalongan · Jawa Tengah"  # as the search box lists it
 
 
 def payload(fmap: folium.Map) -> str:
@@ -110,7 +110,7 @@ def interaction(
             rows_for,
             geometry.url,
         )
-        sent += len(payload(draw(view, "none", "id")))
+        sent += len(payload(draw(view, "id", "Peta uji")))
     return sent
 
 
@@ -146,7 +146,7 @@ def naive_interaction(layers, csv_path: Path) -> int:
 
 def store_with(n: int, layers, folder: Path) -> tuple[Store, pd.DataFrame]:
     os.environ["SENTRA_DATA_DIR"] = str(folder)
-    store = Store(folder / "sentra.duckdb")
+    store = open_store(folder / "sentra.duckdb")
     bps = pd.read_csv(
         GEODATA / "sentra_industri_by_province_2024.csv", dtype={"province_code": str}
     )
@@ -255,7 +255,7 @@ def serving_figures(work: Path, quick: bool, reps: int) -> dict[str, object]:
             "settle_s",
         )
         result[f"load_{big['sessions']}"] = {k: big[k] for k in keys}
-    return result
+    return result | first_visits(work / "first", 1 if quick else 3)
 
 
 async def _regency_clicks(url: str, pid: int, repeat: int) -> tuple[list[float], list[float]]:
@@ -362,7 +362,7 @@ def main() -> None:
         rows, layers.regencies[["code", "name", "kind", "province_code"]], bps, seed=7
     ).rename(columns={"name": "Nama Sentra", "regency_code": "Kab/Kota"})
     data = to_csv_bytes(clean)
-    store = Store(work / "import" / "sentra.duckdb")
+    store = open_store(work / "import" / "sentra.duckdb")
     checker = checker_for(layers)
     started = time.perf_counter()
     _, _, validated = validate_file(data, "impor.csv", checker, max_bytes=None)

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from loaders.boundaries import load  # noqa: E402
-from loaders.store import GEODATA, Store  # noqa: E402
+from loaders.store import GEODATA, Store, open_store  # noqa: E402
 from sentra.sample_data import scaled_centres  # noqa: E402
 from sentra.schema import CENTRE_COLUMNS  # noqa: E402
 from tools.pg_cluster import running_postgres  # noqa: E402
@@ -35,8 +35,8 @@ _COLS = ", ".join(CENTRE_COLUMNS)
 READ_SCRIPT = """
 import sys, time
 sys.path.insert(0, {root!r})
-from loaders.store import Store
-store = Store({path!r}) if {path!r} else Store(url={url!r})
+from loaders.store import open_store
+store = open_store({path!r}) if {path!r} else open_store(url={url!r})
 started = time.perf_counter()
 rows = len(store.centres())
 seconds = time.perf_counter() - started
@@ -83,7 +83,8 @@ def measure(store: Store, generated: pd.DataFrame, changed: int, path: str, url:
     rows = generated.sample(n=changed // 2, random_state=1).assign(name="Nama diperbarui")
     extra = generated.head(changed - len(rows)).assign(id=lambda f: "NEW-" + f["id"])
     before = store.stored_rows()
-    version, import_s = _timed(lambda: store.import_centres(pd.concat([rows, extra]), "ubah"))
+    outcome, import_s = _timed(lambda: store.import_centres(pd.concat([rows, extra]), "ubah"))
+    version = outcome.version
     grown = store.stored_rows() - before
     _, restore_s = _timed(lambda: store.restore(version - 1))
     try:
@@ -115,10 +116,10 @@ def main() -> None:
     result = {}
     with tempfile.TemporaryDirectory() as folder:
         path = str(Path(folder) / "sentra.duckdb")
-        result["duckdb"] = measure(Store(Path(path)), generated, args.changed, path, "")
+        result["duckdb"] = measure(open_store(Path(path)), generated, args.changed, path, "")
     with running_postgres() as cluster:
         url = cluster.create_database("bench")
-        store = Store(url=url)
+        store = open_store(url=url)
         try:
             result["postgres"] = measure(store, generated, args.changed, "", url)
         finally:

@@ -1,13 +1,14 @@
 """Time to a drawn map in a real browser: the dashboard against the floor of its stack.
 
-    python bench/time_to_map.py [--visits 5]
+    python bench/time_to_map.py [--visits 5] [--first-visits 3]
 
 Starts the dashboard (bundled data) and ``bench/floor_app.py`` (a trivial
 streamlit-folium map with 38 rectangles) on two local servers and opens each, in turn, in
 a fresh chromium context (empty browser cache) until the map frame shows its 38 shapes.
 The ratio of the medians is what the dashboard adds to the floor; both are measured in the
 same run because absolute times on a shared machine vary. It also times a click on Jawa
-Tengah until the map shows its 35 regencies. Last line printed: one JSON object.
+Tengah until the map shows its 35 regencies, and the first visit after a server starts
+(``first_visits``). Last line printed: one JSON object.
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from loaders import boundaries  # noqa: E402
-from tools.live_server import MAP_FRAME, App, launch_chromium, running_servers  # noqa: E402
+from tools.live_server import (  # noqa: E402
+    MAP_FRAME,
+    PLAIN,
+    App,
+    launch_chromium,
+    running_servers,
+)
 
 SHAPES = f"{MAP_FRAME} >> internal:control=enter-frame >> path.sentra-region"
 PROVINCE, PROVINCE_CODE = "Jawa Tengah", "33"
@@ -41,7 +48,7 @@ def floor_app(work: Path) -> App:
     shutil.copy(ROOT / "bench" / "floor_app.py", folder / "app.py")
     for name in ("static", ".streamlit"):
         (folder / name).symlink_to(ROOT / name)
-    return App(work / "floor.log", root=folder)
+    return App(work / "floor.log", root=folder, command=PLAIN)
 
 
 def _local_only(page: Page) -> None:
@@ -80,12 +87,12 @@ def drill_down(page: Page, index: int) -> float:
     started = time.perf_counter()
     shape.click(force=True)
     page.wait_for_function(
-        """n => {
-            const frames = document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]');
+        """([frame, n]) => {
+            const frames = document.querySelectorAll(frame);
             return frames.length === 1 && frames[0].contentDocument
                 && frames[0].contentDocument.querySelectorAll('path.sentra-region').length === n;
         }""",
-        arg=35,
+        arg=[MAP_FRAME, 35],
         timeout=120_000,
     )
     elapsed = time.perf_counter() - started
@@ -120,14 +127,51 @@ def time_to_map(dashboard: str, floor: str, visits: int) -> dict[str, object]:
     }
 
 
+def first_visits(work: Path, rounds: int) -> dict[str, object]:
+    """The first visit after a server starts, as a presenter makes it: the floor, the
+    dashboard as ``scripts/dashboard.sh`` starts it (first visit prepared while it starts)
+    and the dashboard without that (``SENTRA_PREPARE=0``), each on a fresh server, once per
+    round; the data folder is kept between rounds, as between restarts."""
+    env = os.environ | {"SENTRA_DATA_DIR": str(work / "data")}
+    apps = {
+        "floor": floor_app(work),
+        "prepared": App(work / "prepared.log", env),
+        "unprepared": App(work / "unprepared.log", env | {"SENTRA_PREPARE": "0"}),
+    }
+    with running_servers(apps["prepared"]):  # the data folder, as after an earlier start
+        pass
+    seconds: dict[str, list[float]] = {name: [] for name in apps}
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        for i in range(rounds):
+            for name, app in list(apps.items())[:: 1 if i % 2 else -1]:
+                with running_servers(app) as (url,):
+                    elapsed, page = open_map(browser, url)
+                    seconds[name].append(elapsed)
+                    page.context.close()
+        browser.close()
+    medians = {name: statistics.median(values) for name, values in seconds.items()}
+    return {
+        "first_visit_rounds": rounds,
+        "first_visit_floor_s": round(medians["floor"], 2),
+        "first_visit_s": round(medians["prepared"], 2),
+        "first_visit_unprepared_s": round(medians["unprepared"], 2),
+        "first_visit_ratio_to_floor": round(medians["prepared"] / medians["floor"], 2),
+        "first_visit_unprepared_ratio_to_floor": round(medians["unprepared"] / medians["floor"], 2),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--visits", type=int, default=5)
+    parser.add_argument("--first-visits", type=int, default=3, help="rounds of fresh starts")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sentra-ttm-"))
     dashboard = App(work / "dashboard.log", os.environ | {"SENTRA_DATA_DIR": str(work / "data")})
     with running_servers(dashboard, floor_app(work)) as (url, floor):
         result = time_to_map(url, floor, args.visits)
+    if args.first_visits:
+        result |= first_visits(work / "first", args.first_visits)
     shutil.rmtree(work)
     print(json.dumps(result))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from loaders.boundaries import load
 from loaders.pinned_source import SourceFileError
 from loaders.reference import load_reference
-from loaders.store import Store, StoreError
+from loaders.store import StoreError, open_store
 from sentra.briefing.build import build_briefing
 from sentra.briefing.content import BriefingData
 from sentra.briefing.formats import FORMATS, render
@@ -33,7 +33,7 @@ from sentra.indicators import METRICS
 def load_data() -> BriefingData:
     """The current stored version, reference tables and boundary layers."""
     layers, _origin = load()
-    store = Store()
+    store = open_store()
     version = store.current_version()
     return BriefingData(
         store.centres(version), load_reference(store, layers.all_regions), layers, version

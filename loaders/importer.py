@@ -1,13 +1,16 @@
 """Import pipeline: read a file, map its columns, validate rows, store a new version.
 
 Also a command for administrators and tests:
-``python -m loaders.importer FILE [--all-or-nothing]`` prints progress lines while writing
-and, as its last line, a JSON summary.
+``python -m loaders.importer FILE [--lengkap] [--oleh NAME] [--all-or-nothing]`` reconciles
+the file with the stored centres (``sentra.reconcile``), prints progress lines while writing
+and, as its last line, a JSON summary with what it added, changed, left unchanged, retired
+and refused. ``--lengkap``: the file is the complete list of the regions it names.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -19,9 +22,9 @@ import pandas as pd
 from loaders import wilayah_codes
 from loaders.boundaries import BoundaryLayers
 from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError, Sheet, read_table
-from loaders.store import Store
+from loaders.store import open_store
 from sentra.i18n import N_, t
-from sentra.import_fields import missing_fields, suggest_mapping
+from sentra.import_fields import missing_fields, provided_columns, suggest_mapping
 from sentra.regional_table import RegionalLayout, RegionalResult, detect_layout, read_regional
 from sentra.regions import PlaceIndex, RegionMatcher
 from sentra.report import describe, field_list
@@ -136,14 +139,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="id")
     parser.add_argument("--sheet", help=t("cli_import_sheet"))
     parser.add_argument("--header-row", type=int, help=t("cli_import_header_row"))
+    parser.add_argument("--lengkap", action="store_true", help=t("cli_import_complete"))
+    parser.add_argument("--oleh", metavar="AKUN", help=t("cli_import_by"))
     args = parser.parse_args(argv)
     from loaders.boundaries import load
 
     started = time.perf_counter()
     layers, _ = load()
+    data = args.file.read_bytes()
     try:
-        sheet, _, result = validate_file(
-            args.file.read_bytes(),
+        sheet, mapping, result = validate_file(
+            data,
             args.file.name,
             checker_for(layers),
             max_bytes=None,
@@ -157,14 +163,32 @@ def main(argv: list[str] | None = None) -> int:
         print(t("cli_import_invalid", args.lang, n=result.invalid), file=sys.stderr)
         return 3
     validated = time.perf_counter()
-    store = Store()
-    version = store.import_centres(
+    store = open_store()
+    account = store.account(args.oleh) if args.oleh else None
+    if args.oleh and account is None:
+        print(t("acc_unknown", args.lang, name=args.oleh), file=sys.stderr)
+        return 2
+    outcome = store.import_centres(
         result.rows,
         label=f"Impor {args.file.name}",
         progress=lambda n: print(t("cli_import_written", args.lang, n=n), flush=True),
+        complete=args.lengkap,
+        account=account,
+        file_name=args.file.name,
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        provided=provided_columns(mapping),
     )
+    if not outcome.stored:
+        print(t("import_nothing_changed", args.lang, v=outcome.version), file=sys.stderr)
+    if refused := len(outcome.plan.refused):
+        regions = " ".join(account.regions) if account else ""
+        print(t("cli_import_refused", args.lang, n=refused, regions=regions), file=sys.stderr)
     summary = {
-        "version": version,
+        "version": outcome.version,
+        "stored": outcome.stored,
+        "account": account.name if account else None,
+        "complete": args.lengkap,
+        **outcome.plan.counts(),
         "imported": len(result.rows),
         "invalid": result.invalid,
         "warnings": result.warnings,

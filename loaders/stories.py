@@ -2,7 +2,7 @@
 
 One row per story; its steps (each with the data version it was captured on) are one JSON
 text, written whole in one transaction, so an edit is all or nothing. The table is made
-by the store's schema step 4 (``loaders/store_schema.py``). Only the
+by the store's schema step 4 (``loaders/store/schema.py``). Only the
 store's backend-neutral calls are used (``_read``/``_write``/``_rows``/``_exec`` with ``?``
 placeholders), so stories live in DuckDB and in PostgreSQL alike.
 """
@@ -25,7 +25,7 @@ def _now() -> datetime:
 
 
 class StoryStore:
-    # The store's connection calls are its backend protocol (``loaders/store.py``): same
+    # The store's connection calls are its backend protocol (``loaders/store/base.py``): same
     # database, same transactions and writers' lock as the centres.
     def __init__(self, store: Store) -> None:
         self.store = store

@@ -48,14 +48,22 @@ columns = [names[c] for c in codes]
 
 
 def _rows(metrics: tuple[str, ...], formatter) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Raw and formatted values, a row per metric; a missing value reads "no data" (so the
+    table's download has it too, not a bare dash)."""
     values = table[list(metrics)].T
     values.columns = columns
-    shown = values.apply(lambda row: row.map(lambda v: formatter(row.name, v)), axis=1)
+    no_data = t("legend_no_data", lang)
+    shown = values.apply(
+        lambda row: row.map(lambda v: no_data if pd.isna(v) else formatter(row.name, v)), axis=1
+    )
     return values, shown
 
 
 def _highlight(values: pd.DataFrame, shown: pd.DataFrame):
-    best = values.astype(float).eq(values.astype(float).max(axis=1), axis=0)
+    """The highest of each row, where every region has a figure (the only known value of a
+    row is not the highest)."""
+    numbers = values.astype(float)
+    best = numbers.eq(numbers.max(axis=1), axis=0) & numbers.notna().all(axis=1).to_numpy()[:, None]
     return shown.style.apply(
         lambda _: best.map(lambda b: "background-color:#fde0a6;font-weight:600" if b else ""),
         axis=None,
@@ -67,13 +75,17 @@ values, shown = _rows(aggregate.COMPARED, lambda m, v: fmt_metric(m, v, lang))
 shown.index = values.index = [t(f"m_{m}", lang) for m in aggregate.COMPARED]
 st.dataframe(_highlight(values, shown), width="stretch")
 st.caption(t("population_source", lang))
+published = aggregate.cluster_sources(ctx.ref, lang)
+if table["klaster"].isna().any():
+    st.caption(t("klaster_no_data_help", lang, published=published))
 st.subheader(t("compare_normalised", lang))
-values, shown = _rows(aggregate.SHARES, lambda m, v: fmt_percent(v, lang, 2))
-shown.index = values.index = [
-    f"{t('m_' + m, lang)} — {t('share_national', lang)}" for m in aggregate.SHARED
-]
+shared = aggregate.shared_measures(ctx.ref)  # a share of an unknown total is not a number
+values, shown = _rows(tuple(f"{m}_share" for m in shared), lambda m, v: fmt_percent(v, lang, 2))
+shown.index = values.index = [f"{t('m_' + m, lang)} — {t('share_national', lang)}" for m in shared]
 st.dataframe(_highlight(values, shown), width="stretch")
 st.caption(t("highest", lang))
+if "klaster" not in shared:
+    st.caption(t("compare_no_cluster_share", lang, published=published))
 widgets.illustrative_note(ctx, widgets.illustrative_share(ctx.filtered))
 imported = imported_indicators()
 if len(imported.meta):
@@ -81,7 +93,7 @@ if len(imported.meta):
     shown = regional_indicators.readable(imported, codes, names, lang)
     st.dataframe(shown, hide_index=True, width="stretch")
 
-long = table[list(aggregate.SHARES)].rename(
+long = table[[f"{m}_share" for m in shared]].rename(
     columns=lambda m: t(f"m_{m.removesuffix('_share')}", lang)
 )
 long.index = columns

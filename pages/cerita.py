@@ -6,19 +6,22 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from sentra.briefing.story_slides import story_briefing
 from sentra.i18n import t
 from sentra.stories import (
     MAX_NOTE,
     MAX_TITLE,
+    Step,
+    Story,
     move_step,
     remove_step,
     rename,
     rename_step,
     steps_to_json,
 )
-from ui import context
+from ui import auth, context
 from ui.briefing import briefing_data, download_popover
 from ui.stories import page_label, plain_markdown, play, story_store
 
@@ -26,6 +29,7 @@ ctx = context.get()
 lang = ctx.lang
 store = story_store()
 names = ctx.ref.regions["name"]
+editor = auth.current_account() is not None  # anyone may watch and export; editors change
 st.title(t("story_page_title", lang))
 st.caption(t("story_page_help", lang))
 
@@ -37,14 +41,51 @@ def _create() -> None:
         st.session_state["new_story_title"] = ""
 
 
-new_col, button_col = st.columns([4, 1], vertical_alignment="bottom")
-new_col.text_input(
-    t("story_new_title", lang),
-    key="new_story_title",
-    max_chars=MAX_TITLE,
-    placeholder=t("story_new_hint", lang),
-)
-button_col.button(t("story_create", lang), on_click=_create, width="stretch")
+def _edit_controls(
+    story: Story, i: int, step: Step, up: DeltaGenerator, down: DeltaGenerator, drop: DeltaGenerator
+) -> None:
+    """Move, delete and edit one step (editors only)."""
+    if up.button("↑", key=f"up_{i}", help=t("story_up", lang), disabled=i == 0):
+        store.save(move_step(story, i, -1))
+        st.rerun()
+    if down.button(
+        "↓", key=f"down_{i}", help=t("story_down", lang), disabled=i == len(story.steps) - 1
+    ):
+        store.save(move_step(story, i, 1))
+        st.rerun()
+    if drop.button("✕", key=f"drop_{i}", help=t("story_delete_step", lang)):
+        store.save(remove_step(story, i))
+        st.rerun()
+    with st.expander(t("story_edit_step", lang)):
+        title = st.text_input(
+            t("step_title", lang),
+            value=step.title,
+            max_chars=MAX_TITLE,
+            key=f"title_{story.story_id}_{i}",
+        )
+        note = st.text_area(
+            t("step_note", lang),
+            value=step.note,
+            max_chars=MAX_NOTE,
+            key=f"note_{story.story_id}_{i}",
+        )
+        if st.button(t("story_save_step", lang), key=f"save_{i}"):
+            store.save(rename_step(story, i, title, note))
+            st.rerun()
+
+
+if editor:
+    new_col, button_col = st.columns([4, 1], vertical_alignment="bottom")
+    new_col.text_input(
+        t("story_new_title", lang),
+        key="new_story_title",
+        max_chars=MAX_TITLE,
+        placeholder=t("story_new_hint", lang),
+    )
+    button_col.button(t("story_create", lang), on_click=_create, width="stretch")
+else:
+    st.info(t("story_sign_in", lang))
+
 
 stories = store.listing()
 if stories.empty:
@@ -67,13 +108,17 @@ st.code(link, language=None)
 if story.versions() - {ctx.version}:
     st.warning(t("story_data_changed", lang, v=ctx.version))
 
-left, right = st.columns([3, 1], vertical_alignment="bottom")
-new_title = left.text_input(
-    t("story_rename", lang), value=story.title, max_chars=MAX_TITLE, key=f"rename_{story.story_id}"
-)
-if right.button(t("story_save_title", lang), width="stretch") and new_title.strip():
-    store.save(rename(story, new_title))
-    st.rerun()
+if editor:
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    new_title = left.text_input(
+        t("story_rename", lang),
+        value=story.title,
+        max_chars=MAX_TITLE,
+        key=f"rename_{story.story_id}",
+    )
+    if right.button(t("story_save_title", lang), width="stretch") and new_title.strip():
+        store.save(rename(story, new_title))
+        st.rerun()
 
 if not story.steps:
     st.info(t("story_no_steps", lang))
@@ -81,36 +126,14 @@ for i, step in enumerate(story.steps):
     codes = step.params.get("bandingkan" if step.page == "bandingkan" else "wilayah") or []
     where = " · ".join(str(names.get(c, c)) for c in codes) or t("indonesia", lang)
     with st.container(border=True):
-        text, up, down, drop = st.columns([8, 1, 1, 1], vertical_alignment="center")
+        if editor:
+            text, up, down, drop = st.columns([8, 1, 1, 1], vertical_alignment="center")
+        else:
+            text = st.container()
         text.markdown(f"**{i + 1}. {plain_markdown(step.title)}**")
         text.caption(f"{page_label(step.page, lang)} · {where}")
-        if up.button("↑", key=f"up_{i}", help=t("story_up", lang), disabled=i == 0):
-            store.save(move_step(story, i, -1))
-            st.rerun()
-        if down.button(
-            "↓", key=f"down_{i}", help=t("story_down", lang), disabled=i == len(story.steps) - 1
-        ):
-            store.save(move_step(story, i, 1))
-            st.rerun()
-        if drop.button("✕", key=f"drop_{i}", help=t("story_delete_step", lang)):
-            store.save(remove_step(story, i))
-            st.rerun()
-        with st.expander(t("story_edit_step", lang)):
-            title = st.text_input(
-                t("step_title", lang),
-                value=step.title,
-                max_chars=MAX_TITLE,
-                key=f"title_{story.story_id}_{i}",
-            )
-            note = st.text_area(
-                t("step_note", lang),
-                value=step.note,
-                max_chars=MAX_NOTE,
-                key=f"note_{story.story_id}_{i}",
-            )
-            if st.button(t("story_save_step", lang), key=f"save_{i}"):
-                store.save(rename_step(story, i, title, note))
-                st.rerun()
+        if editor:
+            _edit_controls(story, i, step, up, down, drop)
         if step.note:
             st.markdown(plain_markdown(step.note).replace("\n", "  \n"))
 
@@ -131,9 +154,10 @@ if story.steps:
             lang,
         )
 
-with st.expander(t("story_delete", lang)):
-    confirmed = st.checkbox(t("story_delete_confirm", lang, title=story.title), key="sure")
-    if st.button(t("story_delete", lang), type="primary", disabled=not confirmed):
-        store.delete(story.story_id)
-        st.session_state.pop("story_edit", None)
-        st.rerun()
+if editor:
+    with st.expander(t("story_delete", lang)):
+        confirmed = st.checkbox(t("story_delete_confirm", lang, title=story.title), key="sure")
+        if st.button(t("story_delete", lang), type="primary", disabled=not confirmed):
+            store.delete(story.story_id)
+            st.session_state.pop("story_edit", None)
+            st.rerun()

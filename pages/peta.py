@@ -8,9 +8,9 @@ import functools
 import streamlit as st
 from streamlit_folium import st_folium
 
+from sentra.coverage import COVERAGE_METRIC
 from sentra.i18n import t
 from sentra.indicators import METRICS
-from sentra.map_build import BASEMAP_LABELS, BASEMAPS
 from sentra.map_view import draw
 from sentra.regional_indicators import PREFIX
 from ui import context, region_select, url_state, widgets
@@ -25,9 +25,8 @@ regions_table = layers.all_regions
 
 selected = region_select.selected(regions_table)
 imported = imported_indicators()
-measures = [*METRICS, *imported.keys()]
+measures = [*METRICS, COVERAGE_METRIC, *imported.keys()]
 url_state.seed("metrik", measures)
-url_state.seed("peta_dasar", BASEMAPS)
 
 title_col, back_col = st.columns([4, 1], vertical_alignment="bottom")
 if selected:
@@ -50,9 +49,11 @@ else:
     title_col.title(t("app_title", lang))
 
 # Presenters keep the controls one click away, so the map fills a 1280×720 projector.
-controls = st.expander(t("view_settings", lang)) if ctx.presentation else st.container()
-col_prov, col_kab, col_kec, col_metric, col_base = controls.columns([1, 1, 1, 1.2, 1])
-region_select.pickers(regions_table, selected, lang, col_prov, col_kab, col_kec)
+controls = (
+    st.expander(t("view_settings", lang)) if ctx.presentation else st.container(key="map_controls")
+)
+col_find, col_metric = controls.columns([2, 1.2])
+region_select.search_box(regions_table, selected, lang, col_find)
 metric = col_metric.selectbox(
     t("metric", lang),
     measures,
@@ -67,19 +68,12 @@ if metric.startswith(PREFIX):  # an imported regional indicator: one year at a t
         t("year", lang), years, index=len(years) - 1, key=f"tahun_{metric}"
     )
     measure = imported.measure(metric, year)
-basemap = col_base.selectbox(
-    t("basemap", lang),
-    list(BASEMAPS),
-    format_func=lambda b: t(BASEMAP_LABELS[b], lang),
-    help=t("basemap_help", lang),
-    key="peta_dasar",
-    persist_state="session",
-)
 
 view = explorer_view(ctx, selected, metric, measure)
+place = region_select.display_name(regions_table, selected, lang) if selected else "Indonesia"
 map_key = f"peta-{st.session_state.get('map_nonce', 0)}"
 st_folium(
-    draw(view, basemap, lang),
+    draw(view, lang, t("map_frame_title", lang, measure=view.legend_title, place=place)),
     key=map_key,
     returned_objects=["last_active_drawing"],
     height=470 if ctx.presentation else 460,
@@ -87,7 +81,9 @@ st_folium(
     on_change=functools.partial(region_select.map_clicked, map_key, regions_table.index),
     render=False,  # st_folium renders the map itself; a full page render first is wasted
 )
-st.caption(f"{view.note} {t('boundary_credit', lang)}")
+st.caption(f"{view.note} {t('basemap_note', lang)} {t('boundary_credit', lang)}")
+with st.expander(t("map_table", lang)):  # the same regions, values and classes, for keyboards
+    st.table(view.rows, hide_index=True)
 if measure is not None and measure.level == "regency" and not selected:
     st.caption(t("imp_level_note", lang))
 widgets.headline_row(ctx, selected)

@@ -18,10 +18,10 @@ lang = ctx.lang
 regions = ctx.ref.regions
 selected = region_select.selected(regions)
 
-col_title, col_prov, col_kab, col_kec = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
+col_title, col_find = st.columns([3, 2], vertical_alignment="bottom")
 title = region_select.display_name(regions, selected, lang) if selected else t("indonesia", lang)
 col_title.title(title)
-region_select.pickers(regions, selected, lang, col_prov, col_kab, col_kec)
+region_select.search_box(regions, selected, lang, col_find)
 if not selected:
     st.caption(t("profile_pick", lang))
 elif len(selected) > 5:

@@ -64,7 +64,7 @@ fills, legend = classify(
     values, lambda v: fmt_number(v, lang, 2), t("legend_zero", lang), t("legend_no_data", lang)
 )
 labels = {c: f"LQ {fmt_number(v, lang, 2)}" for c, v in values.items()}
-fmap = base_map("none", shapes.total_bounds, lang)
+fmap = base_map(shapes.total_bounds, lang, f"LQ — {label(SECTORS, sector, lang)}")
 region_layer(shapes, geometry_files().url(None), fills, labels).add_to(fmap)
 add_legend(fmap, f"LQ — {label(SECTORS, sector, lang)}", legend)
 map_col, table_col = st.columns([3, 2])

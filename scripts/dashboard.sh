@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements.txt
 .venv/bin/python -m loaders.boundaries
 .venv/bin/python -m loaders.wilayah_codes
-exec .venv/bin/python -m streamlit run app.py "$@"
+# The server prepares its first visit while it starts (serving/start.py).
+exec .venv/bin/python -m serving.start "$@"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sentra.cluster_counts import bps_national
 from sentra.filters import Filters
+from sentra.formatting import fmt_number
+from sentra.i18n import t
 from sentra.indicators import Reference, budgets_of, location_quotient, no_data, region_metrics
 from sentra.per_person import PER_PERSON, people_in, per_person
 
@@ -36,6 +39,43 @@ def per_person_figures(
         return {"population": people, **{m: float("nan") for m in PER_PERSON}}
     inside = scope(centres, region)
     return per_person(len(inside), inside["workers"].sum(), people)
+
+
+def names_list(names: list[str], lang: str) -> str:
+    """'Banten, Bali dan Papua Pegunungan' / 'Banten, Bali and Papua Pegunungan'."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {t('list_and', lang)} {names[-1]}"
+
+
+def bps_national_note(ref: Reference, lang: str) -> str:
+    """What BPS 2024 counts nationally beside the mapped count of sentra: the national
+    figure and the part no province has (with those provinces' names); '' without a
+    national figure."""
+    bps = bps_national(ref.facts, ref.bps_2024, ref.provinces)
+    if bps.national is None:
+        return ""
+    names = [str(ref.regions.at[p, "name"]) for p in bps.missing]
+    return t(
+        "bps_national_note",
+        lang,
+        national=fmt_number(bps.national, lang),
+        gap=fmt_number(bps.gap, lang),
+        provinces=names_list(names, lang),
+    )
+
+
+def cluster_sources(ref: Reference, lang: str) -> str:
+    """The published cluster counts by region: 'Jawa Tengah (133 klaster, 2009)'."""
+    facts = ref.facts
+    value = pd.to_numeric(facts["value"], errors="coerce")
+    codes = facts["region_code"].fillna("").astype(str)
+    rows = (facts["unit"] == "klaster") & value.notna() & (codes != "")
+    parts = []
+    for cs, year, n in zip(codes[rows], facts["year"][rows], value[rows], strict=True):
+        name = names_list([str(ref.regions["name"].get(c, c)) for c in cs.split(";")], lang)
+        parts.append(f"{name} ({t('cluster_count', lang, n=fmt_number(n, lang))}, {year})")
+    return names_list(parts, lang)
 
 
 def mix(centres: pd.DataFrame, column: str) -> pd.Series:
@@ -88,6 +128,12 @@ SHARED = ("sentra", "klaster", "enterprises", "workers", "budget_rp")
 SHARES = tuple(f"{m}_share" for m in SHARED)
 
 
+def shared_measures(ref: Reference) -> tuple[str, ...]:
+    """The measures of ``SHARED`` whose national total is known: a share of an unknown
+    total is not a number (clusters have no national count unless every province has one)."""
+    return tuple(m for m in SHARED if m != "klaster" or ref.clusters_known(None))
+
+
 def comparison(
     codes: list[str],
     centres: pd.DataFrame,
@@ -98,7 +144,8 @@ def comparison(
     """Metrics (``COMPARED``) of regions of any level side by side, plus ``SHARES``.
 
     Rows: regions (in the given order). Share columns are % of the national total of the
-    same (filtered) measure, so regions of different size compare fairly.
+    same (filtered) measure, so regions of different size compare fairly; NaN where that
+    total is unknown (``shared_measures``).
     """
     frames = []
     for level, width in (("province", 2), ("regency", 5), ("kecamatan", 8)):
@@ -107,9 +154,11 @@ def comparison(
             frames.append(region_metrics(centres, all_centres, ref, level, filters, codes=chosen))
     table = pd.concat(frames).reindex(codes)
     national = region_metrics(centres, all_centres, ref, "province", filters)
+    known = shared_measures(ref)
     for column in SHARED:
         total = national[column].sum()
-        table[f"{column}_share"] = table[column] / total * 100 if total else float("nan")
+        share = table[column] / total * 100 if total and column in known else float("nan")
+        table[f"{column}_share"] = share
     return table
 
 

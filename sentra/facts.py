@@ -3,9 +3,12 @@ and locale (Rp13,9 miliar; 1.506 unit; 17,28%), the regions by name, and the sou
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pandas as pd
 
-from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
+from sentra.formatting import fmt_date, fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import N_, t
 from sentra.numbers import parse_number
 
@@ -21,19 +24,39 @@ GLOSSARY = {
     "apbd": (N_("gl_apbd_term"), N_("gl_apbd_text")),
     "lq": (N_("gl_lq_term"), N_("gl_lq_text")),
 }
-# English words in the published citations, shown in the reader's language.
+# English words in the published citations, shown in the reader's language (whole words,
+# longest first: "cluster workshop in" before "workshop").
 _SOURCE_WORDS = {
     "news report": N_("src_news_report"),
+    "cluster workshop in": N_("src_cluster_workshop_in"),
     "citing": N_("src_citing"),
     "via": N_("src_via"),
 }
+# Nouns that Indonesian puts before the words naming them: "Disperindag Kabupaten Lamongan
+# website" is "situs web Disperindag Kabupaten Lamongan" ({what}: the capitalised name).
+_SOURCE_NOUNS = {"website": N_("src_website_of"), "workshop": N_("src_workshop_of")}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAY = re.compile(rf"\b(\d{{1,2}}) ({'|'.join(_MONTHS)}) (\d{{4}})\b")
 
 
 def source_text(source: object, lang: str) -> str:
+    """A published citation in the reader's language: its English words translated and its
+    dates written the reader's way ("26 Oct 2022" is "26 Okt 2022"); names stay as they are."""
     text = source if isinstance(source, str) else ""
     for word, key in _SOURCE_WORDS.items():
-        text = text.replace(word, t(key, lang))
-    return text
+        text = re.sub(rf"\b{word}\b", lambda _m, key=key: t(key, lang), text)
+    for noun, key in _SOURCE_NOUNS.items():
+        text = re.sub(
+            rf"\b([A-Z][\w ]*?) {noun}\b",
+            lambda m, key=key: t(key, lang, what=m.group(1)),
+            text,
+        )
+    return _DAY.sub(
+        lambda m: fmt_date(
+            date(int(m.group(3)), _MONTHS.index(m.group(2)) + 1, int(m.group(1))), lang, short=True
+        ),
+        text,
+    )
 
 
 def fact_value(value: object, unit: object, lang: str) -> str:

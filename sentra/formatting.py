@@ -63,6 +63,6 @@ def fmt_metric(metric: str, value: float | None, lang: str = "id") -> str:
     return fmt_number(value, lang)
 
 
-def fmt_date(value: date, lang: str = "id") -> str:
-    """13 Januari 2025 (id) / January 13, 2025 (en)."""
-    return format_date(value, format="long", locale=_locale(lang))
+def fmt_date(value: date, lang: str = "id", short: bool = False) -> str:
+    """13 Januari 2025 (id) / January 13, 2025 (en); short: 26 Okt 2022 / 26 Oct 2022."""
+    return format_date(value, format="d MMM y" if short else "long", locale=_locale(lang))

@@ -233,3 +233,23 @@ def missing_fields(mapping: dict[str, str | None]) -> list[str]:
     if not any(mapping.get(f) for f in REGENCY_FIELDS):
         missing.append("regency")
     return missing
+
+
+# Centre columns an import field fills, where the names differ.
+_COLUMNS_OF = {
+    "province": ("province_code",),
+    "regency": ("regency_code", "province_code"),
+    "regency_code": ("regency_code", "province_code"),
+    "kecamatan": ("kecamatan_code",),
+    "desa": ("kecamatan_code",),
+}
+
+
+def provided_columns(mapping: dict[str, str | None]) -> set[str]:
+    """The centre columns a file's mapped fields give values for (the rest of a matched
+    centre stays as stored)."""
+    columns: set[str] = set()
+    for field, column in mapping.items():
+        if column:
+            columns.update(_COLUMNS_OF.get(field, (field,)))
+    return columns

@@ -2,7 +2,9 @@
 
 "No data" (NaN) is kept apart from zero everywhere: a province without a published BPS
 2024 count (Banten, Bali, Papua Pegunungan) has no reliable centre counts unless officials
-imported their own list for it; growth series exist per province only.
+imported their own list for it; growth series exist per province only. Cluster counts are
+"no data" wherever no published figure or complete list covers the region
+(``sentra.coverage``): only Central Java has one.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from sentra.cluster_counts import cluster_known, clusters_known_in
 from sentra.filters import Filters, filter_centres, member
 from sentra.per_person import PER_PERSON
 
@@ -83,12 +86,22 @@ class Reference:
     facts: pd.DataFrame
     # code → people (provinces and regencies, 2025); empty: per-person measures are "no data"
     population: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
+    # region codes an office's complete list of clusters covers (``sentra.coverage``)
+    complete_lists: frozenset[str] = frozenset()
     no_bps_provinces: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         provinces = self.regions.index[self.regions["kind"] == "provinsi"]
         published = set(self.bps_2024["province_code"])
         self.no_bps_provinces = frozenset(p for p in provinces if p not in published)
+
+    @property
+    def provinces(self) -> list[str]:
+        return list(self.regions.index[self.regions["kind"] == "provinsi"])
+
+    def clusters_known(self, region: str | None) -> bool:
+        """Whether clusters can be counted in ``region`` (None: Indonesia)."""
+        return cluster_known(region, self.facts, self.complete_lists, self.provinces)
 
 
 def _region_key(codes: pd.Series, level: str) -> pd.Series:
@@ -146,6 +159,9 @@ def region_metrics(
     out["centres_per_100k"] = total / people * PER_PERSON["centres_per_100k"]
     out["workers_per_1000"] = out["workers"] / people * PER_PERSON["workers_per_1000"]
     out["centres"] = total.astype(int)
+    # a cluster count only where a published figure or a complete list covers the region
+    known = clusters_known_in(out.index, ref.facts, ref.complete_lists).to_numpy()
+    out.loc[~known, "klaster"] = np.nan
 
     budget = budgets_of(centres, ref, filters)
     if level == "kecamatan":  # through the centre the money went to
@@ -208,12 +224,14 @@ def headline(
     centres: pd.DataFrame, ref: Reference, filters: Filters, region: str | None = None
 ) -> dict[str, float]:
     """Totals of ``centres`` (filtered, inside ``region``; None: Indonesia) for the top of
-    every page. ``budget_region_rp`` is the part allocated to regions as a whole."""
+    every page. ``budget_region_rp`` is the part allocated to regions as a whole;
+    ``klaster`` is NaN ("no data") where clusters cannot be counted."""
     budget = budgets_of(centres, ref, filters, region)
     whole_region = budget["centre_id"].fillna("") == ""
+    clusters = int((centres["kind"] == "klaster").sum())
     return {
         "sentra": int((centres["kind"] == "sentra").sum()),
-        "klaster": int((centres["kind"] == "klaster").sum()),
+        "klaster": clusters if ref.clusters_known(region) else np.nan,
         "enterprises": float(centres["enterprises"].sum()),
         "workers": float(centres["workers"].sum()),
         "budget_rp": float(budget["amount_rp"].sum()),

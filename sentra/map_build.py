@@ -13,9 +13,10 @@ import folium
 import folium.plugins
 import pandas as pd
 from branca.element import CssLink, Element, JavascriptLink, MacroElement
+from folium.template import tojavascript
 from jinja2 import Template
 
-from sentra.choropleth import NO_DATA_FILL
+from sentra.choropleth import NO_DATA_FILL, NO_DATA_HATCH
 from sentra.escape import escape_text
 from sentra.i18n import N_, t
 from sentra.map_assets import (
@@ -27,6 +28,18 @@ from sentra.map_assets import (
 )
 
 BORDER = "#4d4d4d"
+# "No data" is hatched, not only grey: told apart from the palette's light classes without
+# colour. The shapes fill with an SVG pattern (Leaflet writes fillColor into the SVG's fill),
+# the legend's swatch with the same stripes in CSS.
+NO_DATA_PATTERN_ID = "sentra-no-data"
+_NO_DATA_SVG = (
+    '<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
+    f'<pattern id="{NO_DATA_PATTERN_ID}" patternUnits="userSpaceOnUse" width="7" height="7" '
+    'patternTransform="rotate(45)">'
+    f'<rect width="7" height="7" fill="{NO_DATA_FILL}"/>'
+    f'<rect width="2" height="7" fill="{NO_DATA_HATCH}"/></pattern></defs></svg>'
+)
+NO_DATA_SWATCH = f"repeating-linear-gradient(45deg,{NO_DATA_HATCH} 0 2px,{NO_DATA_FILL} 2px 5px)"
 # Sea colour behind the shapes when no basemap is chosen; readable tooltips on a projector.
 _MAP_CSS = (
     "<style>.leaflet-container{background:#e8f0f6;font-family:sans-serif}"
@@ -34,20 +47,22 @@ _MAP_CSS = (
     ".sentra-legend{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;"
     "font-size:13px;line-height:18px;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:260px}"
     ".sentra-legend i{width:16px;height:12px;float:left;margin:3px 6px 0 0;"
-    "border:1px solid #777}.sentra-legend-note{margin-top:4px;font-size:11px;color:#555}</style>"
+    "border:1px solid #777}.sentra-legend-note{margin-top:4px;font-size:11px;color:#555}"
+    f".sentra-legend i.sentra-no-data{{background:{NO_DATA_SWATCH}}}</style>"
 )
 
 
-# Basemap choice → folium tiles (None: no tiles, works offline).
+# Basemaps offered in the map's own layer control; "none" (no tiles) works offline and is
+# where every map starts until the reader picks another (remembered by the browser).
 BASEMAPS: dict[str, str | None] = {
     "none": None,
     "osm": "OpenStreetMap",
-    "positron": "CartoDB positron",
+    "satelit": "Esri.WorldImagery",  # CARTO's light tiles need an API key since 2026
 }
 BASEMAP_LABELS = {
     "none": N_("basemap_none"),
     "osm": N_("basemap_osm"),
-    "positron": N_("basemap_positron"),
+    "satelit": N_("basemap_satellite"),
 }
 
 
@@ -117,11 +132,66 @@ class _MetricScale(_VerbatimMacro):
     )
 
 
-def base_map(basemap: str, bounds: Sequence[float], lang: str) -> folium.Map:
-    """An empty map fitted to ``bounds`` (minx, miny, maxx, maxy) with the chosen basemap."""
+class _BasemapChoice(_VerbatimMacro):
+    """Leaflet's layer control for the basemaps; the reader's choice is kept in the
+    browser (localStorage), so the next map of the dashboard starts with it."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map, layers, names) {
+  var KEY = 'sentra-peta-dasar', chosen = null, base = {};
+  for (var k in layers) { base[names[k]] = layers[k]; }
+  try { chosen = window.localStorage.getItem(KEY); } catch (e) {}
+  (layers[chosen] || layers.none).addTo(map);
+  L.control.layers(base, null, {position: 'topleft'}).addTo(map);
+  map.on('baselayerchange', function (e) {
+    for (var k in layers) {
+      if (layers[k] === e.layer) { try { window.localStorage.setItem(KEY, k); } catch (err) {} }
+    }
+  });
+})({{ this._parent.get_name() }}, {
+{%- for key, layer in this.layers.items() %}{{ key|tojson }}: {{ layer }},{% endfor -%}
+}, {{ this.names|tojson }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self._name = "BasemapChoice"
+        self.names = {key: t(label, lang) for key, label in BASEMAP_LABELS.items()}
+        tiles = {
+            key: f"L.tileLayer({json.dumps(layer.tiles)}, {tojavascript(layer.options)})"
+            for key, tiles_name in BASEMAPS.items()
+            if tiles_name is not None
+            for layer in [folium.TileLayer(tiles_name)]
+        }
+        self.layers = {"none": "L.layerGroup()", **tiles}
+
+
+class _FrameTitle(_VerbatimMacro):
+    """Names the map for screen readers: the dashboard's frame around it and the map itself."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "(function(map,title){var c=map.getContainer();c.setAttribute('role','region');"
+        "c.setAttribute('aria-label',title);"
+        "try{if(window.frameElement){window.frameElement.title=title;}}catch(e){}})"
+        "({{ this._parent.get_name() }},{{ this.title|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self._name = "FrameTitle"
+        self.title = title
+
+
+def base_map(bounds: Sequence[float], lang: str, title: str) -> folium.Map:
+    """An empty map fitted to ``bounds`` (minx, miny, maxx, maxy), with the basemaps in its
+    layer control and ``title`` as its name for screen readers."""
     fmap = OfflineMap(
         location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
-        tiles=BASEMAPS.get(basemap),
+        tiles=None,
         zoom_control=True,
         zoom_snap=0.25,
         zoom_delta=0.5,
@@ -135,6 +205,8 @@ def base_map(basemap: str, bounds: Sequence[float], lang: str) -> folium.Map:
     )
     _Attribution(t("map_attribution", lang, link=link)).add_to(fmap)
     _MetricScale().add_to(fmap)
+    _BasemapChoice(lang).add_to(fmap)
+    _FrameTitle(title).add_to(fmap)
     fmap.get_root().header.add_child(_Verbatim(_MAP_CSS))
     return fmap
 
@@ -147,6 +219,11 @@ class RegionLayer(_VerbatimMacro):
     _template = Template(
         """{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function (map) {
+  if (!document.getElementById({{ this.pattern_id|tojson }})) {
+    var defs = document.createElement('div');
+    defs.innerHTML = {{ this.pattern|tojson }};
+    document.body.appendChild(defs.firstChild);
+  }
   var regions = {};
   {{ this.regions|tojson }}.forEach(function (r) { regions[r.code] = r; });
   var layer = L.geoJson(null, {
@@ -174,13 +251,14 @@ var {{ this.get_name() }} = (function (map) {
         self.url = url
         self.regions = regions
         self.hover = {"weight": 2.5, "color": "#111111"}
+        self.pattern_id, self.pattern = NO_DATA_PATTERN_ID, _NO_DATA_SVG
 
 
 def region_style(fill: str, chosen: bool) -> dict[str, object]:
     no_data = fill == NO_DATA_FILL
     style: dict[str, object] = {
         "className": "sentra-region",  # lets tests and styles tell regions from markers
-        "fillColor": fill,
+        "fillColor": f"url(#{NO_DATA_PATTERN_ID})" if no_data else fill,
         "color": "#d62728" if chosen else ("#8c8c8c" if no_data else BORDER),
         "weight": 3.5 if chosen else 0.8,
         "fillOpacity": 0.85,
@@ -243,12 +321,15 @@ class _Legend(_VerbatimMacro):
         self.html = html
 
 
+def _swatch(colour: str) -> str:
+    if colour == NO_DATA_FILL:
+        return '<i class="sentra-no-data"></i>'
+    return f'<i style="background:{escape_text(colour)}"></i>'
+
+
 def add_legend(fmap: folium.Map, title: str, rows: list[tuple[str, str]], note: str = "") -> None:
     """Legend rows are (colour, label); every text is escaped here."""
-    items = "".join(
-        f'<div><i style="background:{escape_text(colour)}"></i>{escape_text(text)}</div>'
-        for colour, text in rows
-    )
+    items = "".join(f"<div>{_swatch(colour)}{escape_text(text)}</div>" for colour, text in rows)
     foot = f'<div class="sentra-legend-note">{escape_text(note)}</div>' if note else ""
     _Legend(f"<b>{escape_text(title)}</b>{items}{foot}").add_to(fmap)
 

@@ -20,8 +20,9 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from sentra.aggregate import scope
-from sentra.choropleth import classify
+from sentra.aggregate import cluster_sources, scope
+from sentra.choropleth import NO_DATA_FILL, classify
+from sentra.coverage import COVERAGE_METRIC, coverage_style
 from sentra.formatting import fmt_metric, fmt_number
 from sentra.i18n import N_, t
 from sentra.indicators import Filters, Reference, region_metrics
@@ -91,6 +92,7 @@ class MapView:
     markers: list[list]  # prepared marker rows; empty when none are shown
     marker_labels: list[str]
     table: pd.DataFrame  # metrics per shown region
+    rows: pd.DataFrame  # the map as a table: region, value and class as the legend names it
     note: str  # what the points on the map are (or why there are none)
 
 
@@ -106,11 +108,13 @@ def map_view(
     marker_rows: Callable[[pd.DataFrame], list[list]],
     geometry_url: Callable[[str | None], str],
     imported: ImportedMeasure | None = None,
+    coverage: pd.DataFrame | None = None,
 ) -> MapView:
     """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream);
     ``imported``: the measure is an imported regional indicator (``metric`` is its key);
     ``geometry_url`` gives the static file with the shapes of a province's regencies, of a
-    regency's kecamatan (by its code) or, for None, of all provinces."""
+    regency's kecamatan (by its code) or, for None, of all provinces. ``coverage``
+    (``sentra.coverage.coverage``) is drawn when ``metric`` is ``COVERAGE_METRIC``."""
     view = map_level(layers, selected)
     shapes = view.shapes
     table = region_metrics(filtered, centres, ref, view.level, filters, codes=list(shapes["code"]))
@@ -128,20 +132,32 @@ def map_view(
             return fmt_metric(metric, v, lang)
 
         name = t(f"m_{metric}", lang)
-    fills, legend = classify(table[metric], fmt, t("legend_zero", lang), t("legend_no_data", lang))
-    labels = {
-        code: (t("legend_no_data", lang) if imported else t("no_data_tooltip", lang, n=recorded))
-        if no_data and metric != "budget_rp"
-        else f"{name}: {fmt(value)}"
-        for code, value, no_data, recorded in zip(
-            table.index, table[metric], table["no_data"], table["recorded"], strict=True
+    if metric == COVERAGE_METRIC:  # where the figures come from, per region
+        fills, legend, labels = coverage_style(coverage, list(table.index), lang)
+        values = labels
+    else:
+        fills, legend = classify(
+            table[metric], fmt, t("legend_zero", lang), t("legend_no_data", lang)
         )
-    }
+        values = {
+            code: t("legend_no_data", lang) if pd.isna(value) else fmt(value)
+            for code, value in table[metric].items()
+        }
+        labels = {
+            code: (t("legend_no_data", lang) if imported else t("no_data_tooltip", lang, n=n))
+            if no_data and metric != "budget_rp"
+            else f"{name}: {values[code]}"
+            for code, no_data, n in zip(
+                table.index, table["no_data"], table["recorded"], strict=True
+            )
+        }
     legend_note = t("source_line", lang, source=imported.source) if imported else ""
     if metric in PER_PERSON:
         legend_note = t(
             "kecamatan_no_population" if view.level == "kecamatan" else "population_source", lang
         )
+    if metric == "klaster" and table[metric].isna().any():
+        legend_note = t("klaster_map_note", lang, published=cluster_sources(ref, lang))
     markers: list[list] = []
     if not selected:
         note = t("markers_national_note", lang)
@@ -172,13 +188,44 @@ def map_view(
         markers=markers,
         marker_labels=[t(k, lang) for k in POPUP_LABELS],
         table=table,
+        rows=map_rows(shapes, table.get(metric), values, fills, legend, lang),
         note=note,
     )
 
 
-def draw(view: MapView, basemap: str, lang: str) -> folium.Map:
-    """A fresh folium map of ``view`` (never share one: streamlit-folium changes it)."""
-    fmap = base_map(basemap, view.bounds, lang)
+def map_rows(
+    shapes: pd.DataFrame,
+    order: pd.Series | None,
+    values: dict[str, str],
+    fills: dict[str, str],
+    legend: list[tuple[str, str]],
+    lang: str,
+) -> pd.DataFrame:
+    """The map as a table, for readers who cannot tell its colours or use a mouse: each
+    region (largest value first, no data last), its value as the map shows it and its class
+    named as in the legend."""
+    class_of = {colour: label for colour, label in legend}
+    rows = pd.DataFrame(
+        {
+            t("region", lang): list(shapes["name"]),
+            t("map_table_value", lang): [values.get(c, "") for c in shapes["code"]],
+            t("map_table_class", lang): [
+                class_of.get(fills.get(c, NO_DATA_FILL), t("legend_no_data", lang))
+                for c in shapes["code"]
+            ],
+        },
+        index=list(shapes["code"]),
+    )
+    if order is not None:
+        rows["_order"] = order.reindex(rows.index)
+        rows = rows.sort_values("_order", ascending=False, kind="stable").drop(columns="_order")
+    return rows.reset_index(drop=True)
+
+
+def draw(view: MapView, lang: str, title: str) -> folium.Map:
+    """A fresh folium map of ``view`` (never share one: streamlit-folium changes it);
+    ``title`` names it for screen readers."""
+    fmap = base_map(view.bounds, lang, title)
     RegionLayer(view.shapes_url, view.regions).add_to(fmap)
     add_legend(fmap, view.legend_title, view.legend, view.legend_note)
     if view.markers:

@@ -4,7 +4,14 @@ Calibration targets (tests/test_sample_data.py keeps them true):
 - sentra per province = the BPS 2024 count (35 provinces, 8,568); provinces without a
   published count (Banten, Bali, Papua Pegunungan) get no illustrative sentra;
 - Central Java has exactly 133 clusters (2009 report) over tourism, integrated agriculture
-  and industry.
+  and industry;
+- the national sector mix of the illustrative sentra follows Kemenperin's count of sentra IKM
+  in 2017 by sector group (``KEMENPERIN_2017_SHARES``: pangan 40%, kerajinan dan aneka 23%,
+  sandang 16%, kimia dan bahan bangunan 10%, furnitur 6%, logam/mesin/elektronika/alat angkut
+  5%; industry.co.id, 18 Apr 2017, Dirjen IKM Kemenperin), each province tilted by its island
+  group and the tilts fitted away nationally (``sector_probabilities``). Tourism and integrated
+  agriculture are no IKM sector and get no illustrative sentra (Central Java's clusters keep
+  them).
 Every generated row and every number attached to a known centre is ``ilustratif``.
 Illustrative centres are spread over the kecamatan of their regency, more where there are
 more desa/kelurahan, and placed at the kecamatan's label point: never at invented
@@ -28,24 +35,35 @@ ILLUSTRATIVE_SOURCE = "Ilustratif (sentra/sample_data.py)"
 
 SECTOR_BY_LABEL = {labels[0].lower(): code for code, labels in SECTORS.items()}
 
-# Sector weights for sentra; regional tilts multiply these.
-_BASE_SECTOR_WEIGHTS = {
-    "makanan_minuman": 30,
-    "tekstil_pakaian": 14,
-    "kulit_alas_kaki": 4,
-    "kayu_rotan": 10,
-    "kerajinan": 14,
-    "logam_mesin": 6,
-    "pertanian_terpadu": 8,
-    "pariwisata": 2,
-    "kimia_bahan_bangunan": 8,
-    "lainnya": 4,
+# Kemenperin's sentra IKM of 2017 by sector group, in percent (industry.co.id, 18 Apr 2017,
+# Dirjen IKM Kemenperin; ``geodata/sentra_counts_by_source.csv``, tests keep them equal), and
+# the project's sectors each group covers. Within a group the split is this project's own
+# illustrative assumption (crafts 14 : other 4, textiles 14 : leather and footwear 4).
+KEMENPERIN_2017_SHARES: dict[str, tuple[float, dict[str, float]]] = {
+    "share in food (pangan)": (40, {"makanan_minuman": 1}),
+    "share in crafts and miscellaneous (kerajinan dan aneka)": (
+        23,
+        {"kerajinan": 14, "lainnya": 4},
+    ),
+    "share in clothing (sandang)": (16, {"tekstil_pakaian": 14, "kulit_alas_kaki": 4}),
+    "share in chemicals and building materials": (10, {"kimia_bahan_bangunan": 1}),
+    "share in furniture": (6, {"kayu_rotan": 1}),
+    "share in metal, machinery, electronics and transport equipment": (5, {"logam_mesin": 1}),
 }
+# The national share of each sector among the illustrative sentra (sums to 1); sectors not
+# named (tourism, integrated agriculture) get none.
+SECTOR_TARGETS: dict[str, float] = {
+    sector: share / 100 * part / sum(parts.values())
+    for share, parts in KEMENPERIN_2017_SHARES.values()
+    for sector, part in parts.items()
+}
+# Regional tilts multiply the fitted national weights: a province leans towards its island
+# group's trades, the national mix stays at the targets.
 _TILTS = {
     "jawa": {"tekstil_pakaian": 1.6, "kulit_alas_kaki": 2.0, "logam_mesin": 1.6, "kerajinan": 1.2},
-    "bali_nusra": {"kerajinan": 2.0, "tekstil_pakaian": 1.5, "pariwisata": 3.0},
-    "sumatera_kalimantan": {"pertanian_terpadu": 1.8, "kayu_rotan": 1.5, "makanan_minuman": 1.2},
-    "timur": {"pertanian_terpadu": 2.0, "makanan_minuman": 1.3, "logam_mesin": 0.4},
+    "bali_nusra": {"kerajinan": 2.0, "tekstil_pakaian": 1.5},
+    "sumatera_kalimantan": {"kayu_rotan": 1.5, "makanan_minuman": 1.2},
+    "timur": {"makanan_minuman": 1.3, "logam_mesin": 0.4},
 }
 _COMMODITIES = {
     "makanan_minuman": [
@@ -124,11 +142,25 @@ def island_group(province_code: str) -> str:
     return "timur"
 
 
-def _sector_weights(province_code: str) -> tuple[list[str], np.ndarray]:
-    tilt = _TILTS[island_group(province_code)]
-    codes = list(_BASE_SECTOR_WEIGHTS)
-    weights = np.array([_BASE_SECTOR_WEIGHTS[c] * tilt.get(c, 1.0) for c in codes], dtype=float)
-    return codes, weights / weights.sum()
+def sector_probabilities(counts: dict[str, int]) -> tuple[list[str], dict[str, np.ndarray]]:
+    """The sectors and, per province of ``counts`` (province -> sentra), the probability of
+    each: national weights times the island group's tilt, with the national weights fitted so
+    that the expected national mix of all ``counts`` sentra is ``SECTOR_TARGETS``."""
+    sectors = list(SECTOR_TARGETS)
+    target = np.array([SECTOR_TARGETS[c] for c in sectors])
+    tilts = {
+        province: np.array([_TILTS[island_group(province)].get(c, 1.0) for c in sectors])
+        for province in counts
+    }
+    total = sum(counts.values()) or 1
+    weights = target.copy()
+    for _ in range(500):
+        probabilities = {p: weights * tilt / (weights * tilt).sum() for p, tilt in tilts.items()}
+        expected = sum(counts[p] * probabilities[p] for p in counts) / total
+        if not counts or np.abs(expected - target).max() < 1e-12:
+            break
+        weights = weights * target / expected
+    return sectors, probabilities
 
 
 def _short(regency_name: str) -> str:
@@ -213,11 +245,13 @@ def _figures(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
 def illustrative_centres(
     counts: dict[str, int], regencies: pd.DataFrame, rng: np.random.Generator
 ) -> pd.DataFrame:
-    """``counts[province] `` sentra spread over that province's regencies, with names."""
+    """``counts[province]`` sentra spread over that province's regencies, with sectors drawn
+    by ``sector_probabilities`` and commodities by sector."""
     parts = []
+    sectors, probabilities = sector_probabilities(counts)
     for province_code, total in sorted(counts.items()):
         kab = regencies[regencies["province_code"] == province_code].reset_index(drop=True)
-        sectors, weights = _sector_weights(province_code)
+        weights = probabilities[province_code]
         per_regency = _allocate(total, kab, rng)
         parts.append(
             pd.DataFrame(

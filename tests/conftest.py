@@ -82,10 +82,10 @@ def postgres():
 def pg_template(postgres, layers) -> str:
     """A database created and filled once (schema, geodata, PostGIS boundaries); tests get
     fast copies of it (``CREATE DATABASE … TEMPLATE``)."""
-    from loaders.store import Store
+    from loaders.store import open_store
 
     url = postgres.create_database("sentra_template")
-    Store(url=url).close()
+    open_store(url=url).close()
     return "sentra_template"
 
 
@@ -102,10 +102,10 @@ def duckdb_template(tmp_path_factory) -> Path:
     """A DuckDB store created and filled from geodata/ once; fresh stores are copies of it
     (as PostgreSQL's are of ``pg_template``): a copy takes milliseconds, a fill most of a
     second."""
-    from loaders.store import Store
+    from loaders.store import open_store
 
     path = tmp_path_factory.mktemp("duckdb-template") / "sentra.duckdb"
-    Store(path).close()
+    open_store(path).close()
     return path
 
 
@@ -114,12 +114,12 @@ def fresh_store(request, tmp_path, monkeypatch) -> Iterator[FreshStore]:
     """A new store of the test's own, as geodata/ fills a new store.
 
     DuckDB by default: a copy of ``duckdb_template`` in ``tmp_path``, which
-    ``SENTRA_DATA_DIR`` names so that ``Store()``, the dashboard (AppTest) and commands
+    ``SENTRA_DATA_DIR`` names so that ``open_store()``, the dashboard (AppTest) and commands
     started by the test open the same store. Parametrised indirectly
     (``on_both_backends``) it is also a copy of the session's PostgreSQL template
     database. Caches of store data are forgotten before and after.
     """
-    from loaders.store import ENV_DATABASE_URL, Store
+    from loaders.store import ENV_DATABASE_URL, open_store
 
     if getattr(request, "param", "duckdb") == "duckdb":
         monkeypatch.setenv("SENTRA_DATA_DIR", str(tmp_path))
@@ -127,12 +127,12 @@ def fresh_store(request, tmp_path, monkeypatch) -> Iterator[FreshStore]:
         template = request.getfixturevalue("duckdb_template")
         for name in os.listdir(template.parent):
             shutil.copyfile(template.parent / name, tmp_path / name)
-        chosen = FreshStore("duckdb", {"SENTRA_DATA_DIR": str(tmp_path)}, lambda: Store(path))
+        chosen = FreshStore("duckdb", {"SENTRA_DATA_DIR": str(tmp_path)}, lambda: open_store(path))
     else:
         template = request.getfixturevalue("pg_template")
         cluster = request.getfixturevalue("postgres")
         url = cluster.create_database(database_name(), template=template)
-        chosen = FreshStore("postgres", {ENV_DATABASE_URL: url}, lambda: Store(url=url))
+        chosen = FreshStore("postgres", {ENV_DATABASE_URL: url}, lambda: open_store(url=url))
     forget_store_caches()
     yield chosen
     for store in chosen.opened:

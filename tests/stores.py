@@ -59,7 +59,9 @@ def forget_store_caches() -> None:
         for name in (
             "data_store",
             "centres_of_version",
+            "coverage_of",
             "reference",
+            "reference_at",
             "_prepared_markers",
             "_per_view",
         ):

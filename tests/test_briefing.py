@@ -203,7 +203,7 @@ def charts_on(slides, title: str) -> list:
 
 
 def test_hostile_centre_names_stay_text_in_slides_and_pdf(store_dir, tmp_path):
-    from loaders.store import Store
+    from loaders.store import open_store
 
     rows = pd.DataFrame(
         {
@@ -221,7 +221,7 @@ def test_hostile_centre_names_stay_text_in_slides_and_pdf(store_dir, tmp_path):
             "source": "uji keamanan",
         }
     )
-    Store().import_centres(rows, "uji nama")
+    open_store().import_centres(rows, "uji nama")
     deck = Presentation(str(briefing(tmp_path, "pptx", "--wilayah", "34.02")))
     top = next(s for s in deck.slides if title_of(s).startswith("Sentra dan klaster terbesar"))
     grid = next(s.table for s in top.shapes if s.has_table)
@@ -285,3 +285,49 @@ def test_unknown_region_is_refused_with_a_clear_message(store_dir, tmp_path):
     )
     assert done.returncode == 2 and "--wilayah 99.99" in done.stderr
     assert not (tmp_path / "x.pptx").exists()
+
+
+def test_briefing_clusters_are_no_data_outside_central_java_and_have_no_national_share(
+    store_dir, tmp_path
+):
+    path = briefing(tmp_path, "pptx", "--wilayah", "33", "--wilayah", "35")
+    slides = list(Presentation(str(path)).slides)
+    texts = {title_of(s): slide_text(s) for s in slides}
+    absolute = next(s for s in slides if title_of(s) == "Bandingkan: Angka mutlak")
+    grid = next(s.table for s in absolute.shapes if s.has_table)
+    rows = {row.cells[0].text: [c.text for c in row.cells][1:] for row in grid.rows}
+    assert rows["Jumlah klaster"] == ["133", "Tidak ada data"]
+    shares_text = texts["Bandingkan: Dinormalisasi"]
+    assert "Jumlah klaster — Pangsa nasional" not in shares_text
+    assert "Jumlah sentra — Pangsa nasional" in shares_text
+    assert "Pangsa nasional klaster tidak ditampilkan" in shares_text
+    national = briefing(tmp_path, "pptx", "--lang", "en")
+    headline = next(
+        slide_text(s)
+        for s in Presentation(str(national)).slides
+        if title_of(s).startswith("Headline figures")
+    )
+    assert "Clusters\nNo data" in headline.replace("\n\n", "\n")
+
+
+def test_national_briefing_shows_each_bodys_count_side_by_side(store_dir, tmp_path):
+    """Indonesia's briefing carries the About page's chart of national counts by body as a
+    picture, with the note that they are not added and each body's sources; a region's
+    briefing does not (its slide titles are listed above)."""
+    slides = list(Presentation(str(briefing(tmp_path, "pptx"))).slides)
+    [counts] = [
+        s for s in slides if title_of(s) == "Jumlah sentra nasional menurut badan yang menghitung"
+    ]
+    assert any(shape.shape_type == 13 for shape in counts.shapes)  # the chart, as a picture
+    text = slide_text(counts)
+    assert "tidak dijumlahkan" in text and NOTE_ID not in text  # published figures only
+    assert "Sumber BPS: VOI, 26 Okt 2022 (Dirjen IKMA Kemenperin mengutip BPS)" in text
+    assert "Sumber Kemenperin: industry.co.id, 18 Apr 2017" in text
+    sources = slide_text(next(s for s in slides if title_of(s) == "Sumber dan definisi"))
+    assert "industry.co.id, 18 Apr 2017 (Dirjen IKM Kemenperin, Surabaya)" in sources
+    pdf = briefing(tmp_path, "pdf", "--lang", "en")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "National counts of sentra by the body that counted them" in text
+    assert "not added up" in text and "BPS sources: VOI, 26 Oct 2022" in text

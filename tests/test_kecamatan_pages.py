@@ -53,9 +53,10 @@ def test_regency_map_shows_its_kecamatan_with_breadcrumb_and_back():
     assert '"code": "33.25' not in script  # not the neighbouring regencies
     assert "Buaran" in script and "Kedungwuni" in script
     assert "circleMarker" in script  # and the regency's centres as points
-    picker = at.selectbox(key="pick_kec_33.26")
-    assert picker.options[0] == "(semua)" and len(picker.options) == 20
-    picker.set_value("33.26.14").run()
+    box = at.selectbox(key="cari_33.26")  # the province's kecamatan are listed
+    assert "Kec. Buaran · Kab. Pekalongan" in box.options
+    assert box.options[0] == "(seluruh Indonesia)"
+    box.set_value("33.26.14").run()
     assert at.title[0].value == "Jawa Tengah › Kab. Pekalongan › Kec. Buaran"
     at.button[0].click().run()  # back: one level up
     assert at.title[0].value == "Jawa Tengah › Kabupaten Pekalongan"

@@ -27,7 +27,7 @@ def ref(layers, store):
     return load_reference(store, layers.regions)
 
 
-def _view(layers, ref, centres, selected) -> tuple[MapView, str]:
+def _view(layers, ref, centres, selected, metric: str = "sentra") -> tuple[MapView, str]:
     """The view and its rendered map script."""
     filters = Filters()
     view = map_view(
@@ -37,12 +37,12 @@ def _view(layers, ref, centres, selected) -> tuple[MapView, str]:
         filter_centres(centres, filters),
         filters,
         selected,
-        "sentra",
+        metric,
         "id",
         lambda points: list(marker_rows(points, layers.regions, "id").values()),
         geometry_url=lambda province: f"/shapes/{province}.json",
     )
-    return view, draw(view, "none", "id").get_root().render()
+    return view, draw(view, "id", "Peta uji").get_root().render()
 
 
 def test_province_with_too_many_centres_shows_counts_not_points(layers, ref, big):
@@ -61,3 +61,33 @@ def test_single_regency_shows_its_points(layers, ref, big):
     view, rendered = _view(layers, ref, big, regency)
     assert "circleMarker" in rendered
     assert f"{expected} sentra/klaster" in view.note
+
+
+def test_the_map_as_a_table_has_its_regions_values_and_legend_classes(layers, ref, big):
+    """The "Tabel" view: every region drawn on the map, its value as the tooltip shows it,
+    its class named as in the legend; largest first, regions without data last."""
+    view, rendered = _view(layers, ref, big, "33")
+    assert len(view.rows) == len(view.regions) == 35
+    region, value, cls = view.rows.columns
+    assert (region, value, cls) == ("Wilayah", "Nilai", "Kelas (warna di peta)")
+    counts = view.table["sentra"]
+    top = counts.idxmax()
+    assert view.rows.iloc[0][region] == layers.regions.at[top, "name"]
+    assert view.rows.iloc[0][value] == f"{int(counts[top]):,}".replace(",", ".")
+    assert set(view.rows[cls]) <= {label for _, label in view.legend}
+    shown = {r["code"]: r["style"]["fillColor"] for r in view.regions}
+    colour_of = {label: colour for colour, label in view.legend}
+    class_of = view.rows.set_index(region)[cls]
+    for code in view.table.index:
+        assert colour_of[class_of[layers.regions.at[code, "name"]]] == shown[code]
+    assert "Peta uji" in rendered
+
+
+def test_regions_without_data_are_hatched_and_listed_last(layers, ref, big):
+    view, rendered = _view(layers, ref, big, None, "klaster")
+    no_data = [r for r in view.regions if r["style"]["fillColor"].startswith("url(#")]
+    assert len(no_data) == 37  # clusters are published for Jawa Tengah only
+    assert 'id="sentra-no-data"' in rendered.replace('\\"', '"')
+    assert view.rows.iloc[0]["Wilayah"] == "Jawa Tengah"
+    assert set(view.rows.iloc[1:]["Nilai"]) == {"Tidak ada data"}
+    assert 'class="sentra-no-data"' in rendered.replace('\\"', '"')

@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sentra.map_build import NO_DATA_PATTERN_ID
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["peta", "profil", "bandingkan", "sektor", "anggaran", "data", "tentang"]
 
@@ -46,7 +48,9 @@ def test_every_page_renders_without_exception(page):
 def test_headline_numbers_follow_the_filters():
     everything = run()
     assert metric(everything, "Sentra") == "8.569"
-    assert metric(everything, "Klaster") == "137"
+    # only Central Java has a published number of clusters: nationally it is unknown (the
+    # old "137" added Central Java's 133 to four known examples elsewhere)
+    assert metric(everything, "Klaster") == "Tidak ada data"
     batik = run(sektor="tekstil_pakaian")
     assert 0 < int(metric(batik, "Sentra").replace(".", "")) < 8569
     clusters = run(jenis="klaster")
@@ -122,6 +126,63 @@ def test_compare_page_shows_regions_side_by_side():
     assert list(tables[0].value.columns) == ["Jawa Tengah", "Daerah Istimewa Yogyakarta"]
 
 
+def test_explorer_headline_sets_the_mapped_count_beside_bps_national_count():
+    captions = [c.value for c in run().caption]
+    assert (
+        "BPS 2024: 8.889 nasional; 321 di Banten, Bali dan Papua Pegunungan tanpa rincian provinsi"
+        in captions
+    )
+    english = [c.value for c in run(lang="en").caption]
+    assert (
+        "BPS 2024: 8,889 nationally; 321 in Banten, Bali and Papua Pegunungan"
+        " without a per-province figure"
+    ) in english
+    assert metric(run(lang="en"), "Centres") == "8,569"
+    assert not any("BPS 2024: 8.889" in c.value for c in run(wilayah="33").caption)
+
+
+def test_compare_page_has_no_cluster_count_outside_central_java_and_no_national_share():
+    at = run("bandingkan", bandingkan=["33", "35"])
+    absolute, shares = (d.value for d in at.dataframe)
+    assert absolute.loc["Jumlah klaster"].to_list() == ["133", "Tidak ada data"]
+    assert absolute.loc["Jumlah sentra", "Jawa Timur"] == "1.664"
+    assert not any(label.startswith("Jumlah klaster") for label in shares.index)
+    assert any(label.startswith("Jumlah sentra") for label in shares.index)
+    captions = " ".join(c.value for c in at.caption)
+    assert "Pangsa nasional klaster tidak ditampilkan" in captions
+    assert "Jawa Tengah (133 klaster, 2009)" in captions
+    english = run("bandingkan", bandingkan=["33", "35"], lang="en")
+    absolute = english.dataframe[0].value
+    assert absolute.loc["Number of clusters"].to_list() == ["133", "No data"]
+    assert "No national share of clusters" in " ".join(c.value for c in english.caption)
+
+
+def test_profile_outside_central_java_has_no_cluster_count():
+    assert metric(run("profil", wilayah="35"), "Klaster") == "Tidak ada data"
+    assert metric(run("profil", wilayah="32.09", lang="en"), "Clusters") == "No data"
+    assert metric(run("profil", wilayah="33.26"), "Klaster") != "Tidak ada data"
+
+
+def test_cluster_map_shows_no_data_outside_central_java():
+    script = map_script(run(metrik="klaster"))
+    regions = {r["code"]: r for r in json.loads(_regions_json(script))}
+    assert regions["35"]["value"] == "Jumlah klaster: Tidak ada data"
+    assert regions["35"]["style"]["fillColor"] == f"url(#{NO_DATA_PATTERN_ID})"  # hatched
+    assert regions["33"]["value"] == "Jumlah klaster: 133"
+    assert "wilayah lain berarsir abu-abu: tidak ada data" in script
+
+
+def _regions_json(script: str) -> str:
+    """The list of region entries in the map's script (``RegionLayer``)."""
+    start = script.index('[{"code": ')
+    depth = 0
+    for i, ch in enumerate(script[start:], start):
+        depth += {"[": 1, "]": -1}.get(ch, 0)
+        if depth == 0:
+            return script[start : i + 1]
+    raise AssertionError("no region entries")
+
+
 def test_compare_page_asks_for_two_regions():
     at = run("bandingkan", bandingkan=["33"])
     assert any("dua wilayah" in i.value for i in at.info)
@@ -141,13 +202,14 @@ def test_national_map_carries_38_provinces_and_drill_down_35_regencies():
 
 def test_excel_and_geojson_wait_for_a_narrower_filter_on_very_large_data(layers):
     from loaders.sample_files import GEODATA
-    from loaders.store import Store
+    from loaders.store import open_store
     from sentra.sample_data import scaled_centres
 
     bps = pd.read_csv(GEODATA / "sentra_industri_by_province_2024.csv", dtype=str)
     bps["sentra_industri"] = bps["sentra_industri"].astype(int)
     regencies = layers.regencies[["code", "name", "kind", "province_code"]]
-    Store().import_centres(scaled_centres(45_000, regencies, bps), "besar")
+    # additions take the places of the ~8,500 illustrative centres: 60,000 leave > 50,000
+    open_store().import_centres(scaled_centres(60_000, regencies, bps), "besar")
 
     def enabled(at: AppTest) -> dict[str, bool]:
         buttons = at.get("download_button")
@@ -190,17 +252,48 @@ def test_facts_read_in_the_readers_language_and_format():
     assert "Rp13.9 billion" in set(english["Value"])
 
 
-def test_data_page_says_when_the_store_fails_for_versions_and_restore(monkeypatch):
-    """The version list and a restore that fail show the store's message, no traceback."""
+@pytest.mark.parametrize(
+    ("lang", "title", "bps", "note"),
+    [
+        (
+            "id",
+            "Jumlah sentra nasional menurut badan yang menghitung",
+            "BPS — sentra industri (Podes)",
+            "tidak dijumlahkan",
+        ),
+        (
+            "en",
+            "National counts of sentra by the body that counted them",
+            "BPS — sentra industri (village census, Podes)",
+            "not added up",
+        ),
+    ],
+)
+def test_about_page_shows_each_bodys_count_side_by_side(lang, title, bps, note):
+    at = run("tentang", lang=lang)
+    [spec] = [
+        json.loads(e.proto.spec)
+        for e in at.get("plotly_chart")
+        if json.loads(e.proto.spec)["layout"]["title"]["text"] == title
+    ]
+    traces = {d["name"]: d for d in spec["data"]}
+    assert len(traces) == 4 and bps in traces
+    assert traces[bps]["text"] == (
+        ["13.762", "12.404", "8.889"] if lang == "id" else ["13,762", "12,404", "8,889"]
+    )
+    assert any(note in c.value for c in at.caption)
+
+
+def test_data_page_says_when_the_store_fails_for_versions_and_restore(monkeypatch, fresh_store):
+    """The version list and a restore's preview that fail show the store's message, no
+    traceback."""
     from loaders.store import StoreError
     from sentra.i18n import t
+    from tests.editors import add_test_editor, sign_in
     from ui import data_io
 
     def failing_list(lang):
         raise StoreError("store_failed", detail="disk I/O error")
-
-    def failing_restore(version):
-        raise StoreError("store_no_version", version=version)
 
     listing = data_io.versions_table
     monkeypatch.setattr(data_io, "versions_table", failing_list)
@@ -208,11 +301,9 @@ def test_data_page_says_when_the_store_fails_for_versions_and_restore(monkeypatc
     assert shown == [t("store_failed", "id", detail="disk I/O error")]
 
     monkeypatch.setattr(data_io, "versions_table", listing)
-    monkeypatch.setattr(data_io, "version_ids", lambda: [1, 7])
-    monkeypatch.setattr(data_io, "restore", failing_restore)
-    at = run("data")
-    next(b for b in at.button if b.label == f"{t('restore', 'id')} 7").click().run()
+    monkeypatch.setattr(data_io, "version_ids", lambda: [1, 7])  # 7: gone since listed
+    add_test_editor(fresh_store.open())
+    at = sign_in(run("data"))
     assert not at.exception
-    assert [e.value for e in at.error] == [
-        t("restore_failed", "id", error=t("store_no_version", "id", version=7))
-    ]
+    assert [e.value for e in at.error] == [t("store_no_version", "id", version=7)]
+    assert not [b for b in at.button if b.label.startswith(t("restore", "id"))]

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from loaders import sample_files
+from sentra.sample_data import KEMENPERIN_2017_SHARES, SECTOR_TARGETS, sector_probabilities
 from sentra.schema import SECTORS
 
 GEODATA = sample_files.GEODATA
@@ -75,6 +76,35 @@ def test_regions_vary_plausibly(centres):
     assert crafts.get("52", 0) / 331 > crafts.get("12", 0) / 298  # NTB vs North Sumatra
 
 
+def test_national_illustrative_sector_mix_follows_kemenperin_2017(centres):
+    """Kemenperin's sentra IKM of 2017 by sector group (industry.co.id, 18 Apr 2017, Dirjen
+    IKM Kemenperin): the illustrative sentra nationally within 2 points of each group."""
+    published = pd.read_csv(GEODATA / "sentra_counts_by_source.csv")
+    shares = published[(published["year"] == 2017) & (published["unit"] == "percent")]
+    assert dict(zip(shares["indicator"], shares["value"], strict=True)) == {
+        indicator: share for indicator, (share, _) in KEMENPERIN_2017_SHARES.items()
+    }
+    generated = centres[(centres["kind"] == "sentra") & (centres["data_status"] == "ilustratif")]
+    assert len(generated) == 8568 - 22  # BPS 2024 less the 22 known sentra in those provinces
+    mix = generated["sector"].value_counts(normalize=True) * 100
+    for indicator, (share, parts) in KEMENPERIN_2017_SHARES.items():
+        assert abs(mix.reindex(list(parts)).fillna(0).sum() - share) <= 2, indicator
+    # no IKM group covers tourism or integrated agriculture: no illustrative sentra there
+    assert set(generated["sector"]) == set(SECTOR_TARGETS)
+    assert not {"pariwisata", "pertanian_terpadu"} & set(generated["sector"])
+
+
+def test_sector_weights_lean_by_region_and_still_meet_the_national_targets():
+    counts = dict(zip(BPS["province_code"], BPS["sentra_industri"], strict=True))
+    sectors, probabilities = sector_probabilities(counts)
+    total = sum(counts.values())
+    expected = sum(counts[p] * probabilities[p] for p in counts) / total
+    assert expected == pytest.approx([SECTOR_TARGETS[s] for s in sectors], abs=1e-9)
+    crafts = sectors.index("kerajinan")
+    assert probabilities["52"][crafts] > probabilities["12"][crafts]  # NTB vs North Sumatra
+    assert all(p.sum() == pytest.approx(1) for p in probabilities.values())
+
+
 def test_generator_reproduces_the_bundled_files_exactly(layers, tmp_path):
     sample_files.write_all(layers.regencies[["code", "name", "kind", "province_code"]], tmp_path)
     for name in ("centres.csv", "budgets.csv", "indicators.csv"):
@@ -97,7 +127,12 @@ def test_facts_tables_are_the_published_copies():
     shared = GEODATA.parent.parent / "shared" / "data"
     if not shared.exists():
         pytest.skip("../shared/data not beside this checkout")
-    for name in ("facts.csv", "sentra_industri_by_province_2024.csv", "known_centres.csv"):
+    for name in (
+        "facts.csv",
+        "sentra_industri_by_province_2024.csv",
+        "known_centres.csv",
+        "sentra_counts_by_source.csv",
+    ):
         assert (GEODATA / name).read_bytes() == (shared / name).read_bytes()
     assert pd.read_csv(io.BytesIO((GEODATA / "facts.csv").read_bytes()))["source"].notna().all()
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -171,9 +172,10 @@ def test_connections_accepted_by_a_server_socket_send_without_delay() -> None:
 
 def test_the_real_server_starts_with_its_settings_and_their_switches(layers, tmp_path) -> None:
     """``streamlit run app.py`` as started by hand (no ARROW_DEFAULT_MEMORY_POOL in its
-    environment), and one with every setting switched off; one person's walk each."""
+    environment), and the dashboard's own start (``serving.start``) with every setting
+    switched off; one person's walk each."""
     from bench.load import Outcome, Plan, walk
-    from tools.live_server import App, running_servers
+    from tools.live_server import PLAIN, App, running_servers
 
     clean = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
     off = clean | {
@@ -182,7 +184,7 @@ def test_the_real_server_starts_with_its_settings_and_their_switches(layers, tmp
         "SENTRA_GC_FREEZE": "0",
         "ARROW_DEFAULT_MEMORY_POOL": "mimalloc",
     }
-    apps = [App(tmp_path / "on.log", clean), App(tmp_path / "off.log", off)]
+    apps = [App(tmp_path / "on.log", clean, command=PLAIN), App(tmp_path / "off.log", off)]
     # In a thread of its own: the browser tests' sync Playwright owns this thread's loop.
     with running_servers(*apps) as urls, ThreadPoolExecutor(1) as thread:
         for url in urls:
@@ -201,3 +203,20 @@ def test_the_real_server_starts_with_its_settings_and_their_switches(layers, tmp
         "gc.freeze after warm-up off; Arrow memory pool mimalloc"
     ) in off
     assert "frozen" not in off
+
+
+def test_the_dashboard_prepares_its_first_visit_before_anyone_arrives(layers, tmp_path) -> None:
+    """``python -m serving.start`` (scripts/dashboard.sh): the home page has run once, to
+    its end, before the first person's visit; with ``SENTRA_PREPARE=0`` it has not."""
+    from serving.start import READY
+    from tools.live_server import App, running_servers
+
+    prepared = App(tmp_path / "prepared.log", dict(os.environ))
+    unprepared = App(tmp_path / "unprepared.log", os.environ | {"SENTRA_PREPARE": "0"})
+    with running_servers(prepared):  # returns once the log says READY
+        text = prepared.log.read_text()
+        assert text.index("objects frozen after warm-up") < text.index(READY)
+    with running_servers(unprepared):
+        time.sleep(3)
+        text = unprepared.log.read_text()
+        assert READY not in text and "frozen" not in text

@@ -63,7 +63,7 @@ def test_map_script_names_the_shapes_file_instead_of_carrying_shapes(layers, ref
         lambda points: [],
         lambda p: f"/shapes/{p or 'all'}.json",
     )
-    script = draw(view, "none", "id").get_root().render()
+    script = draw(view, "id", "Peta uji").get_root().render()
     assert f'"/shapes/{selected or "all"}.json"' in script
     assert "coordinates" not in script and "MultiPolygon" not in script
     assert len(script.encode()) < 40_000

@@ -15,8 +15,8 @@ import pytest
 import shapely
 
 from loaders.export import to_csv_bytes
-from loaders.store import ENV_DATABASE_URL, Store, StoreBusyError, StoreError
-from loaders.store_schema import MIGRATIONS, SCHEMA_VERSION
+from loaders.store import ENV_DATABASE_URL, Store, StoreBusyError, StoreError, open_store
+from loaders.store.schema import MIGRATIONS, SCHEMA_VERSION
 from sentra.schema import CENTRE_COLUMNS, STORED_CENTRE_COLUMNS
 from tests.stores import FreshStore, on_both_backends
 
@@ -33,7 +33,7 @@ def _new_rows(n: int, prefix: str = "T") -> pd.DataFrame:
     return pd.DataFrame(
         {
             "id": [f"{prefix}-{i}" for i in range(n)],
-            "name": [f"Sentra Uji {i}" for i in range(n)],
+            "name": [f"Sentra Uji {prefix}{i}" for i in range(n)],
             "kind": "sentra",
             "sector": "kerajinan",
             "commodity": "gerabah",
@@ -118,26 +118,40 @@ def test_text_and_numbers_come_back_exactly_as_imported(store):
     assert back["lat"].isna().sum() == 4
 
 
+def _illustrative(centres: pd.DataFrame, province: str) -> pd.DataFrame:
+    """The bundled illustrative rows of a province: the room an office's additions take."""
+    mine = (centres["data_status"] == "ilustratif") & (centres["origin"] == "bawaan")
+    return centres[mine & (centres["province_code"] == province)]
+
+
 def test_import_adds_a_version_and_restore_brings_back_the_old_one(store):
-    version = store.import_centres(_new_rows(5), "uji")
-    assert version == 2 and store.current_version() == 2
-    assert len(store.centres()) == SEED_ROWS + 5
+    before = store.centres()
+    result = store.import_centres(_new_rows(5), "uji")
+    assert result.version == 2 and result.stored and store.current_version() == 2
+    assert result.plan.counts() == dict(added=5, changed=0, unchanged=0, retired=5, refused=0)
+    # Additions take the place of five illustrative rows of Bantul: the count stays.
+    assert set(result.plan.retired["regency_code"]) == {"34.02"}
+    assert len(store.centres()) == SEED_ROWS
+    assert not set(result.plan.retired["id"]) & set(store.centres()["id"])
+    assert store.restore_plan(1) == dict(added=5, changed=0, retired=5)  # before it happens
     restored = store.restore(1)
     assert restored == 3
-    assert len(store.centres()) == SEED_ROWS
     assert list(store.versions()["version_id"]) == [3, 2, 1]
-    assert list(store.versions()["rows"]) == [SEED_ROWS, SEED_ROWS + 5, SEED_ROWS]
-    assert len(store.centres(version_id=2)) == SEED_ROWS + 5  # history is kept
-    pd.testing.assert_frame_equal(store.centres(), store.centres(version_id=1))
+    assert list(store.versions()["rows"]) == [SEED_ROWS] * 3
+    assert list(store.versions()["added"].fillna(-1)) == [5, 5, -1]  # the five come back
+    assert list(store.versions()["retired"].fillna(-1)) == [5, 5, -1]
+    assert "T-0" in set(store.centres(version_id=2)["id"])  # history is kept
+    pd.testing.assert_frame_equal(store.centres(), before)
 
 
 def test_versions_store_what_changed_not_a_copy(store):
     before = store.centres()
     store.import_centres(_new_rows(5).assign(id=["IL-00001", "X-1", "X-2", "X-3", "X-4"]), "a")
     store.import_centres(_new_rows(3, prefix="Y"), "b")
-    store.restore(1)  # undo both: 4 + 3 rows end, one replaced row comes back
-    store.restore(3)
-    assert store.stored_rows() == SEED_ROWS + 5 + 3 + 1 + 8
+    # v2: one row replaced, four added in the place of four illustrative ones; v3: three more.
+    store.restore(1)  # undo both: the 8 rows written end, the 1 + 4 + 3 they ended come back
+    store.restore(3)  # and the 8 again
+    assert store.stored_rows() == SEED_ROWS + 5 + 3 + 8 + 8
     pd.testing.assert_frame_equal(store.centres(), store.centres(version_id=3))
     pd.testing.assert_frame_equal(store.centres(version_id=4), before)
     sizes = dict(zip(store.versions()["version_id"], store.versions()["rows"], strict=True))
@@ -174,7 +188,7 @@ def test_import_failing_halfway_through_the_write_rolls_back(store):
     assert store.current_version() == 1 and len(store.versions()) == 1
     assert store.stored_rows() == stored
     pd.testing.assert_frame_equal(store.centres(), before)
-    assert store.import_centres(_new_rows(2), "lagi") == 2  # nothing is left locked
+    assert store.import_centres(_new_rows(2), "lagi").version == 2  # nothing is left locked
 
 
 def test_killed_import_process_leaves_stored_data_exactly_as_it_was(fresh_store, tmp_path, layers):
@@ -193,7 +207,7 @@ def test_killed_import_process_leaves_stored_data_exactly_as_it_was(fresh_store,
     assert len(after.versions()) == 1
     assert after.stored_rows() == stored
     pd.testing.assert_frame_equal(after.centres(), before)
-    assert after.import_centres(_new_rows(2), "setelahnya") == 2  # the lock died with it
+    assert after.import_centres(_new_rows(2), "setelahnya").version == 2  # the lock died with it
 
 
 def test_two_offices_importing_at_once_both_land_as_separate_versions(
@@ -213,7 +227,8 @@ def test_two_offices_importing_at_once_both_land_as_separate_versions(
     assert set(versions["label"][:2]) == {"Impor kantor_A.csv", "Impor kantor_B.csv"}
     assert list(versions["based_on"][:2]) == [2, 1]  # the second built on the first
     centres = store.centres()
-    assert len(centres) == SEED_ROWS + 6_000
+    room = len(_illustrative(store.centres(version_id=1), "34"))  # fewer than 6,000
+    assert len(centres) == SEED_ROWS - room + 6_000
     for prefix in ("A", "B"):
         assert centres["id"].str.startswith(f"{prefix}-").sum() == 3_000
 
@@ -258,8 +273,9 @@ def test_a_reader_never_sees_half_an_import(fresh_store, tmp_path, layers):
         if not running:
             break
     assert proc.wait() == 0, proc.stderr.read()
-    assert {(v, rows) for v, rows, _ in seen} <= {(1, SEED_ROWS), (2, SEED_ROWS + n)}
-    assert seen[-1][:2] == (2, SEED_ROWS + n)
+    after = SEED_ROWS - len(_illustrative(store.centres(version_id=1), "34")) + n
+    assert {(v, rows) for v, rows, _ in seen} <= {(1, SEED_ROWS), (2, after)}
+    assert seen[-1][:2] == (2, after)
     if fresh_store.name == "postgres":  # readers are never blocked by a writer
         assert busy == 0 and any(running and v == 1 for v, _, running in seen)
 
@@ -287,14 +303,14 @@ def test_an_older_store_is_upgraded_by_the_numbered_steps(fresh_store, tmp_path,
         path = tmp_path / "lama.duckdb"
         con = duckdb.connect(str(path))
         run = con.execute
-        reopen = lambda: Store(path)  # noqa: E731
+        reopen = lambda: open_store(path)  # noqa: E731
     else:
         import psycopg
 
         url = request.getfixturevalue("postgres").create_database(f"lama{next(_names)}")
         con = psycopg.connect(url, autocommit=True)
         run = lambda sql, params=None: con.execute(sql.replace("?", "%s"), params)  # noqa: E731
-        reopen = lambda: Store(url=url)  # noqa: E731
+        reopen = lambda: open_store(url=url)  # noqa: E731
     for statement in MIGRATIONS[1](fresh_store.name):
         run(statement)
     cols = ", ".join(CENTRE_COLUMNS)
@@ -331,7 +347,7 @@ def test_a_column_added_to_the_schema_reaches_an_existing_store(fresh_store, mon
 
 def test_both_backends_give_the_same_results_for_the_same_data(tmp_path, pg_template, postgres):
     url = postgres.create_database(f"t{next(_names)}", template=pg_template)
-    stores = [Store(tmp_path / "sentra.duckdb"), Store(url=url)]
+    stores = [open_store(tmp_path / "sentra.duckdb"), open_store(url=url)]
     try:
         for store in stores:
             store.import_centres(_new_rows(40, prefix="S").assign(id=None), "tanpa id")
@@ -352,7 +368,7 @@ def test_both_backends_give_the_same_results_for_the_same_data(tmp_path, pg_temp
 
 
 def test_postgis_holds_every_boundary_level_in_full_detail(pg_template, postgres, layers):
-    store = Store(url=postgres.url(pg_template))
+    store = open_store(url=postgres.url(pg_template))
     try:
         counts = store.boundary_counts()
         assert counts["provinces"] == 38 and counts["regencies"] == 514
@@ -369,9 +385,9 @@ def test_postgis_holds_every_boundary_level_in_full_detail(pg_template, postgres
 
 
 def test_an_unreachable_database_is_a_busy_store_not_a_driver_error(tmp_path, monkeypatch):
-    monkeypatch.setattr("loaders.store_postgres.CONNECT_WAIT", 1)
+    monkeypatch.setattr("loaders.store.postgres_store.CONNECT_WAIT", 1)
     with pytest.raises(StoreBusyError):
-        Store(url=f"postgresql:///sentra?host={tmp_path}&port=5432")
+        open_store(url=f"postgresql:///sentra?host={tmp_path}&port=5432")
 
 
 def test_an_unreachable_database_gets_a_message_in_the_users_language(
@@ -383,7 +399,7 @@ def test_an_unreachable_database_gets_a_message_in_the_users_language(
     from ui import cached
 
     monkeypatch.setenv(ENV_DATABASE_URL, f"postgresql:///sentra?host={tmp_path}&port=5432")
-    monkeypatch.setattr("loaders.store_postgres.CONNECT_WAIT", 1)
+    monkeypatch.setattr("loaders.store.postgres_store.CONNECT_WAIT", 1)
     for func in (cached.data_store, cached.centres_of_version, cached.reference):
         func.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()

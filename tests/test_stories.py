@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from loaders.store import Store
+from loaders.store import open_store
+from loaders.store.schema import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION
 from loaders.stories import StoryStore
 from sentra.briefing.formats import render
 from sentra.briefing.story_slides import story_briefing
@@ -76,19 +77,29 @@ def test_story_round_trip_through_the_store(any_stories):
 
 
 def test_stories_table_is_a_numbered_schema_step_kept_by_older_stores(tmp_path):
-    """A new store has the table before any story is made; a store whose table came from
-    the first use of stories (before step 4) keeps its stories through the step."""
+    """A new store has the table before any story is made; a store at step 3 whose table
+    came from the first use of stories (before step 4) keeps its stories through the steps."""
+    import duckdb
+
+    fresh = open_store(tmp_path / "baru.duckdb")
+    with fresh._read() as con:
+        assert fresh._rows(con, "SELECT count(*) FROM stories") == [(0,)]
     path = tmp_path / "sentra.duckdb"
-    store = Store(path)
-    with store._read() as con:
-        assert store._rows(con, "SELECT count(*) FROM stories") == [(0,)]
-    story = StoryStore(store).create("Batik Jawa Tengah")
-    with store._write() as con:
-        store._exec(con, "DELETE FROM schema_migrations WHERE version = 4")
-    store.close()
-    upgraded = Store(path)
-    assert upgraded.schema_version() == 4
-    assert StoryStore(upgraded).get(story.story_id).title == "Batik Jawa Tengah"
+    con = duckdb.connect(str(path))
+    con.execute(MIGRATIONS_TABLE)
+    for step in (1, 2, 3):
+        for statement in MIGRATIONS[step]("duckdb"):
+            con.execute(statement)
+        con.execute("INSERT INTO schema_migrations VALUES (?, now())", [step])
+    con.execute(
+        "CREATE TABLE stories (story_id VARCHAR PRIMARY KEY, title VARCHAR, "
+        "steps VARCHAR, created_at TIMESTAMP, updated_at TIMESTAMP)"
+    )
+    con.execute("INSERT INTO stories VALUES ('lama1', 'Batik Jawa Tengah', '[]', now(), now())")
+    con.close()
+    upgraded = open_store(path)
+    assert upgraded.schema_version() == SCHEMA_VERSION
+    assert StoryStore(upgraded).get("lama1").title == "Batik Jawa Tengah"
     upgraded.close()
 
 
@@ -121,9 +132,10 @@ def test_story_exports_one_slide_per_step_and_says_when_data_changed(stories, la
     assert re.search(r"Pages:\s+5\n", info.stdout)
 
 
-def test_stories_page_lists_and_edits_a_story_in_both_languages(stories, layers):
+def test_stories_page_lists_and_edits_a_story_in_both_languages(stories, fresh_store, layers):
     from streamlit.testing.v1 import AppTest
 
+    from tests.editors import add_test_editor, sign_in
     from ui import cached
 
     for func in (cached.data_store, cached.centres_of_version, cached.reference):
@@ -138,6 +150,9 @@ def test_stories_page_lists_and_edits_a_story_in_both_languages(stories, layers)
     at.run()
     at.switch_page("pages/cerita.py").run()
     assert not at.exception, [e.value for e in at.exception]
+    assert not [b for b in at.button if b.key == "down_0"]  # anonymous: watch, not edit
+    add_test_editor(fresh_store.open())
+    sign_in(at)
     assert at.title[0].value == "Workshop stories"
     assert at.code[0].value.endswith(f"/?cerita={story.story_id}")
     texts = " ".join(m.value for m in at.markdown)

@@ -27,7 +27,7 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.store import ENV_DATABASE_URL, Store
+from loaders.store import ENV_DATABASE_URL, open_store
 from tools.live_server import ROOT, Server, running_server, stop, wait_healthy
 from tools.pg_cluster import running_postgres
 
@@ -107,7 +107,7 @@ def running_cluster(
     with ExitStack() as stack:
         if database_url is None:
             database_url = stack.enter_context(running_postgres()).create_database("sentra")
-        Store(url=database_url).close()  # schema, data and boundaries once, before N processes
+        open_store(url=database_url).close()  # schema, data and boundaries once, before N processes
         env = os.environ | {
             ENV_DATABASE_URL: database_url,
             "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32),

@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # the load client uses this module without a browser
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("SENTRA_CHROMIUM", "/usr/bin/chromium")
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# streamlit-folium's frame (its title is the map's name for screen readers, set by the map).
+MAP_FRAME = 'iframe[src*="/component/streamlit_folium.st_folium/"]'
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -42,13 +43,21 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+# How the dashboard is started (scripts/dashboard.sh): ``streamlit run app.py`` that also
+# prepares its first visit; and any other app (the benchmark's floor).
+DASHBOARD = ("-m", "serving.start")
+PLAIN = ("-m", "streamlit", "run", "app.py")
+
+
 @dataclass(frozen=True)
 class App:
-    """A Streamlit app to serve: ``root/app.py`` with ``env``, logging to ``log``."""
+    """A Streamlit app to serve: ``root/app.py`` with ``env``, logging to ``log``; the
+    dashboard (``DASHBOARD``) is waited for until its first visit is prepared."""
 
     log: Path
     env: dict[str, str] | None = None
     root: Path = ROOT
+    command: tuple[str, ...] = DASHBOARD
 
 
 def wait_healthy(
@@ -70,8 +79,8 @@ def wait_healthy(
 
 @contextmanager
 def running_servers(*apps: App) -> Iterator[list[Server]]:
-    """``streamlit run app.py`` for each app on a free port, started side by side; all
-    stopped at the end even on errors."""
+    """Each app on a free port, started side by side; all stopped at the end even on
+    errors."""
     with ExitStack() as stack:
         started = []
         for app in apps:
@@ -80,10 +89,7 @@ def running_servers(*apps: App) -> Iterator[list[Server]]:
             out = stack.enter_context(app.log.open("w"))
             command = [
                 sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
+                *app.command,
                 "--server.port",
                 str(port),
                 "--server.address",
@@ -101,10 +107,29 @@ def running_servers(*apps: App) -> Iterator[list[Server]]:
             stack.callback(stop, proc)
             url = Server(f"http://127.0.0.1:{port}")
             url.pid = proc.pid
-            started.append((proc, url, app.log))
-        for proc, url, log in started:
-            wait_healthy(proc, url, log)
+            started.append((proc, url, app))
+        for proc, url, app in started:
+            wait_healthy(proc, url, app.log)
+            if app.command == DASHBOARD and (app.env or os.environ).get("SENTRA_PREPARE") != "0":
+                wait_prepared(proc, app.log)
         yield [url for _, url, _ in started]
+
+
+def wait_prepared(proc: subprocess.Popen, log: Path, seconds: float = 300) -> None:
+    """Until the dashboard's log says its first visit is prepared (``serving.start``); an
+    error with the log's end if it failed, the process ended or time ran out."""
+    from serving.start import READY
+
+    deadline = time.monotonic() + seconds
+    while True:
+        text = log.read_text(errors="replace")
+        if READY in text:
+            return
+        if "first visit not prepared" in text or proc.poll() is not None:
+            raise RuntimeError(f"the dashboard's first visit failed:\n{text[-3000:]}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the dashboard's first visit was not prepared; see {log}")
+        time.sleep(0.3)
 
 
 def stop(proc: subprocess.Popen) -> None:

@@ -7,6 +7,7 @@ the process freezes what is alive once, after it has warmed up (``serving.proces
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
@@ -17,12 +18,15 @@ from loaders.importer import checker_for
 from loaders.pinned_source import SourceFileError
 from loaders.reference import load_reference
 from loaders.static_assets import GeometryFiles, write_geometry, write_kecamatan_geometry
-from loaders.store import Store, StoreError
+from loaders.store import Store, StoreError, open_store
 from loaders.wilayah_sql import WilayahParseError
 from sentra.aggregate import scope
+from sentra.coverage import COVERAGE_METRIC, coverage
+from sentra.i18n import t
 from sentra.indicators import Reference, headline
 from sentra.map_view import MapView, map_view
 from sentra.markers import marker_rows
+from sentra.region_search import labels
 from sentra.regional_indicators import ImportedMeasure
 from sentra.validation import RowChecker
 
@@ -64,7 +68,7 @@ def geometry_url(parent: str | None) -> str:
 
 @st.cache_resource(show_spinner=False)
 def data_store() -> Store:
-    return Store()
+    return open_store()
 
 
 @st.cache_resource(show_spinner="Memuat data sentra… / Loading centres…", max_entries=2)
@@ -172,10 +176,19 @@ def explorer_view(
             lambda points: marker_rows_for(ctx.version, ctx.lang, selected, points),
             geometry_url,
             imported,
+            coverage_of(ctx.version) if metric == COVERAGE_METRIC else None,
         ),
         metric,
         imported_key,
     )
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def coverage_of(version: int) -> pd.DataFrame:
+    """Where each region's figures come from at a version (``sentra.coverage``)."""
+    store = data_store()
+    bps = set(reference().bps_2024["province_code"])
+    return coverage(boundary_layers().all_regions, bps, store.complete_lists(version))
 
 
 def headline_of(ctx: PageContext, region: str | None) -> dict[str, float]:
@@ -197,6 +210,20 @@ def _content(values: pd.Series) -> int:
 @st.cache_resource(show_spinner=False)
 def reference() -> Reference:
     return load_reference(data_store(), boundary_layers().all_regions)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def reference_at(version: int) -> Reference:
+    """The reference tables with the regions offices' complete lists cover at ``version``
+    (there clusters can be counted)."""
+    lists = data_store().complete_lists(version)
+    return replace(reference(), complete_lists=frozenset(lists["region_code"]))
+
+
+@st.cache_resource(show_spinner=False)
+def region_labels(lang: str) -> dict[str, str]:
+    """Every region's name with its parent, for the search box (``sentra.region_search``)."""
+    return labels(boundary_layers().all_regions, t("kecamatan_prefix", lang))
 
 
 @st.cache_resource(show_spinner=False)

@@ -14,7 +14,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from sentra.filters import Filters, filter_centres
 from sentra.indicators import Reference
 from ui import sidebar, url_state
-from ui.cached import current_centres, reference
+from ui.cached import current_centres, reference_at
 
 _KEY = "_page_context"
 
@@ -41,7 +41,7 @@ def build() -> PageContext:
         version=version,
         centres=centres,
         filtered=filter_centres(centres, filters),
-        ref=reference(),
+        ref=reference_at(version),
     )
     st.session_state[_KEY] = ctx
     return ctx

@@ -3,6 +3,8 @@ upload, importing it, the versions. Views stay free of ``loaders`` and the store
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 from babel.dates import format_datetime
@@ -17,12 +19,23 @@ from loaders.importer import (
     validate_sheet,
 )
 from loaders.store import StoreError
+from loaders.store.base import ImportResult
+from sentra.accounts import Account
+from sentra.coverage import describe
 from sentra.filters import Filters, filter_centres
 from sentra.formatting import LOCALES, fmt_number
-from sentra.i18n import t
+from sentra.i18n import N_, t
+from sentra.import_fields import provided_columns
+from sentra.reconcile import COUNTS, Plan, plan_import
 from sentra.regional_table import RegionalLayout, RegionalResult, detect_layout
 from sentra.validation import ValidationResult
-from ui.cached import boundary_layers, centres_of_version, data_store, import_checker
+from ui.cached import (
+    boundary_layers,
+    centres_of_version,
+    coverage_of,
+    data_store,
+    import_checker,
+)
 
 __all__ = [
     "MAX_ROWS_XLSX_GEOJSON",
@@ -36,6 +49,14 @@ __all__ = [
     "file_error_text",
 ]
 _CHECKED = "_upload_checked"
+PLAN_COLUMNS = {
+    "added": N_("plan_col_added"),
+    "changed": N_("plan_col_changed"),
+    "unchanged": N_("plan_col_unchanged"),
+    "retired": N_("plan_col_retired"),
+    "refused": N_("plan_col_refused"),
+}
+LEVELS = {"province": N_("ind_level_province"), "regency": N_("ind_level_regency")}
 
 
 # Shared, not copied per call (bytes are immutable); few entries and a time limit, because
@@ -104,8 +125,96 @@ def report_csv(frame: pd.DataFrame) -> bytes:
     return to_csv_bytes(frame)
 
 
-def import_centres(rows: pd.DataFrame, label: str) -> int:
-    return data_store().import_centres(rows, label)
+def plan_centres(
+    version: int,
+    rows: pd.DataFrame,
+    mapping: dict[str, str | None],
+    complete: bool,
+    account: Account | None,
+) -> Plan:
+    """What importing ``rows`` would change in ``version`` (nothing is stored)."""
+    return plan_import(
+        centres_of_version(version),
+        rows,
+        complete=complete,
+        account=account,
+        provided=provided_columns(mapping),
+    )
+
+
+def import_centres(
+    rows: pd.DataFrame,
+    mapping: dict[str, str | None],
+    name: str,
+    data: bytes,
+    complete: bool,
+    account: Account | None,
+) -> ImportResult:
+    return data_store().import_centres(
+        rows,
+        f"Impor {name}",
+        complete=complete,
+        account=account,
+        file_name=name,
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        provided=provided_columns(mapping),
+    )
+
+
+def plan_text(
+    counts: dict[str, int], lang: str, illustrative: int | None = None, restore: bool = False
+) -> str:
+    """'12 baru, 3 berubah, 40 dihapus dari daftar (38 ilustratif), 9 tetap'; for a restore
+    the added rows are the ones that come back."""
+    added = N_("plan_back") if restore else N_("plan_added")
+    parts = [t(added, lang, n=fmt_number(counts["added"], lang))]
+    parts.append(t("plan_changed", lang, n=fmt_number(counts["changed"], lang)))
+    retired = t("plan_retired", lang, n=fmt_number(counts["retired"], lang))
+    if illustrative:
+        retired += " " + t("plan_of_them_illustrative", lang, n=fmt_number(illustrative, lang))
+    parts.append(retired)
+    if counts.get("unchanged"):
+        parts.append(t("plan_unchanged", lang, n=fmt_number(counts["unchanged"], lang)))
+    if counts.get("refused"):
+        parts.append(t("plan_refused", lang, n=fmt_number(counts["refused"], lang)))
+    return ", ".join(parts)
+
+
+def plan_by_regency(plan: Plan, lang: str) -> pd.DataFrame:
+    """The plan's counts per regency, with names and translated headers."""
+    names = boundary_layers().all_regions["name"]
+    table = plan.by_regency()
+    table.insert(0, "name", table["regency_code"].map(names).fillna(table["regency_code"]))
+    headers = {"name": t("plan_col_regency", lang)}
+    headers |= {count: t(key, lang) for count, key in PLAN_COLUMNS.items()}
+    return table.drop(columns="regency_code").rename(columns=headers)
+
+
+def plan_rows_csv(plan: Plan, which: str) -> bytes:
+    return to_csv_bytes(plan.rows(which))
+
+
+def coverage_table(version: int, lang: str) -> pd.DataFrame:
+    """Per province, and per regency with an office's list: where the figures come from."""
+    table = coverage_of(version)
+    regions = boundary_layers().all_regions
+    shown = table[(table["level"] == "province") | (table["status"] == "dinas")]
+    shown = shown[shown["level"] != "kecamatan"]
+    return pd.DataFrame(
+        {
+            t("cov_col_region", lang): regions["name"].reindex(shown.index),
+            t("cov_col_level", lang): shown["level"].map(lambda v: t(LEVELS[v], lang)),
+            t("cov_col_source", lang): [describe(row, lang) for _, row in shown.iterrows()],
+        }
+    ).sort_index()
+
+
+def restore(version: int, account: Account | None) -> int:
+    return data_store().restore(version, account=account)
+
+
+def restore_plan(version: int) -> dict[str, int]:
+    return data_store().restore_plan(version)
 
 
 def import_indicator(
@@ -136,10 +245,6 @@ def indicator_csv(version: int, region_names: pd.Series) -> bytes:
     return to_csv_bytes(values)
 
 
-def restore(version: int) -> int:
-    return data_store().restore(version)
-
-
 def _when(value: object, lang: str) -> str:
     if value is None or pd.isna(value):
         return "–"
@@ -159,11 +264,34 @@ def versions_table(lang: str) -> pd.DataFrame:
             return t("ver_restore", lang, v=int(row["based_on"]))
         return t("ver_bundled", lang)
 
+    def changes(row) -> str:
+        if pd.isna(row["added"]):  # the bundled data, or a version from before step 5
+            return "–"
+        counts = {c: int(row[c]) for c in COUNTS if not pd.isna(row[c])}
+        text = plan_text(counts, lang, restore=row["kind"] == "pulihkan")
+        complete = not pd.isna(row["complete"]) and bool(row["complete"])
+        return t("ver_complete", lang, text=text) if complete else text
+
+    def who(row) -> str:
+        names = [v for v in (row["account"], row["office"]) if isinstance(v, str) and v]
+        return " · ".join(names) or "–"
+
+    def file(row) -> str:
+        if not isinstance(row["file_name"], str):
+            return "–"
+        sha = row["file_sha256"]
+        if not isinstance(sha, str):
+            return row["file_name"]
+        return f"{row['file_name']} (SHA-256 {sha[:12]}…)"
+
     return pd.DataFrame(
         {
             t("ver_col_version", lang): versions["version_id"].astype(int),
             t("ver_col_when", lang): versions["created_at"].map(lambda v: _when(v, lang)),
             t("ver_col_what", lang): versions.apply(label, axis=1),
+            t("ver_col_changes", lang): versions.apply(changes, axis=1),
+            t("ver_col_who", lang): versions.apply(who, axis=1),
+            t("ver_col_file", lang): versions.apply(file, axis=1),
             t("ver_col_rows", lang): versions["rows"].map(lambda n: fmt_number(n, lang)),
             t("ver_col_current", lang): versions["is_current"].map(lambda c: "✓" if c else ""),
         }

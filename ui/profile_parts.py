@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sentra import aggregate, tables
+from sentra.facts import source_text
 from sentra.i18n import t
 from sentra.schema import EXPORT_REACH, SECTORS, label
 from ui import charts
@@ -84,7 +85,8 @@ def _build(ctx: PageContext, selected: str | None) -> ProfileParts:
         x_title=t("year", lang),
         y_title=t("growth", lang),
     )
-    sources = "; ".join(sorted(set(growth.loc[growth["data_status"] == "sumber", "source"])))
+    published = growth.loc[growth["data_status"] == "sumber", "source"]
+    sources = "; ".join(sorted({source_text(s, lang) for s in published}))  # "citing" → "mengutip"
     growth_fig = charts.finish(
         fig,
         t("growth_over_time", lang),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from sentra.i18n import N_, t
+from sentra import region_search
+from sentra.i18n import t
 from ui import url_state
+from ui.cached import region_labels
 
 KEY = "wilayah"
+_MATCHES = "_region_matches"  # (typed text, codes) when a typed name fits several regions
 
 
 class _Codes:
@@ -31,6 +33,7 @@ def selected(regions) -> str | None:
 def go_to(code: str | None) -> None:
     """Select a region (None: Indonesia) and start a fresh map component."""
     st.session_state[KEY] = code or ""
+    st.session_state.pop(_MATCHES, None)
     st.session_state["map_nonce"] = st.session_state.get("map_nonce", 0) + 1
 
 
@@ -65,89 +68,58 @@ def map_clicked(key: str, known) -> None:
         go_to(code)
 
 
-def _picked(key: str) -> None:
-    """A list's choice, applied before the page runs: one run instead of two."""
-    go_to(st.session_state[key] or None)
-
-
-def pickers(regions, current: str | None, lang: str, col1, col2, col3=None) -> None:
-    """Province, regency and (given a third column) kecamatan lists: the same as clicking
-    the map. ``regions`` holds all three levels."""
-    provinces = regions[regions["kind"] == "provinsi"].sort_values("name")
-    province = current[:2] if current else ""
-    names = regions["name"]
-    _pick(
-        col1,
-        "province",
-        N_("select_province"),
-        N_("all_indonesia"),
-        "",
-        list(provinces.index),
-        province,
-        names,
-        lang,
-    )
-    if not province:
-        col2.selectbox(t("select_regency", lang), ["–"], disabled=True, key="pick_regency_none")
-        if col3 is not None:
-            col3.selectbox(t("select_kecamatan", lang), ["–"], disabled=True, key="pick_kec_none")
+def _searched(key: str, regions) -> None:
+    """A choice in the search box, or a name typed into it: one region found is selected,
+    several are offered below the box."""
+    value = st.session_state.get(key)
+    st.session_state.pop(_MATCHES, None)
+    if value is None or value == "" or value in regions.index:
+        go_to(value or None)
         return
-    kinds = regions["kind"].isin(["kabupaten", "kota"])
-    kab = regions[kinds & (regions["province_code"] == province)].sort_values("name")
-    regency = current[:5] if current and len(current) > 2 else province
-    _pick(
-        col2,
-        "regency",
-        "select_regency",
-        N_("whole_province"),
-        province,
-        list(kab.index),
-        regency,
-        names,
-        lang,
-    )
-    if col3 is None:
-        return
-    if regency == province:
-        col3.selectbox(t("select_kecamatan", lang), ["–"], disabled=True, key="pick_kec_none")
-        return
-    kec = regions[(regions["kind"] == "kecamatan") & (regions["regency_code"] == regency)]
-    _pick(
-        col3,
-        "kec",
-        "select_kecamatan",
-        N_("whole_regency"),
-        regency,
-        list(kec.sort_values("name").index),
-        current,
-        names,
-        lang,
-    )
+    found = region_search.find(regions, str(value))
+    if len(found) == 1:
+        go_to(found[0])
+    else:
+        st.session_state[_MATCHES] = (str(value), found)
 
 
-def _pick(
-    col,
-    level: str,
-    label: str,
-    whole: str,
-    parent: str,
-    children: list[str],
-    current: str,
-    names: pd.Series,
-    lang: str,
-) -> None:
-    """A list of ``parent`` as a whole (text key ``whole``) and its ``children``, ``current``
-    chosen; picking one selects it. The key names the selection, so the list starts afresh
-    when the selection changes elsewhere (map click, back button)."""
-    options = [parent, *children]
-    key = f"pick_{level}_{current}"
+def search_box(regions, current: str | None, lang: str, col) -> None:
+    """One box to find any province, regency/city or kecamatan by typing part of its name;
+    the same as clicking the map. Several regions of the typed name are offered below it."""
+    labels = region_labels(lang)
+    codes = ["", *region_search.options(regions, current[:2] if current else None)]
+    if current and current not in codes:
+        codes.append(current)
+    key = f"cari_{current or 'id'}"  # starts afresh when the map or a button selects
     col.selectbox(
-        t(label, lang),
-        options,
-        index=options.index(current),
-        # "Kab." as on the back button: "Kabupaten Pekalongan" did not fit the list's width.
-        format_func=lambda c: t(whole, lang) if c == parent else _short(names[c]),
+        t("find_region", lang),
+        codes,
+        index=codes.index(current or ""),
+        format_func=lambda c: labels.get(c, c) if c else t("all_indonesia", lang),
         key=key,
-        on_change=_picked,
-        args=(key,),
+        on_change=_searched,
+        args=(key, regions),
+        accept_new_options=True,
+        placeholder=t("find_region_hint", lang),
+        help=t("find_region_help", lang),
     )
+    pending = st.session_state.get(_MATCHES)
+    if pending is None:
+        return
+    typed, found = pending
+    if not found:
+        st.warning(t("find_region_none", lang, text=typed))
+        return
+    st.pills(
+        t("find_region_several", lang, text=typed),
+        found,
+        format_func=labels.__getitem__,
+        key=f"matches_{typed}",
+        on_change=_match_picked,
+        args=(f"matches_{typed}",),
+    )
+
+
+def _match_picked(key: str) -> None:
+    st.session_state.pop(_MATCHES, None)
+    go_to(st.session_state.get(key) or None)

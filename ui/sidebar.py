@@ -7,7 +7,7 @@ import streamlit as st
 from sentra.filters import FILTERS, YEAR_RANGE
 from sentra.i18n import LANGUAGES, t
 from sentra.schema import label
-from ui import url_state
+from ui import auth, url_state
 
 
 def _reset() -> None:
@@ -40,4 +40,5 @@ def render() -> str:
         else:
             sidebar.slider(name, YEAR_RANGE[0], YEAR_RANGE[1], key=spec.key)
     sidebar.button(t("f_reset", lang), on_click=_reset)
+    auth.sidebar_form(lang)
     return lang

@@ -13,7 +13,7 @@ import streamlit as st
 from loaders.stories import StoryStore
 from sentra.i18n import t
 from sentra.stories import MAX_NOTE, MAX_TITLE, Story, add_step, step_of
-from ui import url_state
+from ui import auth, url_state
 from ui.cached import data_store, unless_changed
 from ui.context import PageContext
 
@@ -199,5 +199,5 @@ def add_step_tool(ctx: PageContext, page: str) -> None:
 def run(ctx: PageContext, page: str) -> None:
     """Called by ``app.py`` before every page: the story player, or the add-step box."""
     player(ctx)
-    if PLAYING not in st.session_state and page != "cerita":
+    if PLAYING not in st.session_state and page != "cerita" and auth.current_account():
         add_step_tool(ctx, page)

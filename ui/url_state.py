@@ -44,7 +44,6 @@ PARAMS: dict[str, Param] = {
         *(Param(spec.key, _filter_default(spec.kind)) for spec in FILTERS),
         Param("wilayah", "", ("peta", "profil")),
         Param("metrik", "sentra", ("peta",)),
-        Param("peta_dasar", "none", ("peta",)),
         Param("sektor_lq", "tekstil_pakaian", ("sektor",)),
         Param("bandingkan", [], ("bandingkan",)),
     )

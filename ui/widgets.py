@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sentra.aggregate import bps_national_note, cluster_sources
+from sentra.coverage import source_of
 from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import t
 from sentra.indicators import centre_filters_default
-from ui.cached import headline_of
+from ui.cached import coverage_of, headline_of
 from ui.context import PageContext
 
 TABLE_ROWS = 2_000
@@ -19,6 +21,19 @@ _COMPACT_CSS = """<style>
 h1 {font-size: 1.9rem !important; padding: 0.2rem 0 0.3rem 0 !important;}
 [data-testid="stMetricValue"] {font-size: 1.6rem;}
 [data-testid="stMetricLabel"] p {white-space: normal; line-height: 1.2;}
+.st-key-h_klaster_no_data [data-testid="stMetricValue"] {font-size: 1.15rem !important;}
+.st-key-h_klaster_no_data [data-testid="stMetricValue"] * {white-space: normal; overflow: visible;}
+[data-testid="InputInstructions"] {display: none;}  /* Streamlit's "Press Enter to apply" */
+@media (max-width: 640px) {  /* a phone: the map right after the title and the search box */
+  .block-container {padding-top: 3.4rem;}
+  h1 {font-size: 1.4rem !important;}
+  [data-testid="stVerticalBlock"] {gap: 0.55rem;}
+  .st-key-map_controls [data-testid="stHorizontalBlock"] {
+    flex-direction: row !important; flex-wrap: wrap !important;}
+  .st-key-map_controls [data-testid="stColumn"]:not(:first-child) {
+    min-width: calc(50% - 0.6rem) !important; width: calc(50% - 0.6rem) !important;
+    flex: 1 1 calc(50% - 0.6rem) !important;}
+}
 </style>"""
 _PRESENTATION_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -48,9 +63,23 @@ def empty_dropdown_css(lang: str) -> str:
     )
 
 
+def search_enter_css(lang: str) -> str:
+    """CSS putting ``find_region_enter`` in place of Streamlit's English "Add: <typed text>"
+    option of the region search box (``ui.region_select.search_box``)."""
+    text = t("find_region_enter", lang).replace("\\", "\\\\").replace("'", "\\'")
+    return (
+        "<style>[data-key='__creatable__'] > div {font-size: 0;}"
+        "[data-key='__creatable__'] > div::after {font-size: 0.875rem;"
+        f"content: '{text}';}}</style>"
+    )
+
+
 def chrome(ctx: PageContext) -> None:
     """Compact layout; in presentation mode no sidebar or header, and a way back."""
-    st.markdown(_COMPACT_CSS + empty_dropdown_css(ctx.lang), unsafe_allow_html=True)
+    st.markdown(
+        _COMPACT_CSS + empty_dropdown_css(ctx.lang) + search_enter_css(ctx.lang),
+        unsafe_allow_html=True,
+    )
     if not ctx.presentation:
         return
     st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)
@@ -71,7 +100,14 @@ def headline_row(ctx: PageContext, region: str | None = None) -> None:
     y0, y1 = ctx.filters.years
     cols = st.columns(6)
     cols[0].metric(t("h_sentra", lang), fmt_number(h["sentra"], lang))
-    cols[1].metric(t("h_klaster", lang), fmt_number(h["klaster"], lang))
+    clusters_known = not pd.isna(h["klaster"])
+    # "no data" is longer than a number: in a smaller font that wraps (_COMPACT_CSS)
+    cell = cols[1] if clusters_known else cols[1].container(key="h_klaster_no_data")
+    cell.metric(
+        t("h_klaster", lang),
+        fmt_number(h["klaster"], lang) if clusters_known else t("legend_no_data", lang),
+        help=None if clusters_known else cluster_help(ctx),
+    )
     cols[2].metric(t("h_enterprises", lang), fmt_number(h["enterprises"], lang))
     cols[3].metric(t("h_workers", lang), fmt_number(h["workers"], lang))
     cols[4].metric(
@@ -85,9 +121,17 @@ def headline_row(ctx: PageContext, region: str | None = None) -> None:
         ),
     )
     cols[5].metric(t("h_export", lang), fmt_percent(h["export_share"], lang, 1))
+    if region is None and (bps := bps_national_note(ctx.ref, lang)):
+        st.caption(bps)  # the mapped count against BPS's national one
     if not centre_filters_default(ctx.filters):
         st.caption(t("budget_region_excluded", lang))
     illustrative_note(ctx, h["illustrative_share"])
+    coverage_note(ctx, region)
+
+
+def cluster_help(ctx: PageContext) -> str:
+    """Why a number of clusters is "no data": where published counts exist."""
+    return t("klaster_no_data_help", ctx.lang, published=cluster_sources(ctx.ref, ctx.lang))
 
 
 def illustrative_note(ctx: PageContext, share: float) -> None:
@@ -120,3 +164,8 @@ def empty_state(ctx: PageContext) -> bool:
         st.info(t("empty_state", ctx.lang))
         return True
     return False
+
+
+def coverage_note(ctx: PageContext, region: str | None) -> None:
+    """Where the region's counts come from: an office's list, BPS 2024, illustrative."""
+    st.caption(t("cov_note", ctx.lang, text=source_of(coverage_of(ctx.version), region, ctx.lang)))

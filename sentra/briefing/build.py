@@ -11,6 +11,7 @@ from sentra.briefing.content import (
     BriefingData,
     Progress,
     chart_slides,
+    counts_by_source_slide,
     facts_slides,
     headline_slide,
     map_slide,
@@ -46,6 +47,8 @@ def build_briefing(
         slides += chart_slides(view, data, scope, place)
         slides.append(top_centres_slide(view, data, scope, place))
     report(0.8, t("brief_step_facts", lang))
+    if not view.regions:  # Indonesia: the bodies' national counts, side by side
+        slides.append(counts_by_source_slide(view))
     slides += facts_slides(view, data, place)
     slides.append(sources_slide(view, data, any(s.illustrative_note for s in slides)))
     stem = "-".join(["bahan-paparan" if lang == "id" else "briefing", *view.regions])

@@ -3,6 +3,8 @@ region, so every region is drawn on the same scale."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from sentra import aggregate
@@ -10,6 +12,7 @@ from sentra.briefing.content import (
     BriefingData,
     growth_chart,
     illustrative,
+    no_data_or,
     note_if,
     store_source,
 )
@@ -42,33 +45,39 @@ def slides(view: View, data: BriefingData, filtered: pd.DataFrame) -> list[Slide
     )
     note = note_if(shows_illustrative, lang)
 
+    shared = aggregate.shared_measures(data.ref)  # shares of a known national total only
     absolute = Table(
         [t("indicator", lang), *region_names],
         [
-            [t(f"m_{m}", lang), *(fmt_metric(m, v, lang) for v in table[m])]
+            [t(f"m_{m}", lang), *(no_data_or(partial(fmt_metric, m), v, lang) for v in table[m])]
             for m in aggregate.COMPARED
         ],
         [2.6] + [1.0] * len(region_names),
     )
-    shares = Table(
+    share_table = Table(
         [t("indicator", lang), *region_names],
         [
             [
                 f"{t('m_' + m, lang)} — {t('share_national', lang)}",
-                *(fmt_percent(v, lang, 2) for v in table[f"{m}_share"]),
+                *(no_data_or(fmt_percent, v, lang, 2) for v in table[f"{m}_share"]),
             ]
-            for m in aggregate.SHARED
+            for m in shared
         ],
         [2.6] + [1.0] * len(region_names),
     )
+    shares = [f"{m}_share" for m in shared]
+    share_notes = []
+    if "klaster" not in shared:
+        published = aggregate.cluster_sources(data.ref, lang)
+        share_notes.append(t("compare_no_cluster_share", lang, published=published))
     share_chart = Chart(
         t("share_national", lang),
         "column",
-        [t(f"m_{m}", lang) for m in aggregate.SHARED],
+        [t(f"m_{m}", lang) for m in shared],
         [
             (
                 name,
-                [None if pd.isna(v) else float(v) for v in table.loc[code, list(aggregate.SHARES)]],
+                [None if pd.isna(v) else float(v) for v in table.loc[code, shares]],
             )
             for code, name in zip(view.regions, region_names, strict=True)
         ],
@@ -132,8 +141,8 @@ def slides(view: View, data: BriefingData, filtered: pd.DataFrame) -> list[Slide
         ),
         Slide(
             title=f"{t('page_compare', lang)}: {t('compare_normalised', lang)}",
-            table=shares,
-            notes=[source],
+            table=share_table,
+            notes=[source, *share_notes],
             illustrative_note=note,
         ),
         Slide(

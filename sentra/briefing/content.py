@@ -12,7 +12,8 @@ from typing import Protocol
 import geopandas as gpd
 import pandas as pd
 
-from sentra import aggregate, tables
+from sentra import aggregate, counts_by_source, tables
+from sentra.briefing.chart_images import counts_png
 from sentra.briefing.slides import Chart, Slide, Table
 from sentra.briefing.static_map import choropleth_png
 from sentra.briefing.view import View
@@ -97,6 +98,11 @@ def illustrative(frame: pd.DataFrame) -> bool:
 
 def note_if(flag: bool, lang: str) -> str:
     return t("brief_illustrative", lang) if flag else ""
+
+
+def no_data_or(fmt: Callable[..., str], value: float, lang: str, *args: object) -> str:
+    """``fmt(value, lang, *args)``, or "no data" for a missing value (never a bare dash)."""
+    return t("legend_no_data", lang) if pd.isna(value) else fmt(value, lang, *args)
 
 
 def growth_chart(rows: pd.DataFrame, names: pd.Series, lang: str) -> Chart:
@@ -198,7 +204,7 @@ def headline_numbers(
     y0, y1 = view.filters.years
     numbers = [
         (t("h_sentra", lang), fmt_number(h["sentra"], lang)),
-        (t("h_klaster", lang), fmt_number(h["klaster"], lang)),
+        (t("h_klaster", lang), no_data_or(fmt_number, h["klaster"], lang)),
         (t("h_enterprises", lang), fmt_number(h["enterprises"], lang)),
         (t("h_workers", lang), fmt_number(h["workers"], lang)),
         (t("h_budget", lang, y0=y0, y1=y1), fmt_rupiah(h["budget_rp"], lang)),
@@ -289,7 +295,9 @@ def chart_slides(view: View, data: BriefingData, scope: pd.DataFrame, place: str
     province = (view.region or "")[:2]
     growth = aggregate.growth_series(data.ref, province, view.filters)
     growth_notes = [source]
-    if published := sorted(set(growth.loc[growth["data_status"] == "sumber", "source"])):
+    if published := sorted(
+        {source_text(s, lang) for s in growth.loc[growth["data_status"] == "sumber", "source"]}
+    ):
         growth_notes.append(t("source_line", lang, source="; ".join(published)))
     if view.region and len(view.region) == 5:
         growth_notes.append(t("growth_regency_note", lang, name=data.names[province]))
@@ -338,6 +346,21 @@ def top_centres_slide(view: View, data: BriefingData, scope: pd.DataFrame, place
     )
 
 
+def counts_by_source_slide(view: View) -> Slide:
+    """National counts of sentra by the body that counted them (the About page's chart), as
+    a picture: side by side, never added; the note on definitions and each body's sources
+    under it. Published figures only."""
+    lang = view.lang
+    png, aspect = counts_png(counts_by_source.national_series(), lang)
+    return Slide(
+        title=counts_by_source.title(lang),
+        image=png,
+        image_aspect=aspect,
+        lines=[counts_by_source.note(lang)],
+        notes=counts_by_source.sources_lines(lang),
+    )
+
+
 def view_facts(view: View, facts: pd.DataFrame) -> pd.DataFrame:
     """Published facts about the view's regions (their provinces too), or national ones."""
     if not view.regions:
@@ -368,7 +391,11 @@ def facts_slides(view: View, data: BriefingData, place: str) -> list[Slide]:
 def sources_slide(view: View, data: BriefingData, any_illustrative: bool) -> Slide:
     lang = view.lang
     facts = view_facts(view, data.ref.facts)
-    published = sorted({source_text(s, lang) for s in facts["source"]})
+    published = {source_text(s, lang) for s in facts["source"]}
+    if not view.regions:  # the national counts by body
+        series = counts_by_source.national_series()
+        published |= {source_text(x, lang) for s in series for x in s.sources}
+    published = sorted(published)
     lines = [
         t("brief_src_data", lang, source=t("source_store", lang, v=data.version)),
         t("boundary_credit", lang),

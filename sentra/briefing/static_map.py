@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib_scalebar.scalebar import ScaleBar
 from PIL import Image
 
-from sentra.choropleth import NO_DATA_FILL, classify
+from sentra.choropleth import NO_DATA_FILL, NO_DATA_HATCH, classify
 
 SEA = "#e8f0f6"
 LAND = "#f4f4f1"
@@ -59,6 +59,9 @@ def choropleth_png(
     if context is not None:
         context.plot(ax=ax, color=LAND, edgecolor="#bbbbbb", linewidth=0.4)
     shapes.plot(ax=ax, color=colours, edgecolor=BORDER, linewidth=0.4)
+    missing = shapes[[colour == NO_DATA_FILL for colour in colours]]
+    if len(missing):  # "no data" hatched as well as grey, as on the dashboard's map
+        missing.plot(ax=ax, facecolor="none", edgecolor=NO_DATA_HATCH, hatch="///", linewidth=0)
     chosen = shapes[shapes["code"].isin(list(highlight))]
     if len(chosen):
         chosen.boundary.plot(ax=ax, color=HIGHLIGHT, linewidth=2.2)
@@ -71,7 +74,15 @@ def choropleth_png(
     ax.set_yticks([])
     ax.set_xlabel("")
     ax.set_ylabel("")
-    handles = [Patch(facecolor=c, edgecolor="#777777", label=text) for c, text in legend]
+    handles = [
+        Patch(
+            facecolor=c,
+            edgecolor="#777777",
+            hatch="///" if c == NO_DATA_FILL else None,
+            label=text,
+        )
+        for c, text in legend
+    ]
     ax.legend(  # beside the map, so it never hides land
         handles=handles,
         title=legend_title,

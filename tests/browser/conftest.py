@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from loaders.store import open_store
+from tests.editors import EDITOR_NAME, EDITOR_PASSWORD, add_test_editor
 from tools.live_server import (
     MAP_FRAME,
     ROOT,
@@ -33,6 +35,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def server(layers) -> Iterator[Server]:
+    add_test_editor(open_store())
     with running_server(ROOT / "artifacts" / "streamlit-server.log") as url:
         yield url
 
@@ -94,6 +97,17 @@ class OfflinePage:
 
     def wait_idle(self, timeout_s: float = 60) -> None:
         wait_idle(self.page, timeout_s)
+
+    def sign_in(self) -> None:
+        """Sign in on the sidebar as the test editor (this browser session only: a reload
+        starts a new, anonymous one)."""
+        page = self.page
+        page.get_by_text("Masuk (editor)").click()
+        page.get_by_label("Nama akun").fill(EDITOR_NAME)
+        page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
+        page.get_by_role("button", name="Masuk", exact=True).click()
+        page.get_by_text("Masuk sebagai").wait_for()
+        self.wait_idle()
 
     def metric(self, label: str) -> str:
         box = self.page.locator('[data-testid="stMetric"]').filter(

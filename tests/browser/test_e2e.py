@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 
-from loaders.store import Store
+from loaders.store import open_store
 from tests.browser.conftest import OfflinePage
 from tools.live_server import MAP_FRAME
 
@@ -77,7 +78,7 @@ def test_copied_link_opens_the_same_view_in_a_fresh_browser(server, browser, off
     offline_page.wait_for_shapes(38)
     offline_page.choose("Sektor", "Tekstil dan pakaian")
     offline_page.choose("Ukuran di peta", "Sentra yang mengekspor (%)", testid="stSelectbox")
-    offline_page.choose("Provinsi", "Jawa Tengah", testid="stSelectbox")
+    offline_page.choose("Cari wilayah", "Jawa Tengah", testid="stSelectbox")
     offline_page.wait_for_shapes(35)
     link = page.url
     headline = offline_page.metric("Sentra")
@@ -91,6 +92,24 @@ def test_copied_link_opens_the_same_view_in_a_fresh_browser(server, browser, off
     assert "mengekspor" in legend
     other.screenshot("copied-link")
     fresh.close()
+
+
+def test_on_a_phone_the_map_comes_right_after_the_title_and_the_search_box(server, browser):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="id-ID", is_mobile=True, has_touch=True
+    )
+    phone = OfflinePage(context.new_page())
+    try:
+        phone.page.goto(server + "/?wilayah=33")
+        phone.wait_for_shapes(35)
+        sidebar = phone.page.locator('[data-testid="stSidebar"]')
+        assert sidebar.get_attribute("data-collapsed") == "true"  # starts collapsed
+        box = phone.page.locator(MAP_FRAME).bounding_box()
+        assert box["y"] < 400 and box["width"] > 340, box
+        phone.screenshot("phone-390x844")
+        phone.assert_no_exception()
+    finally:
+        context.close()
 
 
 def test_presentation_mode_hides_sidebar_and_widens_map(server, offline_page):
@@ -112,13 +131,14 @@ def _upload(offline_page, server: str, path: Path) -> None:
     page = offline_page.page
     page.goto(server + "/data")
     offline_page.wait_idle()
+    offline_page.sign_in()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     offline_page.wait_idle()
     page.locator('[data-testid="stFileUploader"]').scroll_into_view_if_needed()
 
 
 def test_import_small_csv_shows_report_and_stores_a_version(server, offline_page, tmp_path):
-    before = Store().current_version()
+    before = open_store().current_version()
     path = tmp_path / "sentra_saya.csv"
     path.write_text(
         "Nama Sentra;Kab/Kota;Komoditas;Omzet;Jumlah Unit Usaha\n"
@@ -138,11 +158,12 @@ def test_import_small_csv_shows_report_and_stores_a_version(server, offline_page
     assert [r["Baris"] for r in rows] == ["3", "4"], rows  # rows as the file numbers them
     assert "Kota Pekalongan (33.75)" in rows[0]["Keterangan"]
     assert "tidak dikenal" in rows[1]["Keterangan"]
-    page.get_by_role("button", name="Impor 1 baris yang sah").click()
+    page.get_by_text("Pratinjau (belum disimpan)").wait_for()
+    page.get_by_role("button", name=re.compile("^Simpan: 1 baru")).click()
     offline_page.wait_idle()
     page.get_by_text(f"Tersimpan sebagai versi {before + 1}").wait_for()
-    assert Store().current_version() == before + 1
-    names = set(Store().centres()["name"])
+    assert open_store().current_version() == before + 1
+    names = set(open_store().centres()["name"])
     assert "Sentra Gerabah Uji" in names and "Sentra Batik Uji" not in names
 
 
@@ -157,12 +178,12 @@ BAD_FILES = {
 @pytest.mark.parametrize("name", list(BAD_FILES))
 def test_bad_uploads_get_a_clear_message_and_change_nothing(server, offline_page, tmp_path, name):
     data, message = BAD_FILES[name]
-    before = Store().versions()
+    before = open_store().versions()
     path = tmp_path / name
     path.write_bytes(data)
     _upload(offline_page, server, path)
     offline_page.page.get_by_text(message).first.wait_for()
-    pd.testing.assert_frame_equal(Store().versions(), before)
+    pd.testing.assert_frame_equal(open_store().versions(), before)
 
 
 def test_ten_megabytes_of_garbage_csv_is_refused(server, offline_page, tmp_path):
@@ -171,11 +192,11 @@ def test_ten_megabytes_of_garbage_csv_is_refused(server, offline_page, tmp_path)
     rng = random.Random(3)
     path = tmp_path / "sampah.csv"
     path.write_bytes(bytes(rng.randrange(1, 256) for _ in range(10 * 1024 * 1024)))
-    before = Store().versions()
+    before = open_store().versions()
     _upload(offline_page, server, path)
     page = offline_page.page
     page.locator('[data-testid="stAlertContentError"]').first.wait_for()
-    pd.testing.assert_frame_equal(Store().versions(), before)
+    pd.testing.assert_frame_equal(open_store().versions(), before)
     offline_page.screenshot("upload-garbage")
 
 
@@ -204,7 +225,7 @@ def test_downloads_open_and_neutralise_formulas(server, offline_page, tmp_path):
             "source": ["uji"],
         }
     )
-    Store().import_centres(rows, "uji formula")
+    open_store().import_centres(rows, "uji formula")
     page = offline_page.page
     page.goto(server + "/data?komoditas=HYPERLINK")
     offline_page.wait_idle()
@@ -246,7 +267,7 @@ def test_hostile_names_render_as_text_everywhere(server, offline_page, layers):
             "source": "uji keamanan",
         }
     )
-    Store().import_centres(rows, "uji xss")
+    open_store().import_centres(rows, "uji xss")
     page = offline_page.page
     page.goto(server + "/?wilayah=65.02")
     offline_page.wait_for_shapes(len(layers.kecamatan_of("65.02")))  # the regency's kecamatan

@@ -4,9 +4,11 @@ imported as an indicator and shown on the map with its source."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from loaders.store import Store
+from loaders.store import open_store
 from tests.browser.conftest import OfflinePage
 from tests.officials_files import DINAS_GRID, DINAS_MERGES, to_xlsx
 from tests.test_regional_tables import WIDE
@@ -28,6 +30,10 @@ def test_provincial_sheet_and_regional_table_through_the_upload_widget(
     page = offline_page.page
     page.goto(server + "/data")
     offline_page.wait_idle()
+    # anonymous: no uploader, no restore button
+    assert page.locator('[data-testid="stFileUploader"]').count() == 0
+    assert page.get_by_role("button", name=re.compile("^Pulihkan")).count() == 0
+    offline_page.sign_in()
     path = tmp_path / "Data Sentra IKM Jateng 2024.xlsx"
     path.write_bytes(
         to_xlsx(
@@ -37,7 +43,7 @@ def test_provincial_sheet_and_regional_table_through_the_upload_widget(
             }
         )
     )
-    before = Store().current_version()
+    before = open_store().current_version()
     uploader = page.locator('[data-testid="stFileUploader"]')
     uploader.scroll_into_view_if_needed()
     for english in ("Drag and drop file here", "Limit 200MB per file", "Browse files"):
@@ -54,10 +60,10 @@ def test_provincial_sheet_and_regional_table_through_the_upload_widget(
     text = page.locator("section.main, [data-testid='stMain']").first.inner_text()
     for word in ENGLISH_LEFTOVERS:
         assert word not in text, word
-    page.get_by_role("button", name="Impor 3 baris yang sah").click()
+    page.get_by_role("button", name=re.compile("^Simpan: 3 baru")).click()
     offline_page.wait_idle()
-    page.get_by_text(f"Tersimpan sebagai versi {before + 1}: 3 baris diimpor.").wait_for()
-    stored = Store().centres().set_index("name")
+    page.get_by_text(f"Tersimpan sebagai versi {before + 1}: 3 baru").wait_for()
+    stored = open_store().centres().set_index("name")
     assert stored.loc["Sentra Batik Wiradesa", "kecamatan_code"] == "33.26.16"
 
     # A regional table, imported as a named indicator and shown on the map.

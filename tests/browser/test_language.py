@@ -8,6 +8,7 @@ import re
 import pytest
 
 from sentra.i18n import catalogue, markdown, t
+from tools.live_server import MAP_FRAME
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +69,7 @@ def open_view(server: str, offline_page, path: str) -> None:
 
 def page_text(offline_page) -> str:
     texts = [offline_page.page.locator("body").inner_text()]
-    if offline_page.page.locator('iframe[title="streamlit_folium.st_folium"]').count():
+    if offline_page.page.locator(MAP_FRAME).count():
         texts.append(offline_page.map_frame().locator("body").inner_text())
     return "\n".join(texts)
 

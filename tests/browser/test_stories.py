@@ -46,12 +46,14 @@ def test_story_made_of_three_views_plays_from_its_link_with_the_keyboard(
     page = offline_page.page
     page.goto(server + "/cerita")
     offline_page.wait_idle(120)
+    offline_page.sign_in()  # editors make stories; a reload starts an anonymous session
     page.get_by_label("Judul cerita baru").fill("Uji <b>cerita</b>")
     page.get_by_role("button", name="Buat cerita").click()
     offline_page.wait_idle()
     for target, title, _heading in STEPS:
         page.goto(server + target)
         offline_page.wait_idle(120)
+        offline_page.sign_in()
         page.get_by_text("Tambah ke cerita").click()
         page.get_by_label("Judul langkah").fill(title)
         page.get_by_label("Catatan (tampil di bawah peta)").fill(f"Catatan {title}")

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import shapely
 
-from loaders.store import (
+from loaders.store.base import (
     BUSY_MESSAGE,
     Store,
     StoreBusyError,
@@ -25,7 +25,7 @@ from loaders.store import (
     batches,
     default_path,
 )
-from loaders.store_schema import arrow_schema, sql_type
+from loaders.store.schema import arrow_schema, sql_type
 from sentra.i18n import N_
 from sentra.validation import COORDINATE_TOLERANCE_KM, KM_PER_DEGREE
 
@@ -47,7 +47,10 @@ class DuckDBStore(Store):
             try:
                 con = duckdb.connect(str(self.path), read_only=read_only)
                 break
-            except duckdb.IOException as exc:  # the file is locked by another process
+            # IOException: the file is locked by another process; ConnectionException: a
+            # read-only connection of this process is open (another session reading) and
+            # DuckDB opens no writer beside it. Both last milliseconds: wait.
+            except (duckdb.IOException, duckdb.ConnectionException) as exc:
                 if time.monotonic() > deadline:
                     raise StoreBusyError(BUSY_MESSAGE) from exc
                 time.sleep(0.2)

@@ -1,23 +1,26 @@
 """The data-access module: every read and write of centres, budgets and indicators.
 
-``Store()`` opens the embedded DuckDB file (``$SENTRA_DATA_DIR/sentra.duckdb``, default
-``var/``), or, when ``SENTRA_DATABASE_URL=postgresql://…`` is set, a shared PostgreSQL/PostGIS
-database (``loaders/store_postgres.py``). Pages use the methods below and catch
-``StoreError``; they never know which backend runs.
+``open_store()`` (``loaders/store/__init__.py``) opens the embedded DuckDB file
+(``$SENTRA_DATA_DIR/sentra.duckdb``, default ``var/``), or, when
+``SENTRA_DATABASE_URL=postgresql://…`` is set, a shared PostgreSQL/PostGIS database
+(``loaders/store/postgres_store.py``). Pages use the methods below and catch ``StoreError``;
+they never know which backend runs. This module knows no backend.
 
 Centres are versioned. Each import or restore makes a new version in one transaction and
 moves the ``current`` pointer, so an import that fails or is killed leaves the stored data
 exactly as it was, and every earlier version can be restored (as a new version). A centre
 row is stored once, with the versions it is valid for (``first_version`` up to, not
 including, ``last_version``): a version costs the rows it changed, not a copy of the table.
-The schema is created and upgraded by numbered steps (``loaders/store_schema.py``).
+The schema is created and upgraded by numbered steps (``loaders/store/schema.py``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,8 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from loaders.store_schema import (
+from loaders.store.account_rows import AccountRows
+from loaders.store.schema import (
     MIGRATIONS,
     MIGRATIONS_TABLE,
     REFERENCE_FILES,
@@ -34,14 +38,16 @@ from loaders.store_schema import (
     arrow_schema,
     missing_columns,
 )
+from sentra.accounts import Account
 from sentra.i18n import N_, TextError
+from sentra.reconcile import COUNTS, Plan, plan_import
 from sentra.schema import (
     REGIONAL_INDICATOR_COLUMNS,
     REGIONAL_VALUE_COLUMNS,
     STORED_CENTRE_COLUMNS,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GEODATA = ROOT / "geodata"
 ENV_DATA_DIR = "SENTRA_DATA_DIR"
 ENV_DATABASE_URL = "SENTRA_DATABASE_URL"
@@ -56,6 +62,7 @@ _PANDAS_TYPES = {
     pa.int32(): pd.Int32Dtype(),
 }
 _TEXT_TYPES = {pa.string(): _PANDAS_TYPES[pa.string()]}
+_VERSION_BASE = "version_id, created_at, kind, label, rows, based_on"
 _VERSION_TYPES = {
     "version_id": "int32",
     "created_at": "datetime64[us]",
@@ -63,8 +70,23 @@ _VERSION_TYPES = {
     "label": "str",
     "rows": "int32",
     "based_on": "Int32",
+    "account": "string",
+    "office": "string",
+    "file_name": "string",
+    "file_sha256": "string",
+    "complete": "boolean",
+    **dict.fromkeys(COUNTS, "Int32"),
+    "summary": "string",
     "is_current": "bool",
 }
+_COMPLETE_COLUMNS = {
+    "region_code": "VARCHAR",
+    "level": "VARCHAR",
+    "declared_in": "INTEGER",
+    "first_version": "INTEGER",
+    "last_version": "INTEGER",
+}
+_LIST_COLS = "region_code, level, declared_in"
 
 
 def default_path() -> Path:
@@ -84,22 +106,11 @@ class StoreBusyError(StoreError):
 BUSY_MESSAGE = N_("store_unavailable")  # StoreBusyError(BUSY_MESSAGE)
 
 
-class Store:
-    """The store's API. ``Store()`` returns the backend chosen by the environment (like
-    ``pathlib.Path`` returns a ``PosixPath``); ``Store(path)`` is always a DuckDB file and
-    ``Store(url=…)`` a PostgreSQL database."""
+class Store(AccountRows):
+    """The store's API, implemented by a backend (``DuckDBStore``, ``PostgresStore``)."""
 
     dialect = ""
     _SORT_IN_SQL = True  # else Arrow sorts (byte order, as DuckDB's ORDER BY)
-
-    def __new__(cls, path: Path | None = None, *, url: str | None = None) -> Store:
-        if cls is Store:
-            url = url or (None if path else os.environ.get(ENV_DATABASE_URL))
-            if url:
-                from loaders.store_postgres import PostgresStore as cls
-            else:
-                from loaders.store_duckdb import DuckDBStore as cls
-        return super().__new__(cls)
 
     # -- what a backend provides -------------------------------------------------------
     def _read(self) -> AbstractContextManager[Any]:
@@ -195,7 +206,7 @@ class Store:
         self._append(con, "centres", centres.append_column("first_version", first))
         self._exec(
             con,
-            "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO versions ({_VERSION_BASE}) VALUES (?, ?, ?, ?, ?, ?)",
             [1, _now(), "bawaan", "Data bawaan (geodata/)", len(centres), None],
         )
         self._exec(con, "INSERT INTO current_version VALUES (1)")
@@ -229,7 +240,7 @@ class Store:
         with self._read() as con:
             rows = self._rows(
                 con,
-                "SELECT v.version_id, v.created_at, v.kind, v.label, v.rows, v.based_on, "
+                f"SELECT {', '.join('v.' + c for c in list(_VERSION_TYPES)[:-1])}, "
                 "v.version_id = c.version_id FROM versions v, current_version c "
                 "ORDER BY v.version_id DESC",
             )
@@ -292,35 +303,125 @@ class Store:
         rows: pd.DataFrame,
         label: str,
         progress: Callable[[int], None] | None = None,
-    ) -> int:
-        """A new version = the current centres with ``rows`` added (same id: replaced).
-        Writers take turns: an import started while another runs waits for it and builds on
-        its result, so neither is lost."""
-        rows = rows.reindex(columns=list(STORED_CENTRE_COLUMNS)).assign(origin="impor")
+        *,
+        complete: bool = False,
+        account: Account | None = None,
+        file_name: str | None = None,
+        file_sha256: str | None = None,
+        provided: set[str] | None = None,
+    ) -> ImportResult:
+        """Reconcile ``rows`` with the current centres (``sentra.reconcile``) and store the
+        outcome as a new version; a file that changes nothing makes no version. The plan is
+        made under the writers' lock against the version it builds on: an import started
+        while another runs waits for it and reconciles with its result, so neither is lost.
+        ``account`` bounds what may change and is recorded with the version; ``provided``
+        names the columns the file has (``sentra.reconcile.plan_import``)."""
         with self._write() as con:
             current, count = self._rows(
                 con,
                 "SELECT c.version_id, v.rows FROM current_version c "
                 "JOIN versions v ON v.version_id = c.version_id",
             )[0]
+            stored = self._centres_near(con, current, rows)
+            plan = plan_import(stored, rows, complete, account, provided)
+            if plan.changes_nothing and self._declared(con, current, plan.complete_regions):
+                return ImportResult(current, plan, stored=False)  # the same file again
             new = self._next_version(con)
-            missing = rows["id"].isna() | (rows["id"].astype(str).str.strip() == "")
-            rows.loc[missing, "id"] = [f"IMP{new}-{n:07d}" for n in range(int(missing.sum()))]
-            self._scratch(con, "incoming", STORED_CENTRE_COLUMNS)
-            self._append(con, "incoming", _as_arrow(rows, STORED_CENTRE_COLUMNS), progress)
-            replaced = self._exec(
+            added = plan.added.copy()
+            fresh = added["id"].isna()
+            added.loc[fresh, "id"] = [f"IMP{new}-{n:07d}" for n in range(int(fresh.sum()))]
+            plan.added = added
+            ending = pd.concat([plan.changed["id"], plan.retired["id"]])
+            self._scratch(con, "ending", {"id": "VARCHAR"})
+            self._append(con, "ending", pa.table({"id": pa.array(ending, pa.string())}))
+            self._exec(
                 con,
                 "UPDATE centres SET last_version = ? WHERE last_version IS NULL "
-                "AND id IN (SELECT id FROM incoming WHERE id IS NOT NULL)",
+                "AND id IN (SELECT id FROM ending)",
                 [new],
             )
-            added = self._exec(
+            written = pd.concat([plan.added, plan.changed], ignore_index=True)
+            data = _as_arrow(written, STORED_CENTRE_COLUMNS)
+            first = pa.array([new] * len(data), pa.int32())
+            self._append(con, "centres", data.append_column("first_version", first), progress)
+            self._declare_complete(con, new, plan.complete_regions)
+            record = VersionRecord.of(plan, account, file_name, file_sha256)
+            total = count + len(plan.added) - len(plan.retired)
+            self._publish(con, new, "impor", label, current, total, record)
+        return ImportResult(new, plan, stored=True)
+
+    def _centres_near(self, con: Any, version: int, rows: pd.DataFrame) -> pd.DataFrame:
+        """The centres of ``version`` an import of ``rows`` can touch: same id, same
+        regency, or illustrative bundled rows of the same province (room for added rows)."""
+        keys = pd.DataFrame(
+            {
+                "id": rows["id"].astype("string"),
+                "regency_code": rows["regency_code"].astype("string"),
+                "province_code": rows["province_code"].astype("string"),
+            }
+        )
+        self._scratch(con, "touched", dict.fromkeys(keys, "VARCHAR"))
+        self._append(con, "touched", _as_arrow(keys, dict.fromkeys(keys, "VARCHAR")))
+        near = self._arrow(
+            con,
+            f"SELECT {_COLS} FROM centres WHERE {_VALID_AT} AND ("
+            "id IN (SELECT id FROM touched) "
+            "OR regency_code IN (SELECT regency_code FROM touched) "
+            "OR (data_status = 'ilustratif' AND origin = 'bawaan' "
+            "AND province_code IN (SELECT province_code FROM touched)))",
+            [version, version],
+            STORED_CENTRE_COLUMNS,
+        )
+        return near.to_pandas(types_mapper=_PANDAS_TYPES.get)
+
+    def _declared(self, con: Any, version: int, regions: list[tuple[str, str]]) -> bool:
+        """Every one of ``regions`` is already declared complete at ``version``."""
+        held = set(self._complete_at(con, version)["region_code"])
+        return {code for code, _ in regions} <= held
+
+    def _declare_complete(self, con: Any, new: int, regions: list[tuple[str, str]]) -> None:
+        """From version ``new`` on, ``regions`` are the complete lists of this import."""
+        if not regions:
+            return
+        frame = pd.DataFrame(regions, columns=["region_code", "level"])
+        self._scratch(con, "declared", {"region_code": "VARCHAR"})
+        self._append(con, "declared", _as_arrow(frame, {"region_code": "VARCHAR"}))
+        self._exec(
+            con,
+            "UPDATE complete_lists SET last_version = ? WHERE last_version IS NULL "
+            "AND region_code IN (SELECT region_code FROM declared)",
+            [new],
+        )
+        rows = frame.assign(declared_in=new, first_version=new, last_version=None)
+        self._append(con, "complete_lists", _as_arrow(rows, _COMPLETE_COLUMNS))
+
+    def _complete_at(self, con: Any, version: int) -> pd.DataFrame:
+        rows = self._rows(
+            con,
+            "SELECT region_code, level, declared_in FROM complete_lists "
+            f"WHERE {_VALID_AT} ORDER BY region_code",
+            [version, version],
+        )
+        return pd.DataFrame(rows, columns=["region_code", "level", "declared_in"])
+
+    def complete_lists(self, version_id: int | None = None) -> pd.DataFrame:
+        """The regions whose centres are an office's complete list at a version (default:
+        the current one): ``region_code``, ``level`` ('regency' or 'kecamatan'),
+        ``declared_in`` (the version of that import) and that version's ``file_name``,
+        ``created_at``, ``account`` and ``office``."""
+        with self._read() as con:
+            if version_id is None:
+                version_id = self._rows(con, "SELECT version_id FROM current_version")[0][0]
+            lists = self._complete_at(con, version_id)
+            versions = self._rows(
                 con,
-                f"INSERT INTO centres (first_version, {_COLS}) SELECT ?, {_COLS} FROM incoming",
-                [new],
+                "SELECT version_id, file_name, created_at, account, office FROM versions "
+                "WHERE version_id IN (SELECT declared_in FROM complete_lists)",
             )
-            self._publish(con, new, "impor", label, current, count - replaced + added)
-        return new
+        meta = pd.DataFrame(
+            versions, columns=["declared_in", "file_name", "created_at", "account", "office"]
+        )
+        return lists.merge(meta, on="declared_in", how="left")
 
     def import_regional_indicator(self, meta: dict[str, str], values: pd.DataFrame) -> int:
         """A new version of the regional indicator ``meta['key']`` (name, unit, source,
@@ -341,44 +442,132 @@ class Store:
             self._append(con, "regional_values", _as_arrow(data, REGIONAL_VALUE_COLUMNS))
         return new
 
-    def restore(self, version_id: int) -> int:
+    def restore_plan(self, version_id: int) -> dict[str, int]:
+        """What restoring ``version_id`` would change, before it does: centres that come
+        back (``added``), that return to an earlier state (``changed``) and that leave the
+        list (``retired``)."""
+        with self._read() as con:
+            self._version_row(con, version_id)
+            return self._restore_counts(con, version_id)
+
+    def _restore_counts(self, con: Any, version_id: int) -> dict[str, int]:
+        current = self._rows(con, "SELECT version_id FROM current_version")[0][0]
+        now, then = (
+            f"(first_version <= {v:d} AND (last_version IS NULL OR last_version > {v:d}))"
+            for v in (current, version_id)
+        )
+        rows = self._rows(con, f"SELECT id, {now} FROM centres WHERE {now} <> {then}")
+        leaving = {i for i, is_now in rows if is_now}
+        coming = {i for i, is_now in rows if not is_now}
+        return {
+            "added": len(coming - leaving),
+            "changed": len(coming & leaving),
+            "retired": len(leaving - coming),
+        }
+
+    def restore(self, version_id: int, account: Account | None = None) -> int:
         """Make an earlier version current again, as a new version (history is kept). Only
-        the rows that differ between the two versions are written."""
+        the rows that differ between the two versions are written; the complete lists
+        follow the version."""
         with self._write() as con:
-            found = self._rows(con, "SELECT rows FROM versions WHERE version_id = ?", [version_id])
-            if not found:
-                raise StoreError(N_("store_no_version"), version=version_id)
+            count = self._version_row(con, version_id)
+            counts = self._restore_counts(con, version_id)
             new = self._next_version(con)
-            # Rows added after that version end here; rows it had that ended since come back.
-            self._exec(
-                con,
-                "UPDATE centres SET last_version = ? "
-                "WHERE last_version IS NULL AND first_version > ?",
-                [new, version_id],
-            )
-            self._exec(
-                con,
-                f"INSERT INTO centres (first_version, {_COLS}) SELECT ?, {_COLS} FROM centres "
-                "WHERE first_version <= ? AND last_version > ?",
-                [new, version_id, version_id],
-            )
+            for table, columns in (("centres", _COLS), ("complete_lists", _LIST_COLS)):
+                # Rows added after that version end here; rows it had that ended come back.
+                self._exec(
+                    con,
+                    f"UPDATE {table} SET last_version = ? "
+                    "WHERE last_version IS NULL AND first_version > ?",
+                    [new, version_id],
+                )
+                self._exec(
+                    con,
+                    f"INSERT INTO {table} (first_version, {columns}) "
+                    f"SELECT ?, {columns} FROM {table} "
+                    "WHERE first_version <= ? AND last_version > ?",
+                    [new, version_id, version_id],
+                )
             label = f"Pemulihan versi {version_id}"
-            self._publish(con, new, "pulihkan", label, version_id, found[0][0])
+            record = VersionRecord(
+                account=account.name if account else None,
+                office=account.office if account else None,
+                summary=json.dumps(counts, sort_keys=True),
+                **counts,
+            )
+            self._publish(con, new, "pulihkan", label, version_id, count, record)
         return new
+
+    def _version_row(self, con: Any, version_id: int) -> int:
+        """The rows of a stored version; ``StoreError`` when there is no such version."""
+        found = self._rows(con, "SELECT rows FROM versions WHERE version_id = ?", [version_id])
+        if not found:
+            raise StoreError(N_("store_no_version"), version=version_id)
+        return found[0][0]
 
     def _next_version(self, con: Any) -> int:
         return self._rows(con, "SELECT coalesce(max(version_id), 0) + 1 FROM versions")[0][0]
 
     def _publish(
-        self, con: Any, new: int, kind: str, label: str, based_on: int, count: int
+        self,
+        con: Any,
+        new: int,
+        kind: str,
+        label: str,
+        based_on: int,
+        count: int,
+        record: VersionRecord,
     ) -> None:
         """Record version ``new`` (already written) and make it the current one."""
+        values = asdict(record)
         self._exec(
             con,
-            "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?)",
-            [new, _now(), kind, label, count, based_on],
+            f"INSERT INTO versions ({_VERSION_BASE}, {', '.join(values)}) "
+            f"VALUES ({', '.join('?' * (6 + len(values)))})",
+            [new, _now(), kind, label, count, based_on, *values.values()],
         )
         self._exec(con, "UPDATE current_version SET version_id = ?", [new])
+
+
+@dataclass
+class VersionRecord:
+    """Who made a version, from which file, and what it changed (``versions`` columns)."""
+
+    account: str | None = None
+    office: str | None = None
+    file_name: str | None = None
+    file_sha256: str | None = None
+    complete: bool = False
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    refused: int = 0
+    summary: str | None = None
+
+    @classmethod
+    def of(
+        cls, plan: Plan, account: Account | None, file_name: str | None, sha256: str | None
+    ) -> VersionRecord:
+        return cls(
+            account=account.name if account else None,
+            office=account.office if account else None,
+            file_name=file_name,
+            file_sha256=sha256,
+            complete=plan.complete,
+            summary=plan.summary_json(),
+            **plan.counts(),
+        )
+
+
+@dataclass
+class ImportResult:
+    """The version an import made (``stored``), or the current one when the file changed
+    nothing, and the plan that says what changed."""
+
+    version: int
+    plan: Plan
+    stored: bool
 
 
 def _now() -> datetime:

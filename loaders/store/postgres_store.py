@@ -25,7 +25,7 @@ import pyarrow.csv as pacsv
 import shapely
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from loaders.store import (
+from loaders.store.base import (
     _VALID_AT,
     BUSY_MESSAGE,
     ENV_DATABASE_URL,
@@ -34,7 +34,7 @@ from loaders.store import (
     StoreError,
     batches,
 )
-from loaders.store_schema import arrow_schema, sql_type
+from loaders.store.schema import arrow_schema, sql_type
 from sentra.i18n import N_
 from sentra.validation import COORDINATE_TOLERANCE_KM, KM_PER_DEGREE
 

@@ -121,11 +121,52 @@ def _stories(dialect: str) -> list[str]:
     ]
 
 
+# What step 5 adds to every version: who made it, from which file, and what it changed.
+VERSION_RECORD_COLUMNS: dict[str, str] = {
+    "account": "VARCHAR",  # the signed-in editor or the --oleh account; NULL: none
+    "office": "VARCHAR",  # the account's office, as it was when the version was made
+    "file_name": "VARCHAR",
+    "file_sha256": "VARCHAR",
+    "complete": "BOOLEAN",  # the file was the complete list of the regions it names
+    "added": "INTEGER",
+    "changed": "INTEGER",
+    "unchanged": "INTEGER",
+    "retired": "INTEGER",
+    "refused": "INTEGER",  # rows outside the editor's regions, not stored
+    "summary": "VARCHAR",  # JSON: the same counts per regency
+}
+
+
+def _records(dialect: str) -> list[str]:
+    """Step 5, a system of record: each version says who made it from which file and what it
+    changed; the regions an office declared complete (valid for versions like centres); the
+    editors' accounts (argon2 hashes, never passwords)."""
+    return [
+        *(
+            f"ALTER TABLE versions ADD COLUMN {name} {sql_type(kind, dialect)}"
+            for name, kind in VERSION_RECORD_COLUMNS.items()
+        ),
+        "CREATE TABLE complete_lists (region_code VARCHAR, level VARCHAR, "
+        "declared_in INTEGER, first_version INTEGER, last_version INTEGER)",
+        "CREATE TABLE accounts (name VARCHAR PRIMARY KEY, role VARCHAR, regions VARCHAR, "
+        "office VARCHAR, password_hash VARCHAR, disabled BOOLEAN, "
+        "created_at TIMESTAMP, updated_at TIMESTAMP)",
+    ]
+
+
+def _sign_in_failures(dialect: str) -> list[str]:
+    """Step 6: wrong passwords per name (known or not), so that every process behind the
+    proxy slows the same guessing down."""
+    return ["CREATE TABLE sign_in_failures (name VARCHAR, failed_at TIMESTAMP)"]
+
+
 MIGRATIONS: dict[int, Callable[[str], list[str]]] = {
     1: _base_tables,
     2: _validity_intervals,
     3: _spatial,
     4: _stories,
+    5: _records,
+    6: _sign_in_failures,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 MIGRATIONS_TABLE = (
