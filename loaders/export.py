@@ -48,6 +48,12 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "sentra") -> bytes:
 def to_geojson_bytes(frame: pd.DataFrame, regions: pd.DataFrame) -> bytes:
     """Points at the centre's coordinates, or at its kecamatan's label point when ``regions``
     knows its kecamatan, else at its regency's (flagged which)."""
+    doc = geojson_document(frame, regions)
+    return json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def geojson_document(frame: pd.DataFrame, regions: pd.DataFrame) -> dict:
+    """The FeatureCollection of ``to_geojson_bytes`` as a dict (a caller may add members)."""
     labels = regions[["label_lat", "label_lng"]]
     own = frame["lat"].notna() & frame["lng"].notna()
     kecamatan = frame.get("kecamatan_code", pd.Series(None, index=frame.index))
@@ -70,5 +76,4 @@ def to_geojson_bytes(frame: pd.DataFrame, regions: pd.DataFrame) -> bytes:
                 "properties": record,
             }
         )
-    doc = {"type": "FeatureCollection", "features": features}
-    return json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    return {"type": "FeatureCollection", "features": features}
