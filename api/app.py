@@ -19,6 +19,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import routes_centres, routes_regions, routes_tables
 from api.data import DataSource
@@ -77,6 +78,7 @@ def create_app(source: DataSource | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(StoreError, _store_error)
     app.middleware("http")(_guard)
+    app.add_middleware(HeadAsGet)
     app.mount(f"{PREFIX}/static", StaticFiles(directory=SWAGGER_ASSETS), name="docs-assets")
     app.add_api_route(f"{PREFIX}/docs", _docs, include_in_schema=False, response_class=HTMLResponse)
     app.add_api_route(PREFIX, _index, include_in_schema=False)
@@ -85,6 +87,31 @@ def create_app(source: DataSource | None = None) -> FastAPI:
             module.router, prefix=f"{PREFIX}/v1", dependencies=[Depends(known_params_only)]
         )
     return app
+
+
+class HeadAsGet:
+    """HEAD is answered as GET without the body (FastAPI's routes take GET only)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        ended = False
+
+        async def headers_only(message: Message) -> None:
+            nonlocal ended
+            if message["type"] == "http.response.body":
+                if ended:
+                    return
+                ended = True
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 async def _guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -8,6 +8,8 @@ way (``api.app``).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,13 +19,26 @@ from fastapi.responses import JSONResponse
 
 from sentra.i18n import N_, TextError
 
+_UNSAFE = re.compile(r"[<>\"'`\\\x00-\x1f\x7f]")
+
 
 class ApiError(TextError):
     """A request the API refuses (``status``: 404, 405, 414, 422, 503…), told by a text key."""
 
     def __init__(self, status: int, key: str, /, **params: object) -> None:
-        super().__init__(key, **params)
+        shown = {k: _harmless(v) if isinstance(v, str) else v for k, v in params.items()}
+        super().__init__(key, **shown)
         self.status = status
+
+
+def _harmless(text: str) -> str:
+    """A value echoed in a message, without markup, quotes or control characters."""
+    return _UNSAFE.sub("?", text)
+
+
+def rate_limited() -> str:
+    """The body a proxy answers a client over its request rate with (429)."""
+    return json.dumps({"detail": str(ApiError(429, N_("api_rate_limited")))}, ensure_ascii=False)
 
 
 def listed(values: Iterable[object]) -> str:
