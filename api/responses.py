@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 import pandas as pd
 from fastapi import Request, Response
 
@@ -107,10 +108,10 @@ def respond(
     return Response(body, media_type=media_type, headers=_headers(view, tag) | (headers or {}))
 
 
-def to_json(value: Any) -> bytes:
-    return json.dumps(
-        plain(value), ensure_ascii=False, allow_nan=False, separators=(",", ":")
-    ).encode("utf-8")
+def to_json(value: Any, clean: bool = True) -> bytes:
+    """JSON of ``value`` (``clean``: made ``plain`` first; a value already of Python types,
+    as ``loaders.export.records`` gives, need not be)."""
+    return orjson.dumps(plain(value) if clean else value)  # NaN would be null, as None is
 
 
 def plain(value: Any) -> Any:
@@ -129,9 +130,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, date):  # datetimes and pandas' Timestamps too
         return value.isoformat()
     return value
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows as dicts of plain values ("no data" as None)."""
-    shown = frame.astype(object).where(frame.notna(), None)
-    return [plain(row) for row in shown.to_dict(orient="records")]

@@ -23,8 +23,8 @@ from api.params import (
     encode_cursor,
     region_code,
 )
-from api.responses import ReadView, read_view, records, respond, to_json
-from loaders.export import geojson_document, to_csv_bytes
+from api.responses import ReadView, read_view, respond, to_json
+from loaders.export import geojson_document, records, to_csv_bytes
 from sentra import aggregate
 from sentra.filters import Filters, filter_centres, to_params
 from sentra.i18n import N_
@@ -123,9 +123,9 @@ def centres(
         }
         if format == "csv":
             return to_csv_bytes(page)
-        if format == "geojson":
-            return to_json(geojson_document(page, source.regions) | about)
-        return about | {"data": records(page)}
+        if format == "geojson":  # already Python values: no second walk through them
+            return to_json(geojson_document(page, source.regions) | about, clean=False)
+        return to_json(about | {"data": records(page)}, clean=False)
 
     response = respond(request, view, build, MEDIA[format])
     response.headers.update(headers)

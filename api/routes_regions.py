@@ -35,7 +35,8 @@ from api.params import (
     level_of,
     region_code,
 )
-from api.responses import ReadView, read_view, records, respond
+from api.responses import ReadView, read_view, respond
+from loaders.export import records
 from sentra import aggregate
 from sentra.aggregate import bps_national_note, cluster_sources
 from sentra.coverage import source_of
@@ -138,9 +139,9 @@ def regions_list(
     return respond(request, view, build)
 
 
-def _status(frame: pd.DataFrame, has_value: bool) -> str | None:
-    """``ilustratif`` when any row behind a figure is; None when there is no figure."""
-    if not has_value or frame.empty:
+def _status(frame: pd.DataFrame) -> str | None:
+    """``ilustratif`` when any row behind a figure is; None when no row is."""
+    if frame.empty:
         return None
     return "ilustratif" if bool((frame["data_status"] == "ilustratif").any()) else "sumber"
 
@@ -159,31 +160,36 @@ def summary(view: ReadView, region: str | None, filters: Filters, lang: str) -> 
     counts = f"{store}; {covered}"
     kecamatan = region is not None and len(region) > 5
     population_source = t("kecamatan_no_population" if kecamatan else "population_source", lang)
-    clusters_help = t("klaster_no_data_help", lang, published=cluster_sources(data.ref, lang))
+    clusters_unknown = pd.isna(h["klaster"])
+    clusters_help = (
+        t("klaster_no_data_help", lang, published=cluster_sources(data.ref, lang))
+        if clusters_unknown
+        else ""
+    )
 
-    def figure(value: float, unit: str, text: str, rows: pd.DataFrame) -> dict[str, Any]:
-        has_value = not pd.isna(value)
-        return {
-            "value": value,
-            "unit": unit,
-            "source": text,
-            "data_status": _status(rows, has_value),
-        }
+    statuses = {
+        "centres": _status(inside),
+        "budget": _status(budget),
+        "region_budget": _status(budget[budget["centre_id"].fillna("") == ""]),
+    }
+
+    def figure(value: float, unit: str, text: str, rows: str) -> dict[str, Any]:
+        """A figure; its data status is that of the ``rows`` behind it (None: no value)."""
+        status = None if pd.isna(value) else statuses[rows]
+        return {"value": value, "unit": unit, "source": text, "data_status": status}
 
     export = h["export_share"] / 100 if not pd.isna(h["export_share"]) else float("nan")
     no_people = pd.isna(people["population"])
     figures = {
-        "sentra": figure(h["sentra"], "count", counts, inside),
+        "sentra": figure(h["sentra"], "count", counts, "centres"),
         "klaster": figure(
-            h["klaster"], "count", clusters_help if pd.isna(h["klaster"]) else counts, inside
+            h["klaster"], "count", clusters_help if clusters_unknown else counts, "centres"
         ),
-        "enterprises": figure(h["enterprises"], "count", counts, inside),
-        "workers": figure(h["workers"], "people", counts, inside),
-        "budget_rp": figure(h["budget_rp"], "rupiah", store, budget),
-        "budget_region_rp": figure(
-            h["budget_region_rp"], "rupiah", store, budget[budget["centre_id"].fillna("") == ""]
-        ),
-        "export_share": figure(export, "fraction", counts, inside),
+        "enterprises": figure(h["enterprises"], "count", counts, "centres"),
+        "workers": figure(h["workers"], "people", counts, "centres"),
+        "budget_rp": figure(h["budget_rp"], "rupiah", store, "budget"),
+        "budget_region_rp": figure(h["budget_region_rp"], "rupiah", store, "region_budget"),
+        "export_share": figure(export, "fraction", counts, "centres"),
         "population": {
             "value": people["population"],
             "unit": "people",
@@ -193,13 +199,13 @@ def summary(view: ReadView, region: str | None, filters: Filters, lang: str) -> 
     }
     for metric in PER_PERSON:
         text = f"{counts}; {population_source}"
-        figures[metric] = figure(people[metric], PER_PERSON_UNITS[metric], text, inside)
+        figures[metric] = figure(people[metric], PER_PERSON_UNITS[metric], text, "centres")
     notes = []
     if region is None and (bps := bps_national_note(data.ref, lang)):
         notes.append(bps)
     if not centre_filters_default(filters):
         notes.append(t("budget_region_excluded", lang))
-    if pd.isna(h["klaster"]):
+    if clusters_unknown:
         notes.append(clusters_help)
     status = "nasional" if region is None else str(data.coverage.at[region, "status"])
     return {

@@ -23,7 +23,8 @@ from api.params import (
     level_of,
     region_code,
 )
-from api.responses import read_view, records, respond
+from api.responses import read_view, respond
+from loaders.export import records
 from sentra import aggregate
 from sentra.facts import fact_numbers, source_text
 from sentra.filters import filter_centres, to_params
