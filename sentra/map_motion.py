@@ -73,9 +73,9 @@ class YearControl(_VerbatimMacro):
   box.onAdd = function () {
     var d = L.DomUtil.create('div', 'sentra-years');
     d.setAttribute('role', 'group');
-    d.innerHTML = '<button type="button" class="sentra-play"></button>'
-      + '<input type="range" class="sentra-year-slider" min="0" step="1" max="'
-      + (years.length - 1) + '" aria-label="' + data.texts.slider + '">'
+    d.innerHTML = '<button type="button" class="sentra-play"></button>'  // leftmost: all years
+      + '<input type="range" class="sentra-year-slider" step="1" min="' + (data.total ? -1 : 0)
+      + '" max="' + (years.length - 1) + '" aria-label="' + data.texts.slider + '">'
       + '<output class="sentra-year-label" aria-live="polite"></output>'
       + (data.total
         ? '<button type="button" class="sentra-all-years">' + data.texts.all + '</button>'
@@ -113,7 +113,7 @@ class YearControl(_VerbatimMacro):
     if (legend) {
       legend.innerHTML = frame ? data.legend.split(data.token).join(String(years[i])) : totalLegend;
     }
-    slider.value = String(Math.max(i, 0));
+    slider.value = String(i);
     label.innerHTML = i < 0 ? data.texts.total : String(years[i]);
     slider.setAttribute('aria-valuetext', plain(label.innerHTML));
     if (all) { all.hidden = i < 0; }
