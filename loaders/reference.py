@@ -7,6 +7,7 @@ import pandas as pd
 from loaders import wilayah_codes
 from loaders.store import Store
 from sentra.indicators import Reference
+from sentra.regional_indicators import ImportedIndicators
 
 
 def load_reference(store: Store, regions: pd.DataFrame) -> Reference:
@@ -19,3 +20,15 @@ def load_reference(store: Store, regions: pd.DataFrame) -> Reference:
         facts=store.table("facts"),
         population=wilayah_codes.population()["total"],
     )
+
+
+def imported_indicators(store: Store) -> ImportedIndicators:
+    """The newest version of every imported regional indicator, with its values."""
+    meta = store.regional_indicators()
+    values = [
+        store.regional_values(int(v)).assign(indicator_version=int(v))
+        for v in meta["indicator_version"]
+    ]
+    columns = ["indicator_version", "region_code", "year", "value"]
+    frame = pd.concat(values, ignore_index=True) if values else pd.DataFrame(columns=columns)
+    return ImportedIndicators(meta=meta, values=frame)

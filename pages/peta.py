@@ -17,6 +17,7 @@ from sentra.regional_indicators import PREFIX
 from ui import context, map_year, region_select, url_state, widgets
 from ui.briefing import briefing_button
 from ui.cached import boundary_layers, explorer_view
+from ui.map_picture import picture_button
 from ui.regional import imported_indicators
 
 ctx = context.get()
@@ -88,5 +89,9 @@ with st.expander(t("map_table", lang)):  # the same regions, values and classes,
 if measure is not None and measure.level == "regency" and not selected:
     st.caption(t("imp_level_note", lang))
 widgets.headline_row(ctx, selected)
-briefing_button(ctx, "peta", (selected,) if selected else (), metric)
+col_brief, col_picture = st.columns(2)
+with col_brief:
+    briefing_button(ctx, "peta", (selected,) if selected else (), metric)
+with col_picture:
+    picture_button(ctx, selected, metric, measure, year)
 widgets.empty_state(ctx)

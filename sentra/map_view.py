@@ -94,6 +94,7 @@ class MapMeasure:
     """The measure of one view per region, as the map colours it: shared by the explorer
     map and the map picture (``sentra.map_image``), so both show the same classes."""
 
+    metric: str
     level: MapLevel
     table: pd.DataFrame  # metrics per shown region (``region_metrics``)
     name: str  # the legend's title
@@ -172,7 +173,7 @@ def map_measure(
     if frames is not None and imported is None:  # a region without data says why, every year
         no_data = table["no_data"].to_numpy(dtype=bool) & (metric != "budget_rp")
         frames = replace(frames, fixed={c: labels[c] for c in table.index[no_data]})
-    return MapMeasure(view, table, name, fills, legend, legend_note, values, labels, frames)
+    return MapMeasure(metric, view, table, name, fills, legend, legend_note, values, labels, frames)
 
 
 def _frames(
@@ -208,7 +209,9 @@ def _frames(
     if yearly is None:
         return None
     first = yearly.values.columns[0]
-    note = t(YEAR_NOTES[metric], lang, first=first, n=fmt_number(yearly.undated, lang))
+    note = t(YEAR_NOTES[metric], lang, first=first)
+    if yearly.undated:
+        note += " " + t("year_undated", lang, n=fmt_number(yearly.undated, lang))
     title = t(YEAR_TITLES[metric], lang, year=YEAR_TOKEN)
     return year_frames(yearly, names, fmt, title, f"{note} {one_scale}", t("year_all", lang), lang)
 
