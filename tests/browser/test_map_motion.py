@@ -5,8 +5,12 @@ in a story step), the control works from the keyboard, and imported names stay t
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
+import numpy as np
 import pytest
+from PIL import Image
 from playwright.sync_api import Frame, Page, expect
 
 from loaders.import_file import read_table
@@ -16,6 +20,7 @@ from loaders.stories import StoryStore
 from tests.browser.conftest import OfflinePage
 from tests.officials_files import to_xlsx
 from tests.test_regional_tables import WIDE
+from tools.live_server import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -173,3 +178,27 @@ def test_imported_names_and_units_stay_text_while_the_years_play(server, offline
     offline_page.screenshot("motion-escaped")
     assert frame.locator(".sentra-legend img, .leaflet-tooltip img").count() == 0
     assert page.title() == title and offline_page.dialogs == []
+
+
+def test_the_map_picture_button_gives_the_commands_png_of_the_view(server, offline_page, tmp_path):
+    page = offline_page.page
+    view = "/?wilayah=33&metrik=budget_rp&tahun_peta=2020&lang=en"
+    open_map(offline_page, server + view)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Download map picture").click()
+    assert info.value.suggested_filename == "peta-33-budget_rp-2020.png"
+    clicked = tmp_path / "clicked.png"
+    info.value.save_as(clicked)
+    command = tmp_path / "command.png"
+    args = ["--wilayah", "33", "--metrik", "budget_rp", "--tahun-peta", "2020", "--lang", "en"]
+    subprocess.run(
+        [sys.executable, "-m", "loaders.map_image", *args, "--out", str(command)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    with Image.open(clicked) as got, Image.open(command) as expected:
+        assert got.size == (1920, 1080)
+        assert np.array_equal(np.asarray(got), np.asarray(expected))  # the same picture
+    assert offline_page.blocked == []
