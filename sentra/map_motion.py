@@ -13,8 +13,6 @@ Every text is escaped with ``escape_text`` before it reaches the map.
 
 from __future__ import annotations
 
-import json
-
 import folium
 from jinja2 import Template
 
@@ -49,8 +47,59 @@ _CSS = (
 )
 
 
+def control_data(frames: YearFrames, highlight: str | None, lang: str) -> dict:
+    """What the year control sends with the map (pages keep it with the view): per year
+    and region a style (an index into the distinct styles) and the value as shown (None:
+    no data), every text escaped."""
+    codes = list(frames.values.index)
+    styles: list[dict] = []
+    index: dict[tuple[str, bool], int] = {}
+
+    def style_of(fill: str, code: str) -> int:
+        key = (fill, code == highlight)
+        if key not in index:
+            index[key] = len(styles)
+            styles.append(region_style(*key))
+        return index[key]
+
+    fills = frames.fills.to_numpy()
+    missing = frames.values.isna().to_numpy()
+    texts = frames.texts.to_numpy()
+    rows = range(len(codes))
+    shown = [
+        [
+            [style_of(fills[i, j], codes[i]), None if missing[i, j] else escape_text(texts[i, j])]
+            for i in rows
+        ]
+        for j in range(len(frames.years))
+    ]
+    words = {
+        "play": t("year_play", lang),
+        "pause": t("year_pause", lang),
+        "slider": t("year_slider", lang),
+        "group": t("year_group", lang),
+        "all": t("year_all", lang),
+        "total": frames.total_label,
+        "none": t("legend_no_data", lang),
+    }
+    return {
+        "key": YEAR_PARAM,
+        "token": YEAR_TOKEN,
+        "years": list(frames.years),
+        "codes": codes,
+        "styles": styles,
+        "frames": shown,
+        "fixed": [escape_text(frames.fixed[c]) if c in frames.fixed else None for c in codes],
+        "title": escape_text(frames.title),
+        "legend": legend_html(frames.title, frames.legend, frames.note),
+        "total": frames.total,
+        "step": STEP_MS,
+        "texts": {key: escape_text(text) for key, text in words.items()},
+    }
+
+
 class YearControl(_VerbatimMacro):
-    """The year control of ``regions``' map; ``frames`` from ``sentra.map_years``."""
+    """The year control of ``regions``' map; ``data`` from ``control_data``."""
 
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -169,61 +218,11 @@ class YearControl(_VerbatimMacro):
 {% endmacro %}"""
     )
 
-    def __init__(
-        self, regions: RegionLayer, frames: YearFrames, highlight: str | None, lang: str
-    ) -> None:
+    def __init__(self, regions: RegionLayer, data: dict) -> None:
         super().__init__()
         self._name = "YearControl"
         self.layer = regions.get_name()
-        codes = list(frames.values.index)
-        styles: list[dict] = []
-        index: dict[str, int] = {}
-
-        def style_of(fill: str, code: str) -> int:
-            style = region_style(fill, code == highlight)
-            key = json.dumps(style, sort_keys=True)
-            if key not in index:
-                index[key] = len(styles)
-                styles.append(style)
-            return index[key]
-
-        frames_js = [
-            [
-                [
-                    style_of(frames.fills.at[code, year], code),
-                    None
-                    if frames.values.isna().at[code, year]
-                    else escape_text(frames.texts.at[code, year]),
-                ]
-                for code in codes
-            ]
-            for year in frames.years
-        ]
-        title = escape_text(frames.title)
-        legend = legend_html(frames.title, frames.legend, frames.note)
-        texts = {
-            "play": t("year_play", lang),
-            "pause": t("year_pause", lang),
-            "slider": t("year_slider", lang),
-            "group": t("year_group", lang),
-            "all": t("year_all", lang),
-            "total": frames.total_label,
-            "none": t("legend_no_data", lang),
-        }
-        self.data = {
-            "key": YEAR_PARAM,
-            "token": YEAR_TOKEN,
-            "years": list(frames.years),
-            "codes": codes,
-            "styles": styles,
-            "frames": frames_js,
-            "fixed": [escape_text(frames.fixed[c]) if c in frames.fixed else None for c in codes],
-            "title": title,
-            "legend": legend,
-            "total": frames.total,
-            "step": STEP_MS,
-            "texts": {key: escape_text(text) for key, text in texts.items()},
-        }
+        self.data = data
 
     def render(self, **kwargs) -> None:
         super().render(**kwargs)

@@ -27,7 +27,7 @@ from sentra.formatting import fmt_metric, fmt_number
 from sentra.i18n import N_, t
 from sentra.indicators import Filters, Reference, region_metrics
 from sentra.map_build import RegionLayer, add_legend, base_map, centre_markers, region_entries
-from sentra.map_motion import YearControl
+from sentra.map_motion import YearControl, control_data
 from sentra.map_years import (
     YEAR_NOTES,
     YEAR_TITLES,
@@ -233,8 +233,8 @@ class MapView:
     table: pd.DataFrame  # metrics per shown region
     rows: pd.DataFrame  # the map as a table: region, value and class as the legend names it
     note: str  # what the points on the map are (or why there are none)
-    frames: YearFrames | None = None  # the measure per year, for the year control
-    highlight: str | None = None  # the selected region, outlined
+    frames: YearFrames | None = None  # the measure per year (``sentra.map_years``)
+    year_control: dict | None = None  # what the map's year control sends (``map_motion``)
 
 
 def map_view(
@@ -295,7 +295,9 @@ def map_view(
         ),
         note=note,
         frames=measure.frames,
-        highlight=selected,
+        year_control=None
+        if measure.frames is None
+        else control_data(measure.frames, selected, lang),
     )
 
 
@@ -349,6 +351,6 @@ def draw(view: MapView, lang: str, title: str) -> folium.Map:
     add_legend(fmap, view.legend_title, view.legend, view.legend_note)
     if view.markers:
         centre_markers(view.markers, view.marker_labels).add_to(fmap)
-    if view.frames is not None:  # after the legend, which it rewrites per year
-        YearControl(regions, view.frames, view.highlight, lang).add_to(fmap)
+    if view.year_control is not None:  # after the legend, which it rewrites per year
+        YearControl(regions, view.year_control).add_to(fmap)
     return fmap

@@ -174,7 +174,8 @@ def year_frames(
     pooled = values.stack()  # NaN kept: "no data" is a class of its own
     fills, legend = classify(pooled, fmt, t("legend_zero", lang), t("legend_no_data", lang))
     no_data = t("legend_no_data", lang)
-    texts = values.apply(lambda col: col.map(lambda v: no_data if pd.isna(v) else fmt(v)))
+    shown = {v: fmt(v) for v in pd.unique(pooled.dropna())}  # each distinct value once
+    texts = values.apply(lambda col: col.map(lambda v: no_data if pd.isna(v) else shown[v]))
     fill_frame = pd.Series(fills, dtype=object).reindex(pooled.index).unstack()
     return YearFrames(
         years=tuple(int(y) for y in values.columns),

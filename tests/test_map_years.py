@@ -13,7 +13,7 @@ from sentra.choropleth import NO_DATA_FILL, PALETTE, ZERO_FILL
 from sentra.filters import Filters, filter_centres
 from sentra.indicators import Reference, region_metrics
 from sentra.map_build import RegionLayer, base_map, region_entries
-from sentra.map_motion import YearChoice, YearControl
+from sentra.map_motion import YearChoice, YearControl, control_data
 from sentra.map_years import (
     YEAR_TOKEN,
     Yearly,
@@ -164,7 +164,7 @@ def test_the_year_control_sends_every_year_once_and_escapes_every_text():
     shapes = pd.DataFrame({"code": list(names.index), "name": list(names)})
     fills = frames.fills[2021].to_dict()
     layer = RegionLayer("/geo/x.json", region_entries(shapes, fills, {})).add_to(fmap)
-    YearControl(layer, frames, "b", "en").add_to(fmap)
+    YearControl(layer, control_data(frames, "b", "en")).add_to(fmap)
     YearChoice(2021).add_to(fmap)
     html = fmap.get_root().render()
     for payload in PAYLOADS:
