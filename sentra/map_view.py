@@ -3,7 +3,9 @@
 Drill-down: Indonesia shows provinces, a province its regencies, a regency (or one of its
 kecamatan) the regency's kecamatan.
 
-``map_view`` computes what the map shows (the costly part, which the page caches per
+``map_measure`` computes the measure per region as the map colours it, and per year for
+a measure with years (shared with the map picture, ``sentra.map_image``); ``map_view``
+adds what the explorer map shows besides (the costly part, which the page caches per
 view); ``draw`` turns it into a folium map. The benchmark calls both, so it measures what
 a user gets when the view is not cached yet. Markers are sent only for one province or
 regency and only up to ``MAX_MARKERS``; beyond that the choropleth's counts per region
