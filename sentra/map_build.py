@@ -280,6 +280,7 @@ var {{ this.get_name() }} = (function (map) {
   }).addTo(map);
   fetch({{ this.url|tojson }}).then(function (r) { return r.json(); })
     .then(function (data) { layer.addData(data); });
+  layer.sentraRegions = regions;  // the year control (sentra.map_motion) restyles them
   return layer;
 })({{ this._parent.get_name() }});
 {% endmacro %}"""
@@ -367,11 +368,16 @@ def _swatch(colour: str) -> str:
     return f'<i style="background:{escape_text(colour)}"></i>'
 
 
-def add_legend(fmap: folium.Map, title: str, rows: list[tuple[str, str]], note: str = "") -> None:
-    """Legend rows are (colour, label); every text is escaped here."""
+def legend_html(title: str, rows: list[tuple[str, str]], note: str = "") -> str:
+    """The legend's content; rows are (colour, label); every text is escaped here."""
     items = "".join(f"<div>{_swatch(colour)}{escape_text(text)}</div>" for colour, text in rows)
     foot = f'<div class="sentra-legend-note">{escape_text(note)}</div>' if note else ""
-    _Legend(f"<b>{escape_text(title)}</b>{items}{foot}").add_to(fmap)
+    return f"<b>{escape_text(title)}</b>{items}{foot}"
+
+
+def add_legend(fmap: folium.Map, title: str, rows: list[tuple[str, str]], note: str = "") -> None:
+    """Legend rows are (colour, label); every text is escaped here."""
+    _Legend(legend_html(title, rows, note)).add_to(fmap)
 
 
 # Sector colours for markers (ColorBrewer Paired + grey for "other").
