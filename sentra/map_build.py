@@ -48,7 +48,12 @@ _MAP_CSS = (
     "font-size:13px;line-height:18px;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:260px}"
     ".sentra-legend i{width:16px;height:12px;float:left;margin:3px 6px 0 0;"
     "border:1px solid #777}.sentra-legend-note{margin-top:4px;font-size:11px;color:#555}"
-    f".sentra-legend i.sentra-no-data{{background:{NO_DATA_SWATCH}}}</style>"
+    f".sentra-legend i.sentra-no-data{{background:{NO_DATA_SWATCH}}}"
+    # A phone: Leaflet's attribution (folium sets the map's text to 1rem) would run over the
+    # scale bar and the year control on two lines; in small print it keeps to the right.
+    "@media (max-width:520px){.leaflet-control-attribution{font-size:10px;line-height:1.3;"
+    "max-width:58%}.sentra-legend{font-size:11px;line-height:15px;padding:4px 6px}"
+    ".sentra-legend i{width:13px;height:10px;margin-top:2px}}</style>"
 )
 
 
