@@ -11,7 +11,7 @@ import streamlit as st
 from loaders.static_assets import ensure_static_assets
 from loaders.store import StoreBusyError
 from sentra.i18n import DEFAULT_LANGUAGE, t
-from ui import context, stories, url_state, widgets
+from ui import context, sidebar, stories, streamlit_texts, url_state, widgets
 from ui.cached import DATA_ERRORS
 
 process.configure()  # once per process: sockets, memory (README, Process settings)
@@ -27,6 +27,7 @@ except DATA_ERRORS as exc:
         st.error(t("store_unavailable", lang))
     else:
         st.error(f"{t('boundaries_failed', lang)}\n\n{exc.text(lang)}")  # the file and the fix
+    sidebar.render(lang)
     st.stop()
 
 lang = ctx.lang
@@ -53,6 +54,13 @@ page = st.navigation(pages, position="top")
 # Before the page runs: pages may stop early, and the link must still hold the whole view.
 url_state.write(page.url_path or "peta")
 widgets.chrome(ctx)
-stories.run(ctx, page.url_path or "peta")
-page.run()
+stories.run(ctx)
+try:
+    page.run()
+except context.PageEnded:  # the page said all it has (ui.context.end_page)
+    pass
+finally:  # after the page, also when it ended early: the browser draws the map first
+    sidebar.render(lang)
+    stories.sidebar_tool(ctx, page.url_path or "peta")
+    streamlit_texts.install(lang)
 process.warmed_up()  # after the first complete run: freeze what is alive, once

@@ -8,7 +8,9 @@ a fresh chromium context (empty browser cache) until the map frame shows its 38 
 The ratio of the medians is what the dashboard adds to the floor; both are measured in the
 same run because absolute times on a shared machine vary. It also times a click on Jawa
 Tengah until the map shows its 35 regencies, and the first visit after a server starts
-(``first_visits``). Last line printed: one JSON object.
+(``first_visits``). ``--baseline COMMIT`` serves that commit's dashboard as well and
+alternates its visits with the others (a change measured against what it changes, in the
+same minutes). Last line printed: one JSON object.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
+from bench.ab import export  # noqa: E402
 from loaders import boundaries  # noqa: E402
 from tools.live_server import (  # noqa: E402
     MAP_FRAME,
@@ -100,17 +103,23 @@ def drill_down(page: Page, index: int) -> float:
     return elapsed
 
 
-def time_to_map(dashboard: str, floor: str, visits: int) -> dict[str, object]:
-    """Alternating fresh visits to both servers (after one warm-up visit each)."""
-    seconds: dict[str, list[float]] = {"dashboard": [], "floor": [], "drilldown": []}
+def time_to_map(
+    dashboard: str, floor: str, visits: int, baseline: str | None = None
+) -> dict[str, object]:
+    """Alternating fresh visits to the servers (after one warm-up visit each); with
+    ``baseline``, an earlier commit's dashboard takes its turn too."""
+    servers = {"dashboard": dashboard, "floor": floor}
+    if baseline:
+        servers["baseline"] = baseline
+    seconds: dict[str, list[float]] = {name: [] for name in servers} | {"drilldown": []}
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
-        for url in (dashboard, floor):
+        for url in servers.values():
             _, page = open_map(browser, url)
             page.context.close()
         index = province_index()
         for i in range(visits):
-            for name, url in (("dashboard", dashboard), ("floor", floor))[:: 1 if i % 2 else -1]:
+            for name, url in list(servers.items())[:: 1 if i % 2 else -1]:
                 elapsed, page = open_map(browser, url)
                 seconds[name].append(elapsed)
                 if name == "dashboard":
@@ -118,13 +127,17 @@ def time_to_map(dashboard: str, floor: str, visits: int) -> dict[str, object]:
                 page.context.close()
         browser.close()
     medians = {name: statistics.median(values) for name, values in seconds.items()}
-    return {
+    result = {
         "ttm_visits": visits,
         "ttm_dashboard_s": round(medians["dashboard"], 2),
         "ttm_floor_s": round(medians["floor"], 2),
         "ttm_ratio_to_floor": round(medians["dashboard"] / medians["floor"], 2),
         "drilldown_s": round(medians["drilldown"], 2),
     }
+    if baseline:
+        result["ttm_baseline_s"] = round(medians["baseline"], 2)
+        result["ttm_baseline_ratio_to_floor"] = round(medians["baseline"] / medians["floor"], 2)
+    return result
 
 
 def first_visits(work: Path, rounds: int) -> dict[str, object]:
@@ -165,11 +178,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--visits", type=int, default=5)
     parser.add_argument("--first-visits", type=int, default=3, help="rounds of fresh starts")
+    parser.add_argument("--baseline", help="an earlier commit whose warm visits alternate too")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sentra-ttm-"))
     dashboard = App(work / "dashboard.log", os.environ | {"SENTRA_DATA_DIR": str(work / "data")})
-    with running_servers(dashboard, floor_app(work)) as (url, floor):
-        result = time_to_map(url, floor, args.visits)
+    apps = [dashboard, floor_app(work)]
+    if args.baseline:
+        env = os.environ | {"SENTRA_DATA_DIR": str(work / "data-baseline")}
+        apps.append(App(work / "baseline.log", env, export(args.baseline, work / "baseline")))
+    with running_servers(*apps) as urls:
+        result = time_to_map(*urls[:2], args.visits, *urls[2:])
     if args.first_visits:
         result |= first_visits(work / "first", args.first_visits)
     shutil.rmtree(work)

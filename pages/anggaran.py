@@ -17,7 +17,7 @@ names = ctx.ref.regions["name"].to_dict()
 st.title(t("page_budget", lang))
 widgets.headline_row(ctx)
 if widgets.empty_state(ctx):
-    st.stop()
+    context.end_page()
 
 source = t("source_store", lang, v=ctx.version)
 by_province = aggregate.budget_by_province(ctx.filtered, ctx.ref, ctx.filters).assign(

@@ -40,7 +40,7 @@ codes = st.multiselect(
 )
 if len(codes) < 2:
     st.info(t("compare_need_two", lang))
-    st.stop()
+    context.end_page()
 
 table = aggregate.comparison(codes, ctx.filtered, ctx.centres, ctx.ref, ctx.filters)
 briefing_button(ctx, "bandingkan", tuple(codes))

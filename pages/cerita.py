@@ -90,7 +90,7 @@ else:
 stories = store.listing()
 if stories.empty:
     st.info(t("story_none_yet", lang))
-    st.stop()
+    context.end_page()
 titles = dict(zip(stories["story_id"], stories["title"], strict=True))
 if st.session_state.get("story_edit") not in titles:
     st.session_state["story_edit"] = next(iter(titles))
@@ -99,7 +99,7 @@ story_id = st.selectbox(
 )
 story = store.get(story_id)
 if story is None:
-    st.stop()
+    context.end_page()
 
 origin = urlsplit(st.context.url or "")
 link = f"{origin.scheme}://{origin.netloc}/?cerita={story.story_id}"

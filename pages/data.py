@@ -4,6 +4,7 @@ table); versions and restore; imported indicators to download."""
 from __future__ import annotations
 
 import functools
+from typing import NoReturn
 
 import streamlit as st
 
@@ -102,9 +103,9 @@ else:
         st.session_state["upload_nonce"] = nonce + 1
         data_io.forget_checks()
 
-    def _fail(exc: data_io.ImportFileError) -> None:
+    def _fail(exc: data_io.ImportFileError) -> NoReturn:
         st.error(data_io.file_error_text(exc, lang))
-        st.stop()
+        context.end_page()
 
     if uploaded is not None:
         data, name, file_id = uploaded.getvalue(), uploaded.name, uploaded.file_id
@@ -187,7 +188,7 @@ else:
             missing = missing_fields(mapping)
             if missing:
                 st.error(t("imp_missing_fields", lang, fields=field_list(missing, lang)))
-                st.stop()
+                context.end_page()
             try:
                 _, result = data_io.once(
                     (file_id, sheet.sheet, sheet.header_row, *mapping.items()),

@@ -23,7 +23,7 @@ names = regions["name"].to_dict()
 st.title(t("page_sectors", lang))
 widgets.headline_row(ctx)
 if widgets.empty_state(ctx):
-    st.stop()
+    context.end_page()
 
 source = t("source_store", lang, v=ctx.version)
 counts = aggregate.sector_by_province(ctx.filtered).assign(

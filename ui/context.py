@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -31,7 +32,8 @@ class PageContext:
 
 
 def build() -> PageContext:
-    lang = sidebar.render()
+    """The run's context, from the session (the sidebar is drawn after the page)."""
+    lang = sidebar.language()
     filters = url_state.filters()
     version, centres = current_centres()
     ctx = PageContext(
@@ -45,6 +47,16 @@ def build() -> PageContext:
     )
     st.session_state[_KEY] = ctx
     return ctx
+
+
+class PageEnded(Exception):  # noqa: N818 (not an error: the page has said all it has)
+    """Raised by ``end_page``; ``app.py`` catches it and draws the sidebar."""
+
+
+def end_page() -> NoReturn:
+    """Nothing more of this page is drawn; unlike ``st.stop()``, the run goes on to the
+    sidebar, which ``app.py`` draws after the page (``st.stop()`` would leave it empty)."""
+    raise PageEnded
 
 
 def leave_legacy_pages_mode() -> None:

@@ -15,11 +15,19 @@ def _reset() -> None:
         st.session_state[spec.key] = url_state.PARAMS[spec.key].default
 
 
-def render() -> str:
-    """Draws the sidebar (values seeded from the link first); returns the language."""
+def language() -> str:
+    """The session's language, filters and presentation mode seeded from the link on first
+    use, before any widget is drawn: the page is drawn first (``render`` comes after it,
+    so the browser builds the map before the sidebar's twelve widgets; their values are in
+    the session either way). Returns the language."""
     url_state.seed_common()
+    return st.session_state["lang"]
+
+
+def render(lang: str) -> None:
+    """Draws the sidebar's widgets on the values ``language`` seeded (or the reader set)."""
     sidebar = st.sidebar
-    lang = sidebar.selectbox(
+    sidebar.selectbox(
         "Bahasa / Language", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="lang"
     )
     sidebar.toggle(t("presentation", lang), key="presentasi")
@@ -41,4 +49,3 @@ def render() -> str:
             sidebar.slider(name, YEAR_RANGE[0], YEAR_RANGE[1], key=spec.key)
     sidebar.button(t("f_reset", lang), on_click=_reset)
     auth.sidebar_form(lang)
-    return lang

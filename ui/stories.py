@@ -196,8 +196,13 @@ def add_step_tool(ctx: PageContext, page: str) -> None:
     )
 
 
-def run(ctx: PageContext, page: str) -> None:
-    """Called by ``app.py`` before every page: the story player, or the add-step box."""
+def run(ctx: PageContext) -> None:
+    """Called by ``app.py`` before every page: the story player."""
     player(ctx)
+
+
+def sidebar_tool(ctx: PageContext, page: str) -> None:
+    """Called by ``app.py`` after the page, with the sidebar: the add-step box for editors
+    (not while a story plays, nor on the stories page)."""
     if PLAYING not in st.session_state and page != "cerita" and auth.current_account():
         add_step_tool(ctx, page)

@@ -5,7 +5,7 @@ parameters) says which keys exist, their defaults and on which pages they live. 
 read from the link once per session into ``st.session_state`` (validated; junk falls back
 to the default with a notice), where the widget with the same key uses it. ``write`` mirrors
 the session's values into the URL; ``app.py`` calls it on every run *before* the page runs,
-so a page that stops early (``st.stop()``) still leaves a complete link.
+so a page that ends early (``ui.context.end_page``) still leaves a complete link.
 
 Streamlit's own ``bind="query-params"`` is not used: for a multiselect it writes the
 displayed labels ("Tekstil dan pakaian"), so a link would depend on the language and codes

@@ -103,13 +103,11 @@ def uploader_in_language(lang: str, max_mb: int) -> None:
 
 
 def chrome(ctx: PageContext) -> None:
-    """Compact layout; Streamlit's own texts in the reader's language; in presentation mode
-    no sidebar or header, and a way back."""
+    """Compact layout; in presentation mode no sidebar or header, and a way back."""
     st.markdown(
         _COMPACT_CSS + empty_dropdown_css(ctx.lang) + search_enter_css(ctx.lang),
         unsafe_allow_html=True,
     )
-    streamlit_texts.install(ctx.lang)
     if not ctx.presentation:
         return
     st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)
