@@ -1,7 +1,7 @@
 """Benchmark: boundary build, map payload sizes, interaction time at 10k/100k/1M centres
-against a naive baseline, import speed, memory, and many sessions at once on the real
-server (``bench/load.py``). Last line printed: one JSON object (also written to
-bench/results.json).
+against a naive baseline, the Analisis page's computations at 514 regencies, import speed,
+memory, and many sessions at once on the real server (``bench/load.py``). Last line
+printed: one JSON object (also written to bench/results.json).
 
     python bench/run.py            # full run (10k, 100k, 1M centres; 30 and 100 sessions)
     python bench/run.py --quick    # 10k and 100k, fewer repetitions, 10 sessions, no cold
@@ -44,11 +44,15 @@ from loaders.reference import load_reference  # noqa: E402
 from loaders.sample_files import GEODATA  # noqa: E402
 from loaders.static_assets import GeometryFiles, write_geometry  # noqa: E402
 from loaders.store import Store, open_store  # noqa: E402
+from sentra import hotspots, relatedness, similarity  # noqa: E402
+from sentra.aggregate import scope  # noqa: E402
 from sentra.filters import Filters, filter_centres  # noqa: E402
+from sentra.hotspot_view import measure_values  # noqa: E402
 from sentra.indicators import Reference  # noqa: E402
 from sentra.map_view import draw, map_view  # noqa: E402
 from sentra.markers import marker_rows  # noqa: E402
 from sentra.sample_data import scaled_centres  # noqa: E402
+from sentra.summary import summarise  # noqa: E402
 from tools.live_server import (  # noqa: E402
     MAP_FRAME,
     App,
@@ -64,6 +68,7 @@ PROVINCE = "33"
 REGENCY_KEY = "cari_33"  # the map page's search box while Jawa Tengah is shown
 REGENCY = "Kabupaten Pekalongan"  # as the heading shows it
 REGENCY_OPTION = "Kab. Pekalongan · Jawa Tengah"  # as the search box lists it
+REGENCY_CODE = "33.26"
 
 
 def payload(fmap: folium.Map) -> str:
@@ -280,6 +285,47 @@ async def _regency_clicks(url: str, pid: int, repeat: int) -> tuple[list[float],
     return wall, cpu
 
 
+def analysis_figures(layers, ref: Reference, centres: pd.DataFrame, reps: int) -> dict:
+    """The Analisis page's computations for Kab. Pekalongan over all 514 regencies, as on a
+    view's first request (the page then keeps the view): similar regions, hot spots
+    (local Moran and Gi*, 999 permutations each, with Global Moran's I), sector
+    relatedness and the summary in words; the queen weights once per process apart."""
+    filters = Filters()
+    filtered = filter_centres(centres, filters)
+    shapes = layers.regencies_national
+    started = time.perf_counter()
+    neighbours = hotspots.queen(shapes)
+    weights_ms = round((time.perf_counter() - started) * 1000, 1)
+    codes = list(shapes["code"])
+
+    def similar() -> None:
+        data = similarity.profiles(filtered, centres, ref, filters, "regency")
+        peers = similarity.similar(data, REGENCY_CODE, "keduanya", "indonesia")
+        similarity.reasons(data, peers, "id")
+
+    def hot(method: str) -> None:
+        values = measure_values(filtered, centres, ref, filters, "regency", codes, "centres")
+        hotspots.hotspots(values, neighbours, method)
+
+    def related() -> None:
+        space = relatedness.sector_space(centres, ref, filters)
+        relatedness.opportunities(space, scope(filtered, REGENCY_CODE))
+
+    figures = {
+        "similar": median_ms(similar, reps),
+        "moran": median_ms(lambda: hot("moran"), reps),
+        "gi": median_ms(lambda: hot("gi"), reps),
+        "relatedness": median_ms(related, reps),
+        "summary": median_ms(
+            lambda: summarise(filtered, centres, ref, filters, REGENCY_CODE, "id"), reps
+        ),
+    }
+    return {
+        "analysis_weights_ms": weights_ms,
+        **{f"analysis_{k}_ms": v for k, v in figures.items()},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -340,6 +386,13 @@ def main() -> None:
             )
         print(
             f"{label}: {result[f'rerun_ms_{label}']} ms ({time.perf_counter() - begun:.0f} s)",
+            file=sys.stderr,
+        )
+        analysis = analysis_figures(layers, ref, centres, reps)
+        result |= {f"{key}_{label}": value for key, value in analysis.items()}
+        print(
+            f"{label}: analysis at 514 regencies "
+            + ", ".join(f"{k.removeprefix('analysis_')} {v}" for k, v in analysis.items()),
             file=sys.stderr,
         )
         if label == "1m":  # the full run's largest store: memory over a walk of every page

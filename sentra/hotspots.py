@@ -66,6 +66,8 @@ class Neighbours:
 
     links: dict[str, tuple[str, ...]]
     shapes: gpd.GeoSeries = field(repr=False)  # by code, to find an island's nearest region
+    # each region without a neighbour in the whole set → the others, nearest first
+    nearest: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
 
 def queen(shapes: gpd.GeoDataFrame) -> Neighbours:
@@ -74,7 +76,13 @@ def queen(shapes: gpd.GeoDataFrame) -> Neighbours:
     codes = list(frame["code"])
     w = Queen.from_dataframe(frame, ids=codes, silence_warnings=True)
     links = {c: tuple(w.neighbors[c]) for c in codes}
-    return Neighbours(links, gpd.GeoSeries(frame.geometry.to_numpy(), index=codes))
+    geometries = frame.geometry.to_numpy()
+    nearest = {}
+    for i, code in enumerate(codes):
+        if not links[code]:
+            order = np.argsort(shapely.distance(geometries[i], geometries), kind="stable")
+            nearest[code] = tuple(codes[j] for j in order if j != i)
+    return Neighbours(links, gpd.GeoSeries(geometries, index=codes), nearest)
 
 
 @dataclass(frozen=True)
@@ -90,16 +98,21 @@ def weights_for(neighbours: Neighbours, codes: list[str]) -> Weights:
     links = {c: [n for n in neighbours.links[c] if n in keep] for c in codes}
     islands: dict[str, str] = {}
     alone = [c for c in codes if not links[c]]
-    if alone and len(codes) > 1:
-        shapes = neighbours.shapes.loc[codes]
-        tree = shapely.STRtree(shapes.to_numpy())
-        for code in alone:
-            found = tree.query_nearest(shapes[code], exclusive=True, all_matches=False)
+    tree = None
+    for code in alone if len(codes) > 1 else ():
+        ranked = neighbours.nearest.get(code)
+        if ranked is not None:  # an island of the whole set: its order is known
+            nearest = next(c for c in ranked if c in keep)
+        else:  # its neighbours have no data: the nearest of those that have
+            if tree is None:
+                shapes = neighbours.shapes.loc[codes].to_numpy()
+                tree = shapely.STRtree(shapes)
+            found = tree.query_nearest(neighbours.shapes[code], exclusive=True, all_matches=False)
             nearest = codes[int(found[0])]
-            islands[code] = nearest
-            for a, b in ((code, nearest), (nearest, code)):
-                if b not in links[a]:
-                    links[a].append(b)
+        islands[code] = nearest
+        for a, b in ((code, nearest), (nearest, code)):
+            if b not in links[a]:
+                links[a].append(b)
     return Weights(W(links, id_order=codes, silence_warnings=True), islands)
 
 

@@ -87,7 +87,7 @@ def sector_space(
     kept = base(centres, filters)
     national = kept[column].value_counts()
     regencies = kept[~kept["province_code"].isin(_no_data_provinces(centres, ref))]
-    counts = pd.crosstab(regencies["regency_code"], regencies[column])
+    counts = regencies.groupby(["regency_code", column]).size().unstack(fill_value=0)
     counts = counts.reindex(columns=national.index, fill_value=0)
     specialised = location_quotients(counts, national) >= 1
     return SectorSpace(proximity(specialised), national, len(specialised))
@@ -95,6 +95,19 @@ def sector_space(
 
 def _no_data_provinces(centres: pd.DataFrame, ref: Reference) -> list[str]:
     return [p for p in ref.no_bps_provinces if no_data(centres, ref, p)]
+
+
+MIN_CELL_MEAN = 1.0  # centres per regency and value, on average, to compute relatedness
+
+
+def cell_mean(centres: pd.DataFrame, ref: Reference, filters: Filters, column: str) -> float:
+    """Centres per regency and value of ``column`` on average, over the regencies taking
+    part: below ``MIN_CELL_MEAN`` most cells hold one centre or none, and whether a
+    regency is "specialised" says more about chance than about its economy."""
+    kept = base(centres, filters)
+    kept = kept[~kept["province_code"].isin(_no_data_provinces(centres, ref))]
+    cells = kept["regency_code"].nunique() * kept[column].nunique()
+    return len(kept) / cells if cells else 0.0
 
 
 def region_quotients(

@@ -80,8 +80,11 @@ def profiles(
     key = base["kecamatan_code"] if level == "kecamatan" else base["regency_code"]
     if level == "province":
         key = key.str[:2]
-    sectors = pd.crosstab(key, base["sector"]).reindex(
-        index=metrics.index, columns=list(SECTORS), fill_value=0
+    sectors = (
+        base.groupby([key, base["sector"]])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(index=metrics.index, columns=list(SECTORS), fill_value=0)
     )
     return Profiles(sizes, sectors, metrics["no_data"].astype(bool))
 
@@ -154,39 +157,44 @@ def similar(
 
 def reasons(data: Profiles, peers: Peers, lang: str) -> pd.Series:
     """What makes each peer similar, in words: the two sectors both regions hold most of
-    (their shares side by side) and/or the two size figures closest to the chosen
-    region's (values side by side: chosen / peer)."""
-    code = peers.code
-    shares = _shares(data.sectors)
+    (their shares side by side) and the two size figures closest to the chosen region's
+    (values side by side: chosen / peer); on both bases two sectors and one figure."""
+    code, codes = peers.code, list(peers.table.index)
+    sectors = list(data.sectors.columns)
+    shares = _shares(data.sectors.loc[[code, *codes]]).to_numpy()
+    measures = [m for m in SIZE_MEASURES if pd.notna(data.sizes.at[code, m])]
+    sizes = data.sizes.loc[[code, *codes], measures].to_numpy(dtype=float)
+    logs = np.log10(1 + sizes)
+    use_sector = peers.basis in ("keduanya", "sektor")
+    use_size = peers.basis in ("keduanya", "ukuran")
+    figures = 1 if peers.basis == "keduanya" else 2
     out = {}
-    for peer in peers.table.index:
+    for row, peer in enumerate(codes, start=1):
         parts = []
-        if peers.basis in ("keduanya", "sektor"):
-            common = np.minimum(shares.loc[code], shares.loc[peer]).sort_values(ascending=False)
-            top = [s for s in common.index[:2] if common[s] > 0]
+        if use_sector:
+            common = np.minimum(shares[0], shares[row])
+            top = [i for i in np.argsort(-common, kind="stable")[:2] if common[i] > 0]
             parts += [
                 t(
                     "an_reason_sector",
                     lang,
-                    sector=label(SECTORS, s, lang),
-                    a=fmt_percent(shares.at[code, s] * 100, lang, 0),
-                    b=fmt_percent(shares.at[peer, s] * 100, lang, 0),
+                    sector=label(SECTORS, sectors[i], lang),
+                    a=fmt_percent(shares[0, i] * 100, lang, 0),
+                    b=fmt_percent(shares[row, i] * 100, lang, 0),
                 )
-                for s in top
+                for i in top
             ]
-        if peers.basis in ("keduanya", "ukuran"):
-            measures = [m for m in SIZE_MEASURES if pd.notna(data.sizes.at[code, m])]
-            logs = _logs(data.sizes.loc[[code, peer], measures])
-            closest = (logs.loc[code] - logs.loc[peer]).abs().sort_values(kind="stable")
+        if use_size:
+            closest = np.argsort(np.abs(logs[0] - logs[row]), kind="stable")[:figures]
             parts += [
                 t(
                     "an_reason_size",
                     lang,
-                    measure=t(SIZE_MEASURES[m], lang),
-                    a=fmt_number(data.sizes.at[code, m], lang),
-                    b=fmt_number(data.sizes.at[peer, m], lang),
+                    measure=t(SIZE_MEASURES[measures[i]], lang),
+                    a=fmt_number(sizes[0, i], lang),
+                    b=fmt_number(sizes[row, i], lang),
                 )
-                for m in closest.index[:2]
+                for i in closest
             ]
         out[peer] = "; ".join(parts)
     return pd.Series(out, dtype=object)

@@ -47,8 +47,9 @@ def display_name(ref: Reference, region: str | None, lang: str) -> str:
 def _export_comparison(share: float, parent_share: float, lang: str) -> str:
     """'above', 'below' or 'equal to', judged on the values as written (one decimal)."""
     mine, theirs = round(share, 1), round(parent_share, 1)
-    key = "sum_above" if mine > theirs else "sum_below" if mine < theirs else "sum_equal"
-    return t(key, lang)
+    if mine == theirs:
+        return t("sum_equal", lang)
+    return t("sum_above", lang) if mine > theirs else t("sum_below", lang)
 
 
 def summarise(

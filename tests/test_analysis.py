@@ -119,6 +119,15 @@ def test_an_island_is_joined_to_its_nearest_region_and_said_so():
     assert result.left_out == 1 and "farther" not in result.table.index
 
 
+def test_a_region_whose_only_neighbour_has_no_data_is_joined_to_the_nearest_with_data():
+    shapes = {"coast": shapely.box(5, -0.7, 6, -0.3), "inland": shapely.box(6, -0.7, 7, -0.3)}
+    neighbours = hotspots.queen(grid(shapes))
+    assert neighbours.links["coast"] == ("inland",) and not neighbours.nearest
+    values = pd.concat([VALUES, pd.Series({"coast": 3.0, "inland": np.nan})])
+    result = hotspots.hotspots(values, neighbours, "gi")
+    assert result.islands == {"coast": "c5"} and result.left_out == 1
+
+
 def test_nothing_is_tested_without_enough_regions_or_spread():
     few = hotspots.hotspots(VALUES[:3], hotspots.queen(grid()), "moran")
     assert few.problem == "too_few" and few.table.empty
