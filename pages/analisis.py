@@ -75,7 +75,7 @@ else:
             part.table,
             hide_index=True,
             width="stretch",
-            row_height=58,  # the reasons wrap onto a second line
+            row_height=70,  # above 4rem Streamlit wraps text: the reasons take 2–3 lines
             column_config={
                 why: st.column_config.TextColumn(why, width="large"),
                 profile: st.column_config.LinkColumn(
@@ -91,7 +91,8 @@ else:
             analysis.open_compare(selected, peers)
     notes = [t("an_similar_method", lang)]
     if part.peers.left_out:
-        notes.append(t("an_similar_left_out", lang, n=fmt_number(part.peers.left_out, lang)))
+        key = "an_similar_left_out" if basis == "ukuran" else "an_similar_left_out_sector"
+        notes.append(t(key, lang, n=fmt_number(part.peers.left_out, lang)))
     if ctx.filters.get("sektor") and basis != "ukuran":
         notes.append(t("an_similar_sector_filter", lang))
     st.caption(" ".join(notes))

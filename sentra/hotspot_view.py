@@ -39,6 +39,7 @@ EXTENTS = {
 }
 PROBLEMS = {"too_few": N_("an_hs_too_few"), "no_variation": N_("an_hs_no_variation")}
 SECTOR_PREFIX = "sektor:"
+ISLANDS_LISTED = 5  # more islands than this are named in the table only
 BASE_MEASURES = {
     "centres": N_("an_m_centres"),
     "centres_per_100k": N_("an_m_per_100k"),
@@ -161,7 +162,9 @@ def notes(result: Hotspots, names: pd.Series, lang: str) -> list[str]:
             alpha=fmt_number(ALPHA, lang, 2),
         )
     ]
-    if result.islands:
+    if len(result.islands) > ISLANDS_LISTED:  # each is named in the table
+        lines.append(t("an_hs_islands_many", lang, n=fmt_number(len(result.islands), lang)))
+    elif result.islands:
         joined = [f"{names[a]} → {names[b]}" for a, b in sorted(result.islands.items())]
         lines.append(
             t("an_hs_islands", lang, n=fmt_number(len(joined), lang), joined="; ".join(joined))

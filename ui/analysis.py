@@ -94,12 +94,12 @@ def _similar_table(
         {
             "#": range(1, len(codes) + 1),
             t("region", lang): [display_name(ctx.ref, c, lang) for c in codes],
+            t("an_col_profile", lang): [url_state.link("profil", wilayah=c) for c in codes],
             t("an_col_in", lang): [display_name(ctx.ref, _parent(c), lang) for c in codes],
             t("an_col_similarity", lang): [
                 fmt_percent(v * 100, lang, 0) for v in peers.table["similarity"]
             ],
             t("an_col_why", lang): similarity.reasons(data, peers, lang).reindex(codes).to_list(),
-            t("an_col_profile", lang): [url_state.link("profil", wilayah=c) for c in codes],
         }
     )
     if table[t("an_col_in", lang)].nunique() <= 1:  # all in the region's own province
