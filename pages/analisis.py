@@ -19,12 +19,10 @@ from sentra.hotspot_view import (
 )
 from sentra.hotspots import METHODS
 from sentra.i18n import markdown, t
-from sentra.regional_indicators import PREFIX
 from sentra.relatedness import MIN_CELL_MEAN
 from sentra.schema import SECTORS
 from sentra.similarity import BASES, SCOPES
 from ui import analysis, charts, context, region_select, url_state, widgets
-from ui.regional import imported_indicators
 
 ctx = context.get()
 lang = ctx.lang
@@ -99,14 +97,12 @@ else:
 
 # -- Titik panas ---------------------------------------------------------------------------
 st.subheader(t("an_hotspot_title", lang))
-imported = imported_indicators()
-levels = dict(zip((PREFIX + k for k in imported.meta["key"]), imported.meta["level"], strict=True))
-imported_names = {key: analysis.imported_label(imported.measure(key)) for key in levels}
+imported = analysis.imported_measures()
 extents = extents_for(selected)
 url_state.seed("cakupan", {"", *EXTENTS})
 if st.session_state["cakupan"] not in extents:
     st.session_state["cakupan"] = extents[0]
-url_state.seed("nilai", {*BASE_MEASURES, *(SECTOR_PREFIX + s for s in SECTORS), *levels})
+url_state.seed("nilai", {*BASE_MEASURES, *(SECTOR_PREFIX + s for s in SECTORS), *imported})
 url_state.seed("statistik", METHODS)
 col_extent, col_measure, col_method = st.columns([1.2, 1.2, 1])
 extent = col_extent.selectbox(
@@ -115,13 +111,13 @@ extent = col_extent.selectbox(
     format_func=lambda e: t(EXTENTS[e], lang),
     key="cakupan",
 )
-measures = measures_for(extent, levels)
+measures = measures_for(extent, {key: m.level for key, m in imported.items()})
 if st.session_state["nilai"] not in measures:
     st.session_state["nilai"] = measures[0]
 measure = col_measure.selectbox(
     t("an_measure", lang),
     measures,
-    format_func=lambda m: measure_label(m, lang, imported_names),
+    format_func=lambda m: measure_label(m, lang, analysis.imported_names(imported)),
     key="nilai",
 )
 method = col_method.radio(
@@ -130,8 +126,7 @@ method = col_method.radio(
     format_func=lambda m: t(METHODS[m], lang),
     key="statistik",
 )
-chosen = imported.measure(measure) if measure.startswith(PREFIX) else None
-view = analysis.hotspot_part(ctx, selected, extent, measure, method, chosen)
+view = analysis.hotspot_part(ctx, selected, extent, measure, method, imported.get(measure))
 if view.result.problem:
     st.info(t(PROBLEMS[view.result.problem], lang))
 else:

@@ -101,13 +101,18 @@ def measure_values(
     codes: list[str],
     measure: str,
     imported: ImportedMeasure | None = None,
+    metrics: pd.DataFrame | None = None,
 ) -> pd.Series:
     """The measure per region of ``codes`` at ``level``, as the map page computes it
-    (``region_metrics``); NaN where the counts are "no data" or an indicator has no value."""
+    (``region_metrics``; ``metrics``: its table for the whole level, when the caller has
+    it already); NaN where the counts are "no data" or an indicator has no value."""
     if measure.startswith(PREFIX):
         values = imported.values if imported is not None else pd.Series(dtype=float)
         return values.reindex(codes).astype(float)
-    metrics = region_metrics(filtered, all_centres, ref, level, filters, codes=codes)
+    if metrics is None:
+        metrics = region_metrics(filtered, all_centres, ref, level, filters, codes=codes)
+    else:
+        metrics = metrics.reindex(codes)
     unknown = metrics["no_data"].to_numpy(dtype=bool)
     if measure.startswith(SECTOR_PREFIX):
         sector = measure.removeprefix(SECTOR_PREFIX)

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
 import esda
@@ -55,9 +54,6 @@ CLASS_LABELS = {
 METHOD_CLASSES = {"moran": ("HH", "HL", "LH", "LL", "ns"), "gi": ("hot", "cold", "ns")}
 # esda's quadrants (geoda_quads=False): 1 HH, 2 LH, 3 LL, 4 HL
 _QUADRANTS = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
-# esda.Moran draws its permutations from NumPy's global generator: seeded under a lock,
-# and the generator's state given back afterwards.
-_GLOBAL_RNG = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -132,15 +128,20 @@ class Hotspots:
 
 
 def global_moran(y: np.ndarray, w: W) -> tuple[float, float]:
-    """Global Moran's I (row-standardised) and its pseudo p-value from ``PERMUTATIONS``."""
-    with _GLOBAL_RNG:
-        state = np.random.get_state()
-        np.random.seed(SEED)
-        try:
-            result = esda.Moran(y, w, transformation="r", permutations=PERMUTATIONS)
-        finally:
-            np.random.set_state(state)
-    return float(result.I), float(result.p_sim)
+    """Global Moran's I (``esda.Moran``, row-standardised) and its pseudo p-value from
+    ``PERMUTATIONS`` random permutations of the values, counted as ``esda.Moran`` counts
+    them. The permutations are drawn here, all at once from a generator seeded with
+    ``SEED``: ``esda.Moran`` draws them one by one from NumPy's global generator, which a
+    server shared by many sessions must not reseed."""
+    moran = esda.Moran(y, w, transformation="r", permutations=0)
+    z = moran.z
+    rng = np.random.default_rng(SEED)
+    shuffled = rng.permuted(np.broadcast_to(z, (PERMUTATIONS, len(z))), axis=1)
+    lags = (moran.w.sparse @ shuffled.T).T
+    simulated = (len(z) / moran.w.s0) * (shuffled * lags).sum(axis=1) / (z * z).sum()
+    larger = int((simulated >= moran.I).sum())
+    larger = min(larger, PERMUTATIONS - larger)
+    return float(moran.I), (larger + 1.0) / (PERMUTATIONS + 1.0)
 
 
 def hotspots(values: pd.Series, neighbours: Neighbours, method: str = "moran") -> Hotspots:

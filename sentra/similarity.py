@@ -62,11 +62,14 @@ def profiles(
     ref: Reference,
     filters: Filters,
     level: str,
+    metrics: pd.DataFrame | None = None,
 ) -> Profiles:
     """Sizes of the filtered centres per region (the same figures as the compare page) and
     the sector mix of the centres with every filter but the sector one: with a sector
-    chosen, every region would have one sector only."""
-    metrics = region_metrics(filtered, all_centres, ref, level, filters)
+    chosen, every region would have one sector only. ``metrics``: ``region_metrics`` of
+    the level, when the caller has it already."""
+    if metrics is None:
+        metrics = region_metrics(filtered, all_centres, ref, level, filters)
     sizes = pd.DataFrame(
         {
             "centres": metrics["centres"].astype(float),

@@ -59,8 +59,10 @@ def summarise(
     filters: Filters,
     region: str | None,
     lang: str,
+    profiles: similarity.Profiles | None = None,
 ) -> Summary:
-    """Sentences about ``region`` (None: Indonesia) for the filtered centres."""
+    """Sentences about ``region`` (None: Indonesia) for the filtered centres; ``profiles``:
+    ``similarity.profiles`` of the region's level when the caller has them already."""
     place = display_name(ref, region, lang)
     if region and no_data(all_centres, ref, region[:2]):
         return Summary([t("sum_no_data", lang, place=place)], {})
@@ -112,7 +114,7 @@ def summarise(
             )
         )
         level = similarity.level_of(region)
-        data = similarity.profiles(filtered, all_centres, ref, filters, level)
+        data = profiles or similarity.profiles(filtered, all_centres, ref, filters, level)
         peers = similarity.similar(data, region, "keduanya", "provinsi", n=PEERS_NAMED)
         if len(peers.table):
             peer_names = [display_name(ref, c, lang) for c in peers.table.index]

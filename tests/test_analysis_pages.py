@@ -10,6 +10,8 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from loaders.import_file import read_table
+from loaders.importer import checker_for, indicator_key, read_regional_sheet
 from loaders.reference import load_reference
 from loaders.store import open_store
 from sentra.briefing.build import build_briefing
@@ -19,7 +21,9 @@ from sentra.filters import Filters, filter_centres
 from sentra.formatting import fmt_number
 from sentra.indicators import location_quotient
 from sentra.summary import summarise
+from tests.officials_files import to_xlsx
 from tests.test_pages import map_script, metric, run
+from tests.test_regional_tables import WIDE
 
 pytestmark = pytest.mark.usefixtures("fresh_store", "layers")
 
@@ -161,3 +165,26 @@ def test_briefing_title_slide_carries_the_same_summary(layers):
     expected = summarise(filter_centres(centres, Filters()), centres, ref, Filters(), "33.26", "id")
     assert briefing.slides[0].summary == expected.text
     assert "Mirip dengan" in briefing.slides[0].summary
+
+
+def test_an_imported_regency_indicator_is_a_hot_spot_measure(fresh_store, layers):
+    sheet = read_table(to_xlsx({"Tabel": (WIDE, [])}), "ikm.xlsx")
+    _, result = read_regional_sheet(sheet, checker_for(layers))
+    meta = {
+        "key": indicator_key("Jumlah sentra IKM"),
+        "name": "Jumlah sentra IKM",
+        "unit": "unit",
+        "source": sheet.source_note,
+        "level": result.level,
+        "data_status": "sumber",
+        "label": "ikm.xlsx",
+    }
+    fresh_store.open().import_regional_indicator(meta, result.values)
+    at = analisis(wilayah="33.26", nilai="imp:jumlah_sentra_ikm")
+    assert at.selectbox(key="nilai").value == "imp:jumlah_sentra_ikm"
+    tested = frame(at, "Kelas")
+    assert len(tested) == 5 and "47 unit" in set(tested["Jumlah sentra IKM (2023)"])
+    assert "30 wilayah tanpa data tidak diuji" in " ".join(c.value for c in at.caption)
+    # kecamatan have no imported indicator: the measure falls back to the centres
+    kecamatan = analisis(wilayah="33.26", nilai="imp:jumlah_sentra_ikm", cakupan="kabupaten")
+    assert kecamatan.selectbox(key="nilai").value == "centres"

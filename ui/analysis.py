@@ -27,12 +27,14 @@ from sentra.hotspot_view import (
 )
 from sentra.hotspots import Neighbours, hotspots, queen
 from sentra.i18n import t
+from sentra.indicators import region_metrics
 from sentra.regional_indicators import ImportedMeasure
 from sentra.schema import SECTORS, label
 from sentra.summary import Summary, display_name, summarise
 from ui import charts, url_state
 from ui.cached import boundary_layers, geometry_files, geometry_url, per_view
 from ui.context import PageContext
+from ui.regional import imported_indicators
 
 PEERS = 10
 COMPARED_PEERS = 3  # the compare page takes four regions: the chosen one and three peers
@@ -50,12 +52,14 @@ def plain(text: str) -> str:
 
 def summary_of(ctx: PageContext, region: str | None) -> Summary:
     """The region in a few sentences (``sentra.summary``)."""
-    return per_view(
-        ctx,
-        "summary",
-        region,
-        lambda: summarise(ctx.filtered, ctx.centres, ctx.ref, ctx.filters, region, ctx.lang),
-    )
+
+    def build() -> Summary:
+        profiles = _profiles(ctx, similarity.level_of(region)) if region else None
+        return summarise(
+            ctx.filtered, ctx.centres, ctx.ref, ctx.filters, region, ctx.lang, profiles
+        )
+
+    return per_view(ctx, "summary", region, build)
 
 
 # -- Wilayah serupa ------------------------------------------------------------------------
@@ -65,12 +69,24 @@ class SimilarPart:
     table: pd.DataFrame  # readable, with a link to each peer's profile
 
 
+def _metrics(ctx: PageContext, level: str) -> pd.DataFrame:
+    """``region_metrics`` of every region of a level, shared by the page's sections."""
+    return per_view(
+        ctx,
+        "an-metrics",
+        level,
+        lambda: region_metrics(ctx.filtered, ctx.centres, ctx.ref, level, ctx.filters),
+    )
+
+
 def _profiles(ctx: PageContext, level: str) -> similarity.Profiles:
     return per_view(
         ctx,
         "an-profiles",
         level,
-        lambda: similarity.profiles(ctx.filtered, ctx.centres, ctx.ref, ctx.filters, level),
+        lambda: similarity.profiles(
+            ctx.filtered, ctx.centres, ctx.ref, ctx.filters, level, _metrics(ctx, level)
+        ),
     )
 
 
@@ -157,6 +173,9 @@ def hotspot_part(
             list(shapes["code"]),
             measure,
             imported,
+            # the regencies' table is shared with the similar regions; a regency's few
+            # kecamatan are counted alone rather than all 7,285
+            _metrics(ctx, "regency") if extent != "kabupaten" else None,
         )
         names = {measure: imported_label(imported)} if imported else {}
         result = hotspots(values, _neighbours(extent, parent), method)
@@ -175,8 +194,19 @@ def hotspot_part(
     return per_view(ctx, "an-hotspots", region, build, extent, measure, method, imported_key)
 
 
+def imported_measures() -> dict[str, ImportedMeasure]:
+    """Each imported regional indicator by its measure key, at its latest year."""
+    indicators = imported_indicators()
+    keys = indicators.keys()  # ImportedIndicators' own: the measure key of each indicator
+    return {key: indicators.measure(key) for key in keys}
+
+
 def imported_label(imported: ImportedMeasure) -> str:
     return f"{imported.name} ({imported.year})"
+
+
+def imported_names(imported: dict[str, ImportedMeasure]) -> dict[str, str]:
+    return {key: imported_label(m) for key, m in imported.items()}
 
 
 # -- Peluang sektor ------------------------------------------------------------------------
