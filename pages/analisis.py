@@ -89,8 +89,11 @@ else:
             analysis.open_compare(selected, peers)
     notes = [t("an_similar_method", lang)]
     if part.peers.left_out:
-        key = "an_similar_left_out" if basis == "ukuran" else "an_similar_left_out_sector"
-        notes.append(t(key, lang, n=fmt_number(part.peers.left_out, lang)))
+        n = fmt_number(part.peers.left_out, lang)
+        if basis == "ukuran":
+            notes.append(t("an_similar_left_out", lang, n=n))
+        else:
+            notes.append(t("an_similar_left_out_sector", lang, n=n))
     if ctx.filters.get("sektor") and basis != "ukuran":
         notes.append(t("an_similar_sector_filter", lang))
     st.caption(" ".join(notes))
