@@ -15,6 +15,8 @@ import shapely
 from libpysal.weights import lat2W
 
 from sentra import hotspots, relatedness, similarity
+from sentra.escape import escape_text
+from sentra.hotspot_view import draw, hotspot_view
 from sentra.hotspots import CLASS_COLOURS, METHOD_CLASSES, Neighbours
 from tests.test_palettes import DEFICIENCIES, _distance
 
@@ -259,3 +261,19 @@ def test_what_makes_a_peer_similar_is_said_in_the_readers_language():
     assert "unit usaha 99 / 99" in said["33.02"]
     english = similarity.reasons(PROFILES, peers, "en")["33.03"]
     assert english.startswith("Crafts 20% / 80%") or english.startswith("Food and drink 80% / 20%")
+
+
+def test_names_on_the_hot_spot_map_are_escaped():
+    """An imported indicator's name and region names reach the map only escaped (README,
+    Security note): the payloads that ran in a real browser before escaping existed."""
+    payload = "<img src=x onerror=alert(1)>${window.parent.document.title='X'}`"
+    shapes = grid().assign(name=[f"Kab. {payload}"] * 9)
+    result = hotspots.hotspots(VALUES, hotspots.queen(grid()), "moran")
+    view = hotspot_view(
+        result, shapes, VALUES, payload, lambda v: f"{v:.0f}", "/geo.json", "c4", "id"
+    )
+    page = draw(view, "id", "Peta uji").get_root().render()
+    assert "<img src=x" not in page and "${window" not in page
+    assert view.regions[0]["name"] == escape_text(f"Kab. {payload}")
+    assert "&lt;img src=x onerror=alert(1)&gt;&#36;{window" in view.regions[0]["value"]
+    assert view.table.iloc[0, 0] == f"Kab. {payload}"  # the table shows names as written
