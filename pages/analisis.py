@@ -171,8 +171,10 @@ else:
         )
     )
 chances = analysis.opportunity_part(ctx, selected, column)
-if chances.table is None:
+if not selected:
     st.info(t("an_pick_region_opportunities", lang))
+elif chances.table is None:
+    st.warning(t("an_opportunity_no_data", lang, place=place))
 else:
     st.markdown(
         t("an_strengths", lang, place=place, strengths=chances.strengths)

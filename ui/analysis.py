@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from pandas.util import hash_pandas_object
 
 from sentra import relatedness, similarity
 from sentra.aggregate import scope
@@ -27,7 +28,7 @@ from sentra.hotspot_view import (
 )
 from sentra.hotspots import Neighbours, hotspots, queen
 from sentra.i18n import t
-from sentra.indicators import region_metrics
+from sentra.indicators import no_data, region_metrics
 from sentra.regional_indicators import ImportedMeasure
 from sentra.schema import SECTORS, label
 from sentra.summary import Summary, display_name, summarise
@@ -160,7 +161,9 @@ def hotspot_part(
 ) -> HotspotView:
     """The hot-spot map, table and notes for one measure over one extent."""
     parent = extent_parent(extent, region)
-    imported_key = "" if imported is None else f"{imported.year}:{imported.values.sum()}"
+    imported_key = (
+        "" if imported is None else (imported.year, int(hash_pandas_object(imported.values).sum()))
+    )
 
     def build() -> HotspotView:
         shapes = extent_shapes(extent, parent)
@@ -213,7 +216,8 @@ def imported_names(imported: dict[str, ImportedMeasure]) -> dict[str, str]:
 @dataclass(frozen=True)
 class OpportunityPart:
     space: relatedness.SectorSpace
-    table: pd.DataFrame | None  # readable opportunities of the region (None: no region)
+    table: pd.DataFrame | None  # readable opportunities of the region (None: no region,
+    # or a region whose counts are "no data")
     strengths: str  # the sectors the region is specialised in, with their LQ
     figure: go.Figure
 
@@ -236,7 +240,7 @@ def opportunity_part(ctx: PageContext, region: str | None, column: str) -> Oppor
             column,
         )
         table, strengths, marked = None, "", []
-        if region:
+        if region and not no_data(ctx.centres, ctx.ref, region[:2]):
             own = scope(relatedness.base(ctx.centres, ctx.filters), region)
             found = relatedness.opportunities(space, own, column)
             held = found[found["specialised"]].sort_values("lq", ascending=False)
