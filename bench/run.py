@@ -7,6 +7,7 @@ printed: one JSON object (also written to bench/results.json).
     python bench/run.py --quick    # 10k and 100k, fewer repetitions, 10 sessions, no cold
                                    # boundary build, no walk of every page, 50k-row import:
                                    # about a minute
+    python bench/run.py --api      # the read API alone at 10k centres (``api_figures``)
 
 The interaction is what a user does most: change the sector filter on the national map,
 then click a province. It runs the same code as the map page (``sentra.map_view``) as on
@@ -25,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +55,7 @@ from sentra.map_view import draw, map_view  # noqa: E402
 from sentra.markers import marker_rows  # noqa: E402
 from sentra.sample_data import scaled_centres  # noqa: E402
 from sentra.summary import summarise  # noqa: E402
+from tools.api_server import running_api  # noqa: E402
 from tools.live_server import (  # noqa: E402
     MAP_FRAME,
     App,
@@ -334,10 +337,51 @@ def analysis_figures(layers, ref: Reference, centres: pd.DataFrame, reps: int) -
     }
 
 
+API_SUMMARY = "/api/v1/wilayah/33"
+API_GEOJSON_PAGE = "/api/v1/sentra?format=geojson&limit=10000"
+API_JSON_PAGE = "/api/v1/sentra?limit=10000"
+
+
+def _fetch_ms(url: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=60) as response:
+        size = len(response.read())
+    return (time.perf_counter() - started) * 1000, size
+
+
+def api_figures(store_folder: Path, reps: int) -> dict[str, object]:
+    """The read API (``python -m api``) on this store, warm: a region summary and a page of
+    10,000 centres as GeoJSON and as JSON, over HTTP from this process (median of ``reps``
+    after two warm-up requests each; targets: 50 ms and 500 ms)."""
+    env = os.environ | {"SENTRA_DATA_DIR": str(store_folder)}
+    with running_api(store_folder / "api.log", env) as url:
+        result: dict[str, object] = {}
+        for name, path in (
+            ("summary", API_SUMMARY),
+            ("geojson_10k", API_GEOJSON_PAGE),
+            ("json_10k", API_JSON_PAGE),
+        ):
+            for _ in range(2):
+                _fetch_ms(url + path)
+            times, size = zip(*(_fetch_ms(url + path) for _ in range(reps)), strict=True)
+            result[f"api_ms_{name}"] = round(statistics.median(times), 1)
+            result[f"api_bytes_{name}"] = size[0]
+        return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--api", action="store_true", help="only the read API at 10k centres")
     args = parser.parse_args()
+    if args.api:
+        work = Path(tempfile.mkdtemp(prefix="sentra-bench-api-"))
+        layers, _ = boundaries.load()
+        store_with(10_000, layers, work / "store-10k")
+        result = api_figures(work / "store-10k", 15)
+        print(json.dumps(result))
+        shutil.rmtree(work)
+        return
     sizes = (
         {"10k": 10_000, "100k": 100_000}
         if args.quick
@@ -383,6 +427,7 @@ def main() -> None:
             reps if n < 1e6 else 3,
         )
         if label == "10k":
+            result |= api_figures(work / f"store-{label}", reps * 3)
             csv_path = work / "centres-10k.csv"
             csv_path.write_bytes(to_csv_bytes(centres))
             result["rerun_ms_10k_naive"] = median_ms(

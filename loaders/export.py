@@ -48,6 +48,20 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "sentra") -> bytes:
 def to_geojson_bytes(frame: pd.DataFrame, regions: pd.DataFrame) -> bytes:
     """Points at the centre's coordinates, or at its kecamatan's label point when ``regions``
     knows its kecamatan, else at its regency's (flagged which)."""
+    doc = geojson_document(frame, regions)
+    return json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def records(frame: pd.DataFrame, columns: list[str] | None = None) -> list[dict]:
+    """Rows as dicts of Python values, "no data" as None: column by column rather than a
+    Python call per cell (10,000 centres in milliseconds, not most of a second)."""
+    names = list(frame.columns) if columns is None else columns
+    values = [frame[name].to_numpy(dtype=object, na_value=None).tolist() for name in names]
+    return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def geojson_document(frame: pd.DataFrame, regions: pd.DataFrame) -> dict:
+    """The FeatureCollection of ``to_geojson_bytes`` as a dict (a caller may add members)."""
     labels = regions[["label_lat", "label_lng"]]
     own = frame["lat"].notna() & frame["lng"].notna()
     kecamatan = frame.get("kecamatan_code", pd.Series(None, index=frame.index))
@@ -57,18 +71,25 @@ def to_geojson_bytes(frame: pd.DataFrame, regions: pd.DataFrame) -> bytes:
     for fallback, code in ((~own, frame["regency_code"]), (at_kecamatan, kecamatan)):
         lat = lat.where(~fallback, code.map(labels["label_lat"]))
         lng = lng.where(~fallback, code.map(labels["label_lng"]))
-    props = frame.drop(columns=["lat", "lng"]).astype(object).where(frame.notna(), None)
+    at_regency = (~own & ~at_kecamatan).to_numpy(dtype=bool).tolist()
+    at_kecamatan = at_kecamatan.to_numpy(dtype=bool).tolist()
+    points = zip(
+        lng.to_numpy(dtype=float, na_value=np.nan).tolist(),
+        lat.to_numpy(dtype=float, na_value=np.nan).tolist(),
+        strict=True,
+    )
+    properties = records(frame, [c for c in frame.columns if c not in ("lat", "lng")])
     features = []
-    for i, record in enumerate(props.to_dict(orient="records")):
-        record = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in record.items()}
-        record["location_is_regency_label_point"] = not own.iloc[i] and not at_kecamatan.iloc[i]
-        record["location_is_kecamatan_label_point"] = bool(at_kecamatan.iloc[i])
+    for record, (x, y), regency, kecamatan_point in zip(
+        properties, points, at_regency, at_kecamatan, strict=True
+    ):
+        record["location_is_regency_label_point"] = regency
+        record["location_is_kecamatan_label_point"] = kecamatan_point
         features.append(
             {
                 "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [lng.iloc[i], lat.iloc[i]]},
+                "geometry": {"type": "Point", "coordinates": [x, y]},
                 "properties": record,
             }
         )
-    doc = {"type": "FeatureCollection", "features": features}
-    return json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    return {"type": "FeatureCollection", "features": features}

@@ -93,19 +93,7 @@ else:
             mb=data_io.MAX_UPLOAD_MB,
         )
     )
-    # Streamlit's own uploader texts are English ("Drag and drop", "200MB per file", "Upload"):
-    # replaced by ours, in the user's language and with our 25 MB limit.
-    st.markdown(
-        "<style>[data-testid='stFileUploaderDropzoneInstructions'] > div > span,"
-        "[data-testid='stFileUploaderDropzoneInstructions'] small {display:none}"
-        "[data-testid='stFileUploaderDropzoneInstructions'] > div::after"
-        f"{{content:'{t('upload_drop', lang, mb=data_io.MAX_UPLOAD_MB)}'}}"
-        "[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary'] > *"
-        "{display:none}"
-        "[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary']::after"
-        f"{{content:'{t('upload_button', lang)}'}}</style>",
-        unsafe_allow_html=True,
-    )
+    widgets.uploader_in_language(lang, data_io.MAX_UPLOAD_MB)
     nonce = st.session_state.setdefault("upload_nonce", 0)
     uploaded = st.file_uploader(t("upload", lang), key=f"upload_{nonce}")
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Several dashboard processes behind HAProxy on one shared PostgreSQL/PostGIS store, on this
+# Several dashboard processes and the read API behind HAProxy on one shared PostgreSQL/PostGIS
+# store (HAProxy sends /api to the API, at most 100 requests per client in 10 s), on this
 # machine (the shape of a multi-machine deployment; see README "Beyond one machine").
 #   bash scripts/cluster.sh start [PROCESSES=2] [PORT=8600]   # one URL: http://127.0.0.1:PORT
 #   bash scripts/cluster.sh stop

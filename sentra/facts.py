@@ -59,12 +59,19 @@ def source_text(source: object, lang: str) -> str:
     )
 
 
+def fact_numbers(value: object) -> list[float]:
+    """The figure of a fact as stored (text): [] without one, [low, high] for a range
+    like 10000-20000, else [value]."""
+    if not isinstance(value, str) or not value.strip():
+        return []
+    return [parse_number(part) for part in value.split("-")]
+
+
 def fact_value(value: object, unit: object, lang: str) -> str:
     """'' when the fact has no figure; a range like 10000-20000 keeps both ends."""
-    if not isinstance(value, str) or not value.strip():
+    numbers = fact_numbers(value)
+    if not numbers:
         return ""
-    parts = [parse_number(part) for part in value.split("-")] if "-" in value else [value]
-    numbers = [parse_number(p) if isinstance(p, str) else p for p in parts]
     if unit == "Rp":
         shown = [fmt_rupiah(n, lang) for n in numbers]
     elif unit == "percent":

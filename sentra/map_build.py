@@ -101,10 +101,18 @@ class _VerbatimMacro(MacroElement):
 
 
 class OfflineMap(folium.Map):
-    """A folium Map whose Leaflet comes from the dashboard, not from a CDN."""
+    """A folium Map whose Leaflet comes from the dashboard, not from a CDN, and that lets a
+    phone's reader zoom the page (folium's header says ``user-scalable=no``, against WCAG
+    1.4.4 Resize text)."""
 
     default_js = LEAFLET_JS
     default_css = LEAFLET_CSS
+
+    def render(self, **kwargs) -> None:
+        super().render(**kwargs)
+        header = self.get_root().header._children[self.get_name()]
+        text = header._template_str.replace("maximum-scale=1.0, user-scalable=no", "")
+        header._template_str, header._template = text, Template(text)
 
 
 class _Attribution(_VerbatimMacro):
@@ -132,6 +140,33 @@ class _MetricScale(_VerbatimMacro):
     )
 
 
+class _Controls(_VerbatimMacro):
+    """Leaflet's zoom buttons and its attribution prefix with their titles in the reader's
+    language (Leaflet writes "Zoom in" and "A JavaScript library for interactive maps")."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map, texts) {
+  L.control.zoom({zoomInTitle: texts.zoom_in, zoomOutTitle: texts.zoom_out}).addTo(map);
+  var link = document.createElement('a');
+  link.href = 'https://leafletjs.com';
+  link.title = texts.leaflet;
+  link.textContent = 'Leaflet';
+  map.attributionControl.setPrefix(link.outerHTML);
+})({{ this._parent.get_name() }}, {{ this.texts|tojson }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self._name = "Controls"
+        self.texts = {
+            "zoom_in": t("map_zoom_in", lang),
+            "zoom_out": t("map_zoom_out", lang),
+            "leaflet": t("map_leaflet_title", lang),
+        }
+
+
 class _BasemapChoice(_VerbatimMacro):
     """Leaflet's layer control for the basemaps; the reader's choice is kept in the
     browser (localStorage), so the next map of the dashboard starts with it."""
@@ -143,7 +178,10 @@ class _BasemapChoice(_VerbatimMacro):
   for (var k in layers) { base[names[k]] = layers[k]; }
   try { chosen = window.localStorage.getItem(KEY); } catch (e) {}
   (layers[chosen] || layers.none).addTo(map);
-  L.control.layers(base, null, {position: 'topleft'}).addTo(map);
+  var control = L.control.layers(base, null, {position: 'topleft'}).addTo(map);
+  var toggle = control.getContainer().querySelector('.leaflet-control-layers-toggle');
+  toggle.title = names.title;
+  toggle.setAttribute('aria-label', names.title);
   map.on('baselayerchange', function (e) {
     for (var k in layers) {
       if (layers[k] === e.layer) { try { window.localStorage.setItem(KEY, k); } catch (err) {} }
@@ -159,6 +197,7 @@ class _BasemapChoice(_VerbatimMacro):
         super().__init__()
         self._name = "BasemapChoice"
         self.names = {key: t(label, lang) for key, label in BASEMAP_LABELS.items()}
+        self.names["title"] = t("map_basemaps", lang)
         tiles = {
             key: f"L.tileLayer({json.dumps(layer.tiles)}, {tojavascript(layer.options)})"
             for key, tiles_name in BASEMAPS.items()
@@ -192,7 +231,7 @@ def base_map(bounds: Sequence[float], lang: str, title: str) -> folium.Map:
     fmap = OfflineMap(
         location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
         tiles=None,
-        zoom_control=True,
+        zoom_control=False,  # ours, with titles in the reader's language (_Controls)
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
@@ -205,6 +244,7 @@ def base_map(bounds: Sequence[float], lang: str, title: str) -> folium.Map:
     )
     _Attribution(t("map_attribution", lang, link=link)).add_to(fmap)
     _MetricScale().add_to(fmap)
+    _Controls(lang).add_to(fmap)
     _BasemapChoice(lang).add_to(fmap)
     _FrameTitle(title).add_to(fmap)
     fmap.get_root().header.add_child(_Verbatim(_MAP_CSS))

@@ -6,9 +6,9 @@ Messages are (key, params) pairs rendered by ``sentra.i18n.t`` in the user's lan
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -28,32 +28,89 @@ COORDINATE_TOLERANCE_KM = 5.0
 _INVALID = object()  # marks a cell that is not a number
 
 
-def _cells(values: list, numbers: bool) -> list:
-    """Text cells stripped; in number fields a spreadsheet's number stays a number (a float
+def _cell(value: object, number: bool) -> object:
+    """A text cell stripped; in number fields a spreadsheet's number stays a number (a float
     is never re-read as text, where 1.234 would become 1234)."""
-    out = []
-    for v in values:
-        if isinstance(v, str):
-            out.append(v.strip())
-        elif numbers and isinstance(v, int | float) and not isinstance(v, bool):
-            out.append(v)
-        else:
-            out.append(cell_text(v))
-    return out
+    if isinstance(value, str):
+        return value.strip()
+    if number and isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return cell_text(value)
 
 
-def _number_or_error(text: str) -> float | None | object:
+def _per_value(values: np.ndarray, convert: Callable[[object], object]) -> np.ndarray:
+    """``convert`` applied once per distinct value (files repeat names, codes and numbers),
+    then spread back over the rows: an object array."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    done = np.empty(len(uniques), dtype=object)
+    done[:] = [convert(u) for u in uniques]
+    return done[codes]
+
+
+def _factorize_rows(columns: list[np.ndarray]) -> tuple[np.ndarray, list[tuple]]:
+    """Per row, the number of its distinct combination of values in ``columns``, and the
+    combinations (as tuples)."""
+    codes, uniques = zip(*(pd.factorize(c, use_na_sentinel=False) for c in columns), strict=True)
+    combined, inverse = np.unique(np.stack(codes, axis=1), axis=0, return_inverse=True)
+    values = [tuple(u[k] for u, k in zip(uniques, row, strict=True)) for row in combined.tolist()]
+    return inverse.reshape(-1), values
+
+
+def _column(values: pd.Series, number: bool) -> np.ndarray:
+    """A column's cells as an object array of stripped texts ('' for empty) or numbers."""
+    values = values.astype(object).to_numpy()
+    # bool and int hash alike (True == 1): a column holding both keeps each cell's own type
+    if number and any(isinstance(v, bool) for v in values):
+        return np.array([_cell(v, number) for v in values], dtype=object)
+    return _per_value(values, lambda v: _cell(v, number))
+
+
+def _number_or_error(text: object) -> float | None | object:
     try:
         return parse_number(text)
     except ValueError:
         return _INVALID
 
 
-def _coordinate_or_error(text: str) -> float | None | object:
+def _coordinate_or_error(text: object) -> float | None | object:
     try:
         return parse_number(text, coordinate=True)
     except ValueError:
         return _INVALID
+
+
+def _as_float(parsed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Parsed cells (number, None or ``_INVALID``) as floats (NaN where none) and a mask of
+    the invalid ones."""
+    invalid = np.array([v is _INVALID for v in parsed], dtype=bool)
+    numbers = np.array([np.nan if v is None or v is _INVALID else v for v in parsed], float)
+    return numbers, invalid
+
+
+class _Messages:
+    """Each row's messages, in the order the checks add them, and which rows have errors."""
+
+    def __init__(self, n: int) -> None:
+        self.rows: list[list[tuple[str, dict]]] = [[] for _ in range(n)]
+        self.errors = np.zeros(n, dtype=bool)
+
+    def add(self, where: np.ndarray, key: str, params: Iterable[dict] | dict, error: bool) -> None:
+        """``key`` for the rows ``where`` (a mask or row numbers) with ``params`` (one dict
+        for all, or one per row)."""
+        index = np.flatnonzero(where) if where.dtype == bool else where
+        if not len(index):
+            return
+        if error:
+            self.errors[index] = True
+        per_row = [params] * len(index) if isinstance(params, dict) else params
+        for i, p in zip(index.tolist(), per_row, strict=True):
+            self.rows[i].append((key, p))
+
+    def error(self, where: np.ndarray, key: str, params: Iterable[dict] | dict | None = None):
+        self.add(where, key, {} if params is None else params, error=True)
+
+    def warn(self, where: np.ndarray, key: str, params: Iterable[dict] | dict | None = None):
+        self.add(where, key, {} if params is None else params, error=False)
 
 
 KM_PER_DEGREE = 111.32
@@ -89,7 +146,12 @@ class ValidationResult:
 
 
 class RowChecker:
-    """Validates one mapped table against regions and, for coordinates, regency shapes."""
+    """Validates one mapped table against regions and, for coordinates, regency shapes.
+
+    The checks run per column, and per distinct value where values repeat (region names,
+    sectors, market reach, numbers written as text): a sheet of 220,000 rows holds a few
+    hundred distinct regions. Only the messages are per row.
+    """
 
     def __init__(
         self, matcher: RegionMatcher, regency_shapes: pd.Series, places: PlaceIndex | None = None
@@ -107,61 +169,37 @@ class RowChecker:
     ) -> ValidationResult:
         """``rows``: the file's row number of each table row (default 1, 2, …), for the report."""
         n = len(table)
-        file_rows = list(rows) if rows is not None else list(range(1, n + 1))
-        blank = [""] * n
+        file_rows = np.asarray(rows if rows is not None else range(1, n + 1))
+        blank = np.full(n, "", dtype=object)
         # Numbers stay as the spreadsheet holds them (a float is never re-read as text).
         get = {
-            f: _cells(table[mapping[f]].tolist(), f in NUMBER_FIELDS) if mapping.get(f) else blank
+            f: _column(table[mapping[f]], f in NUMBER_FIELDS) if mapping.get(f) else blank
             for f in FIELDS
         }
-        # Files repeat region names and numbers: look each distinct text up once.
-        self._regions = lru_cache(maxsize=50_000)(self.resolver.resolve)
-        self._bps = "bps" in header_key(mapping.get("regency_code") or "").split()
-        self._number = cache(_number_or_error)
-        self._coordinate = cache(_coordinate_or_error)
-        messages: list[list[tuple[str, dict]]] = [[] for _ in range(n)]
-        errors = np.zeros(n, dtype=bool)
-        out: dict[str, list] = {c: [None] * n for c in CENTRE_COLUMNS}
-
-        def error(i: int, key: str, **params: object) -> None:
-            errors[i] = True
-            messages[i].append((key, params))
-
-        def warn(i: int, key: str, **params: object) -> None:
-            messages[i].append((key, params))
-
-        self._parse_coordinates(out, error, get)
-        seen_ids: dict[str, int] = {}
-        for i in range(n):
-            cell = {f: get[f][i] for f in FIELDS}
-            for f in REQUIRED:
-                if not cell[f]:
-                    error(i, N_("v_missing"), field=f)
-            if not cell["regency"] and not cell["regency_code"]:
-                error(i, N_("v_missing"), field="regency")
-            out["name"][i] = cell["name"] or None
-            out["commodity"][i] = cell["commodity"] or None
-            out["source"][i] = cell["source"] or source_label
-            if cell["id"]:
-                if cell["id"] in seen_ids:
-                    error(
-                        i,
-                        N_("v_duplicate_id"),
-                        id=cell["id"],
-                        first=file_rows[seen_ids[cell["id"]]],
-                    )
-                seen_ids.setdefault(cell["id"], i)
-            out["id"][i] = cell["id"] or None
-            self._region(i, cell, out, error, warn)
-            self._vocabularies(i, cell, out, error, warn)
-            self._reach(i, cell, out, warn)
-            self._numbers(i, cell, out, error)
-        self._inside_regency(out, error)
+        empty = {f: _is_empty(get[f]) for f in FIELDS}
+        msg = _Messages(n)
+        out: dict[str, np.ndarray] = {c: np.full(n, None, dtype=object) for c in CENTRE_COLUMNS}
+        self._coordinates(get, empty, out, msg)
+        for f in REQUIRED:
+            msg.error(empty[f], N_("v_missing"), {"field": f})
+        no_regency = empty["regency"] & empty["regency_code"]
+        msg.error(no_regency, N_("v_missing"), {"field": "regency"})
+        for f in ("name", "commodity", "id"):
+            out[f] = np.where(empty[f], None, get[f])
+        out["source"] = np.where(empty["source"], source_label, get["source"])
+        self._repeated_ids(get["id"], empty["id"], file_rows, msg)
+        self._regions(get, ~no_regency, mapping, out, msg)
+        self._vocabularies(get, empty, out, msg)
+        self._reach(get, out, msg)
+        self._numbers(get, out, msg)
+        self._inside_regency(out, msg)
         if not mapping.get("province"):
-            self._suggest_in_main_province(out, messages)
-        typed = pd.DataFrame(out)[list(CENTRE_COLUMNS)]
-        statuses = np.where(errors, "error", np.where([bool(m) for m in messages], "warning", "ok"))
-        report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": messages})
+            self._suggest_in_main_province(out, msg.rows)
+        typed = pd.DataFrame({c: out[c].tolist() for c in CENTRE_COLUMNS})
+        errors = msg.errors
+        has_message = np.array([bool(m) for m in msg.rows], dtype=bool)
+        statuses = np.where(errors, "error", np.where(has_message, "warning", "ok"))
+        report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": msg.rows})
         valid = typed[~errors].reset_index(drop=True)
         return ValidationResult(
             rows=valid,
@@ -170,31 +208,65 @@ class RowChecker:
             warnings=int((statuses == "warning").sum()),
         )
 
-    def _region(self, i, cell, out, error, warn) -> None:
-        if not cell["regency"] and not cell["regency_code"]:
-            return  # reported as missing
-        found: RegionCell = self._regions(
-            cell["province"],
-            cell["regency"],
-            cell["regency_code"],
-            cell["kecamatan"],
-            cell["desa"],
-            self._bps,
-        )
-        code, kecamatan = found.code, found.kecamatan_code
-        for is_error, key, params in found.messages:
-            (error if is_error else warn)(i, key, **params)
-        if found.candidates:
-            code = self._by_coordinates(i, found.candidates, out, warn)
-            if code is None:
-                candidates = self.matcher.label(found.candidates)
-                error(i, N_("v_ambiguous_region"), value=cell["regency"], candidates=candidates)
-                return
-            more: list = []
-            kecamatan = self.resolver.kecamatan_of(code, cell["kecamatan"], cell["desa"], more)
-            for _, key, params in more:
-                warn(i, key, **params)
-        if code and not found.failed:
+    @staticmethod
+    def _repeated_ids(ids: np.ndarray, empty: np.ndarray, file_rows: np.ndarray, msg) -> None:
+        """An id the file already had names the row where it first appeared."""
+        repeated = np.flatnonzero(pd.Series(ids).duplicated().to_numpy() & ~empty)
+        if not len(repeated):
+            return
+        first = pd.Series(np.arange(len(ids)), index=ids).groupby(level=0).first()
+        params = [{"id": i, "first": int(file_rows[first[i]])} for i in ids[repeated].tolist()]
+        msg.error(repeated, N_("v_duplicate_id"), params)
+
+    def _regions(self, get, named: np.ndarray, mapping, out, msg: _Messages) -> None:
+        """Each distinct (province, regency, code, kecamatan, desa) resolved once."""
+        bps = "bps" in header_key(mapping.get("regency_code") or "").split()
+        fields = ("province", "regency", "regency_code", "kecamatan", "desa")
+        rows = np.flatnonzero(named)
+        if not len(rows):
+            return
+        codes, uniques = _factorize_rows([get[f][rows] for f in fields])
+        for g, key in enumerate(uniques):
+            found: RegionCell = self.resolver.resolve(*key, bps)
+            members = rows[codes == g]
+            for is_error, message, params in found.messages:
+                msg.add(members, message, params, error=is_error)
+            if found.candidates:  # coordinates may settle it, row by row
+                for i in members.tolist():
+                    self._by_coordinates(i, found, key, out, msg)
+            elif found.code and not found.failed:
+                out["regency_code"][members] = found.code
+                out["province_code"][members] = found.code[:2]
+                out["kecamatan_code"][members] = found.kecamatan_code
+
+    def _by_coordinates(self, i: int, found: RegionCell, key: tuple, out, msg) -> None:
+        """The one candidate regency whose shape holds row ``i``'s point, if exactly one."""
+        code = None
+        if out["lat"][i] is not None:
+            point = shapely.Point(out["lng"][i], out["lat"][i])
+            inside = [
+                c
+                for c in found.candidates
+                if c in self.shapes.index and self.shapes[c].covers(point)
+            ]
+            if len(inside) == 1:
+                code = inside[0]
+                msg.warn(
+                    np.array([i]),
+                    N_("v_resolved_by_coordinates"),
+                    {"region": self.matcher.label(inside)},
+                )
+        if code is None:
+            candidates = self.matcher.label(found.candidates)
+            msg.error(
+                np.array([i]), N_("v_ambiguous_region"), {"value": key[1], "candidates": candidates}
+            )
+            return
+        more: list = []
+        kecamatan = self.resolver.kecamatan_of(code, key[3], key[4], more)
+        for _, message, params in more:
+            msg.warn(np.array([i]), message, params)
+        if not found.failed:
             out["regency_code"][i] = code
             out["province_code"][i] = code[:2]
             out["kecamatan_code"][i] = kecamatan
@@ -219,108 +291,133 @@ class RowChecker:
                     else:  # names from other provinces would only mislead
                         row[j] = (N_("v_unknown_region"), {"value": value})
 
-    def _by_coordinates(self, i, candidates, out, warn) -> str | None:
-        """The one candidate regency whose shape holds the row's point, if exactly one."""
-        if out["lat"][i] is None:
-            return None
-        point = shapely.Point(out["lng"][i], out["lat"][i])
-        inside = [c for c in candidates if c in self.shapes.index and self.shapes[c].covers(point)]
-        if len(inside) != 1:
-            return None
-        warn(i, N_("v_resolved_by_coordinates"), region=self.matcher.label(inside))
-        return inside[0]
+    def _reach(self, get, out, msg: _Messages) -> None:
+        """'Ekspor (Jepang, Malaysia)' → ekspor + countries; a reach it cannot read warns.
+        Each distinct (reach, destinations) pair is read once."""
+        codes, uniques = _factorize_rows([get["export_reach"], get["export_destinations"]])
+        for g, (reach_text, listed_text) in enumerate(uniques):
+            if not reach_text and not listed_text:
+                continue
+            reach = parse_reach(reach_text) if reach_text else None
+            notes: list[tuple[str, dict]] = []
+            countries = list(reach.destinations) if reach else []
+            if reach and reach.reach is None:
+                notes.append((N_("v_unknown_reach"), {"value": reach_text}))
+            elif reach:
+                notes += [(N_("v_unknown_reach_part"), {"value": p}) for p in reach.unknown]
+            as_written: list[str] = []
+            if listed_text:
+                listed = parse_reach(listed_text)
+                countries += [c for c in listed.destinations if c not in countries]
+                as_written = list(listed.unknown)
+                notes += [(N_("v_unknown_country"), {"value": p}) for p in as_written]
+            members = codes == g
+            for key, params in notes:
+                msg.warn(members, key, params)
+            out["export_reach"][members] = (
+                "ekspor" if countries else (reach.reach if reach else None)
+            )
+            out["export_destinations"][members] = "; ".join(countries + as_written) or None
 
-    def _reach(self, i, cell, out, warn) -> None:
-        """'Ekspor (Jepang, Malaysia)' → ekspor + countries; a reach it cannot read warns."""
-        reach = parse_reach(cell["export_reach"]) if cell["export_reach"] else None
-        countries = list(reach.destinations) if reach else []
-        if reach and reach.reach is None:
-            warn(i, N_("v_unknown_reach"), value=cell["export_reach"])
-        elif reach:
-            for part in reach.unknown:
-                warn(i, N_("v_unknown_reach_part"), value=part)
-        as_written: list[str] = []
-        if cell["export_destinations"]:
-            listed = parse_reach(cell["export_destinations"])
-            countries += [c for c in listed.destinations if c not in countries]
-            as_written = list(listed.unknown)
-            for part in as_written:
-                warn(i, N_("v_unknown_country"), value=part)
-        out["export_reach"][i] = "ekspor" if countries else (reach.reach if reach else None)
-        out["export_destinations"][i] = "; ".join(countries + as_written) or None
-
-    def _vocabularies(self, i, cell, out, error, warn) -> None:
+    def _vocabularies(self, get, empty, out, msg: _Messages) -> None:
         defaults = {"kind": "sentra", "status": "aktif", "data_status": "sumber"}
         for f, index in _VOCABS.items():
-            text = cell[f]
-            if not text:
-                out[f][i] = defaults.get(f)
-                continue
-            code = index.get(normalise(text))
-            if code is None:
-                if f == "sector":
-                    warn(i, N_("v_unknown_sector"), value=text)
-                    code = "lainnya"
-                else:
-                    error(i, N_("v_bad_value"), field=f, value=text)
-            out[f][i] = code
-
-    def _numbers(self, i, cell, out, error) -> None:
-        for f in ("enterprises", "workers", "turnover_rp", "year_established"):
-            value = self._number(cell[f])
-            if value is _INVALID:
-                error(i, N_("v_not_number"), field=f, value=cell[f])
-                continue
-            if value is None:
-                continue
-            if value < 0:
-                error(i, N_("v_negative"), field=f, value=cell[f])
-            elif f == "year_established" and not 1800 <= value <= date.today().year:
-                error(i, N_("v_bad_year"), value=cell[f])
-            elif f in LIMITS and value > LIMITS[f]:
-                error(i, N_("v_absurd"), field=f, value=cell[f])
+            code = _per_value(get[f], lambda text, index=index: index.get(normalise(text)))
+            unknown = ~empty[f] & np.array([c is None for c in code], dtype=bool)
+            if f == "sector":
+                msg.warn(unknown, N_("v_unknown_sector"), [{"value": v} for v in get[f][unknown]])
+                code[unknown] = "lainnya"
             else:
-                out[f][i] = value if f == "turnover_rp" else int(round(value))
-
-    def _parse_coordinates(self, out, error, get) -> None:
-        for i in range(len(out["id"])):
-            lat_text, lng_text = get["lat"][i], get["lng"][i]
-            if lat_text == "" and lng_text == "":
-                continue
-            lat, lng = self._coordinate(lat_text), self._coordinate(lng_text)
-            if lat is None or lng is None or _INVALID in (lat, lng):
-                error(i, N_("v_bad_coordinates"), lat=lat_text, lng=lng_text)
-                continue
-            minx, miny, maxx, maxy = INDONESIA_BOUNDS
-            if not (minx <= lng <= maxx and miny <= lat <= maxy):
-                swapped = minx <= lat <= maxx and miny <= lng <= maxy
-                error(
-                    i,
-                    N_("v_swapped_coordinates") if swapped else N_("v_outside_indonesia"),
-                    lat=lat_text,
-                    lng=lng_text,
+                msg.error(
+                    unknown,
+                    N_("v_bad_value"),
+                    [{"field": f, "value": v} for v in get[f][unknown]],
                 )
-                continue
-            out["lat"][i], out["lng"][i] = lat, lng
+            code[empty[f]] = defaults.get(f)
+            out[f] = code
 
-    def _inside_regency(self, out, error) -> None:
-        """Vectorised: distance of every located point to its stated regency's shape."""
-        idx = [
-            i
-            for i, (lat, code) in enumerate(zip(out["lat"], out["regency_code"], strict=True))
-            if lat is not None and code
-        ]
-        if not idx:
+    def _numbers(self, get, out, msg: _Messages) -> None:
+        for f in ("enterprises", "workers", "turnover_rp", "year_established"):
+            text = get[f]
+            value, invalid = _as_float(_per_value(text, _number_or_error))
+            msg.error(
+                invalid, N_("v_not_number"), [{"field": f, "value": v} for v in text[invalid]]
+            )
+            with np.errstate(invalid="ignore"):
+                negative = value < 0
+                if f == "year_established":
+                    bad = ~negative & ((value < 1800) | (value > date.today().year))
+                    bad_key, bad_params = N_("v_bad_year"), [{"value": v} for v in text[bad]]
+                else:
+                    bad = (
+                        ~negative & (value > LIMITS[f])
+                        if f in LIMITS
+                        else np.zeros(len(text), bool)
+                    )
+                    bad_key = N_("v_absurd")
+                    bad_params = [{"field": f, "value": v} for v in text[bad]]
+            msg.error(
+                negative, N_("v_negative"), [{"field": f, "value": v} for v in text[negative]]
+            )
+            msg.error(bad, bad_key, bad_params)
+            keep = ~np.isnan(value) & ~negative & ~bad
+            kept = value[keep] if f == "turnover_rp" else np.round(value[keep]).astype(np.int64)
+            out[f][keep] = kept.tolist()
+
+    def _coordinates(self, get, empty, out, msg: _Messages) -> None:
+        given = ~(empty["lat"] & empty["lng"])
+        if not given.any():
             return
-        shapes = self.shapes.loc[[out["regency_code"][i] for i in idx]].to_numpy()
-        points = shapely.points([out["lng"][i] for i in idx], [out["lat"][i] for i in idx])
+        lat, lat_bad = _as_float(_per_value(get["lat"], _coordinate_or_error))
+        lng, lng_bad = _as_float(_per_value(get["lng"], _coordinate_or_error))
+        unreadable = given & (lat_bad | lng_bad | np.isnan(lat) | np.isnan(lng))
+        texts = np.flatnonzero(unreadable)
+        msg.error(
+            texts,
+            N_("v_bad_coordinates"),
+            [{"lat": get["lat"][i], "lng": get["lng"][i]} for i in texts.tolist()],
+        )
+        minx, miny, maxx, maxy = INDONESIA_BOUNDS
+        readable = given & ~unreadable
+        inside = (lng >= minx) & (lng <= maxx) & (lat >= miny) & (lat <= maxy)
+        swapped = (lat >= minx) & (lat <= maxx) & (lng >= miny) & (lng <= maxy)
+        for mask, key in (
+            (readable & ~inside & swapped, N_("v_swapped_coordinates")),
+            (readable & ~inside & ~swapped, N_("v_outside_indonesia")),
+        ):
+            rows = np.flatnonzero(mask)
+            msg.error(
+                rows, key, [{"lat": get["lat"][i], "lng": get["lng"][i]} for i in rows.tolist()]
+            )
+        placed = readable & inside
+        out["lat"][placed] = lat[placed].tolist()
+        out["lng"][placed] = lng[placed].tolist()
+
+    def _inside_regency(self, out, msg: _Messages) -> None:
+        """Distance of every located point to its stated regency's shape."""
+        idx = np.flatnonzero(
+            np.array([lat is not None for lat in out["lat"]], dtype=bool)
+            & np.array([bool(code) for code in out["regency_code"]], dtype=bool)
+        )
+        if not len(idx):
+            return
+        shapes = self.shapes.loc[out["regency_code"][idx].tolist()].to_numpy()
+        points = shapely.points(out["lng"][idx].astype(float), out["lat"][idx].astype(float))
         km = shapely.distance(shapes, points) * KM_PER_DEGREE
-        for i, distance in zip(idx, km, strict=True):
-            if distance > COORDINATE_TOLERANCE_KM:
-                error(
-                    i,
-                    N_("v_outside_regency"),
-                    km=round(float(distance), 1),
-                    region=out["regency_code"][i],
-                )
-                out["lat"][i] = out["lng"][i] = None
+        far = km > COORDINATE_TOLERANCE_KM
+        rows = idx[far]
+        msg.error(
+            rows,
+            N_("v_outside_regency"),
+            [
+                {"km": round(float(d), 1), "region": code}
+                for d, code in zip(km[far], out["regency_code"][rows], strict=True)
+            ],
+        )
+        out["lat"][rows] = None
+        out["lng"][rows] = None
+
+
+def _is_empty(values: np.ndarray) -> np.ndarray:
+    """Cells that hold nothing ('' after stripping; numbers are never empty)."""
+    return np.asarray(values == "", dtype=bool)

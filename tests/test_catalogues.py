@@ -33,7 +33,7 @@ from sentra.per_person import PER_PERSON
 from sentra.schema import STORED_CENTRE_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = ["app.py", "pages", "ui", "sentra", "loaders"]
+CODE = ["app.py", "pages", "ui", "sentra", "loaders", "api"]
 KEYWORDS = {"t": None, "N_": None}
 
 # What the map, compare page, profile and briefing measure (``t(f"m_{metric}", lang)``).

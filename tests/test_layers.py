@@ -13,6 +13,8 @@ FORBIDDEN = {
     "loaders": {"ui", "pages", "serving", "streamlit"},
     "ui": {"pages", "duckdb"},
     "pages": {"loaders", "duckdb", "psycopg"},
+    # The read API: the store and the pure logic, never the dashboard's Streamlit side.
+    "api": {"ui", "pages", "serving", "streamlit", "streamlit_folium", "duckdb", "psycopg"},
     # The server process: only libraries, never the dashboard's layers (it starts app.py).
     "serving": {"sentra", "loaders", "ui", "pages", "tools"},
 }

@@ -1,7 +1,10 @@
-"""Several dashboard processes behind HAProxy on one shared PostgreSQL/PostGIS store.
+"""Several dashboard processes and the read API behind HAProxy on one shared PostgreSQL/PostGIS
+store.
 
 On one machine for testing, this is the shape of a multi-machine deployment: a database
-server, N ``streamlit run app.py`` processes, and HAProxy in front with one URL for users.
+server, N ``streamlit run app.py`` processes, the read API (``python -m api``), and HAProxy
+in front with one URL for users: ``/api`` goes to the API, with a per-client rate limit,
+everything else to the dashboards.
 On several machines only the addresses change (the database URL each process gets, and the
 ``server`` lines of the HAProxy configuration).
 
@@ -16,6 +19,7 @@ secret, so a browser moved to another process (its own stopped) keeps working.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import shutil
@@ -27,7 +31,9 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from api.errors import rate_limited
 from loaders.store import ENV_DATABASE_URL, open_store
+from tools.api_server import running_api
 from tools.live_server import ROOT, Server, running_server, stop, wait_healthy
 from tools.pg_cluster import running_postgres
 
@@ -52,7 +58,17 @@ defaults
 
 frontend dashboard
     bind {bind}
+    use_backend api if {{ path /api }} || {{ path_beg /api/ }}
     default_backend dashboards
+
+backend api
+    # At most {rate} requests per client address in 10 s (a stick table counts them); more
+    # get 429 in the API's own JSON form. Behind another proxy, track its X-Forwarded-For.
+    stick-table type ip size 100k expire 60s store http_req_rate(10s)
+    http-request track-sc0 src
+    {limit_rule}
+    option httpchk GET /api/v1/versi
+{api_servers}
 
 backend dashboards
     balance leastconn
@@ -64,21 +80,40 @@ backend dashboards
 """
 
 
+API_RATE = 100  # requests per client in 10 s
+
+
 @dataclass
 class Cluster:
     url: str  # the one URL for users: HAProxy
     dashboards: dict[str, Server]  # HAProxy server name → that process's own URL and pid
     database_url: str
     haproxy_log: Path
+    api: Server | None = None  # the read API's own URL (HAProxy routes /api to it)
 
 
-def haproxy_config(bind: str, dashboards: dict[str, str]) -> str:
-    """``dashboards``: server name → host:port. On other machines, their addresses."""
+def haproxy_config(
+    bind: str, dashboards: dict[str, str], api: dict[str, str], rate: int = API_RATE
+) -> str:
+    """``dashboards`` and ``api``: server name → host:port. On other machines, their
+    addresses."""
     lines = [
         f"    server {name} {address} check inter 2s cookie {name}"
         for name, address in dashboards.items()
     ]
-    return HAPROXY_CONFIG.format(bind=bind, cookie=COOKIE, servers="\n".join(lines))
+    api_lines = [f"    server {name} {address} check inter 2s" for name, address in api.items()]
+    return HAPROXY_CONFIG.format(
+        bind=bind,
+        cookie=COOKIE,
+        servers="\n".join(lines),
+        api_servers="\n".join(api_lines),
+        rate=rate,
+        limit_rule=(
+            "http-request return status 429 content-type application/json "
+            f"hdr Retry-After 10 string {json.dumps(rate_limited())} "
+            f"if {{ sc_http_req_rate(0) gt {rate} }}"
+        ),
+    )
 
 
 @contextmanager
@@ -99,10 +134,15 @@ def running_haproxy(config: str, port: int, folder: Path) -> Iterator[Path]:
 
 @contextmanager
 def running_cluster(
-    processes: int, port: int, folder: Path, database_url: str | None = None
+    processes: int,
+    port: int,
+    folder: Path,
+    database_url: str | None = None,
+    api_rate: int = API_RATE,
 ) -> Iterator[Cluster]:
     """PostgreSQL (a throwaway cluster unless ``database_url`` is given), ``processes``
-    dashboards on their own ports and HAProxy on ``port``; all stopped at the end."""
+    dashboards on their own ports, the read API and HAProxy on ``port``; all stopped at
+    the end."""
     folder.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
         if database_url is None:
@@ -116,11 +156,15 @@ def running_cluster(
             f"d{n}": stack.enter_context(running_server(folder / f"dashboard-d{n}.log", env))
             for n in range(1, processes + 1)
         }
+        api = stack.enter_context(running_api(folder / "api.log", env))
         config = haproxy_config(
-            f"127.0.0.1:{port}", {name: url.split("//")[1] for name, url in dashboards.items()}
+            f"127.0.0.1:{port}",
+            {name: url.split("//")[1] for name, url in dashboards.items()},
+            {"a1": api.split("//")[1]},
+            api_rate,
         )
         log = stack.enter_context(running_haproxy(config, port, folder))
-        yield Cluster(f"http://127.0.0.1:{port}", dashboards, database_url, log)
+        yield Cluster(f"http://127.0.0.1:{port}", dashboards, database_url, log, api)
 
 
 def main() -> int:
@@ -129,11 +173,17 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8600)
     parser.add_argument("--folder", type=Path, default=ROOT / "var" / "cluster")
     parser.add_argument("--database-url", help="an existing database (default: a throwaway one)")
+    parser.add_argument(
+        "--api-rate", type=int, default=API_RATE, help="API requests per client in 10 s"
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # as Ctrl-C: stop everything
-    with running_cluster(args.processes, args.port, args.folder, args.database_url) as cluster:
+    with running_cluster(
+        args.processes, args.port, args.folder, args.database_url, args.api_rate
+    ) as cluster:
         names = ", ".join(f"{n} {s} (pid {s.pid})" for n, s in cluster.dashboards.items())
-        print(f"Siap / ready: {cluster.url} → {names}", flush=True)
+        api = f"{cluster.url}/api/docs → {cluster.api} (pid {cluster.api.pid})"
+        print(f"Siap / ready: {cluster.url} → {names}; API {api}", flush=True)
         with suppress(KeyboardInterrupt):
             signal.pause()
     print("Berhenti / stopped", flush=True)

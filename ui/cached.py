@@ -7,7 +7,6 @@ the process freezes what is alive once, after it has warmed up (``serving.proces
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
@@ -16,12 +15,13 @@ import streamlit as st
 from loaders.boundaries import BoundaryLayers, load
 from loaders.importer import checker_for
 from loaders.pinned_source import SourceFileError
-from loaders.reference import load_reference
+from loaders.reference import coverage_at, load_reference
+from loaders.reference import reference_at as reference_at_version
 from loaders.static_assets import GeometryFiles, write_geometry, write_kecamatan_geometry
 from loaders.store import Store, StoreError, open_store
 from loaders.wilayah_sql import WilayahParseError
 from sentra.aggregate import scope
-from sentra.coverage import COVERAGE_METRIC, coverage
+from sentra.coverage import COVERAGE_METRIC
 from sentra.i18n import t
 from sentra.indicators import Reference, headline
 from sentra.map_view import MapView, map_view
@@ -77,23 +77,6 @@ def centres_of_version(version: int) -> pd.DataFrame:
     return data_store().centres(version)
 
 
-def _store_files(store: Store) -> tuple | None:
-    """Size and modification time of the DuckDB file and its write-ahead log: every commit
-    (an import or a restore, in this process or another) changes one of them. None for a
-    store that is not a file."""
-    path = getattr(store, "path", None)
-    if path is None:
-        return None
-    marks: list[object] = [str(path)]
-    for file in (path, path.with_name(f"{path.name}.wal")):
-        try:
-            info = file.stat()
-            marks.append((info.st_mtime_ns, info.st_size))
-        except FileNotFoundError:
-            marks.append(None)
-    return tuple(marks)
-
-
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _read_while(files: tuple, what: str, _read: Callable[[], T]) -> T:
     return _read()
@@ -106,7 +89,7 @@ def unless_changed(what: str, read: Callable[[], T]) -> T:
     headline, and two ``stat`` calls tell whether anything can have changed (every
     commit, in this process or another, changes the file or its write-ahead log). The
     answer is shared between sessions: read-only. A database server is asked every time."""
-    files = _store_files(data_store())
+    files = data_store().change_mark()
     return read() if files is None else _read_while(files, what, read)
 
 
@@ -186,9 +169,7 @@ def explorer_view(
 @st.cache_resource(max_entries=4, show_spinner=False)
 def coverage_of(version: int) -> pd.DataFrame:
     """Where each region's figures come from at a version (``sentra.coverage``)."""
-    store = data_store()
-    bps = set(reference().bps_2024["province_code"])
-    return coverage(boundary_layers().all_regions, bps, store.complete_lists(version))
+    return coverage_at(reference(), data_store(), version)
 
 
 def headline_of(ctx: PageContext, region: str | None) -> dict[str, float]:
@@ -216,8 +197,7 @@ def reference() -> Reference:
 def reference_at(version: int) -> Reference:
     """The reference tables with the regions offices' complete lists cover at ``version``
     (there clusters can be counted)."""
-    lists = data_store().complete_lists(version)
-    return replace(reference(), complete_lists=frozenset(lists["region_code"]))
+    return reference_at_version(reference(), data_store(), version)
 
 
 @st.cache_resource(show_spinner=False)

@@ -61,7 +61,7 @@ def _build(ctx: PageContext, selected: str | None) -> ProfileParts:
     )
     sector_fig = charts.finish(fig, t("sector_mix", lang), source, lang, illustrative)
 
-    reach = aggregate.mix(centres, "export_reach").reindex([*EXPORT_REACH, "–"]).dropna()
+    reach = aggregate.reach_mix(centres)
     fig = charts.bars(
         [label(EXPORT_REACH, c, lang) for c in reach.index],
         reach.to_numpy(),

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
+from loaders.reference import imported_indicators as load_imported
 from sentra.regional_indicators import ImportedIndicators
 from ui.cached import data_store, unless_changed
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _load(newest: int) -> ImportedIndicators:
-    store = data_store()
-    meta = store.regional_indicators()
-    values = [
-        store.regional_values(int(v)).assign(indicator_version=int(v))
-        for v in meta["indicator_version"]
-    ]
-    columns = ["indicator_version", "region_code", "year", "value"]
-    frame = pd.concat(values, ignore_index=True) if values else pd.DataFrame(columns=columns)
-    return ImportedIndicators(meta=meta, values=frame)
+    return load_imported(data_store())
 
 
 def imported_indicators() -> ImportedIndicators:

@@ -152,6 +152,12 @@ class Store(AccountRows):
     def close(self) -> None:
         """Release connections (the PostgreSQL pool); DuckDB holds none between calls."""
 
+    def change_mark(self) -> tuple | None:
+        """Something that changes with every commit, in this process or another, found
+        without opening the database (a file store: its files' sizes and times); None when
+        only the database itself can tell."""
+        return None
+
     # -- schema ------------------------------------------------------------------------
     def _prepare(self, fresh: bool = False) -> None:
         """Create or upgrade the schema and fill a new store from geodata/, once."""

@@ -40,6 +40,18 @@ class DuckDBStore(Store):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._prepare(fresh=not self.path.exists())
 
+    def change_mark(self) -> tuple:
+        """Size and modification time of the file and its write-ahead log: every commit (an
+        import or a restore, in this process or another) changes one of them."""
+        marks: list[object] = [str(self.path)]
+        for file in (self.path, self.path.with_name(f"{self.path.name}.wal")):
+            try:
+                info = file.stat()
+                marks.append((info.st_mtime_ns, info.st_size))
+            except FileNotFoundError:
+                marks.append(None)
+        return tuple(marks)
+
     @contextmanager
     def _connect(self, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
         deadline = time.monotonic() + WAIT_SECONDS

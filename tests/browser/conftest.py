@@ -103,8 +103,8 @@ class OfflinePage:
         starts a new, anonymous one)."""
         page = self.page
         page.get_by_text("Masuk (editor)").click()
-        page.get_by_label("Nama akun").fill(EDITOR_NAME)
-        page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
+        page.get_by_label("Nama akun", exact=True).fill(EDITOR_NAME)
+        page.get_by_label("Kata sandi", exact=True).fill(EDITOR_PASSWORD)
         page.get_by_role("button", name="Masuk", exact=True).click()
         page.get_by_text("Masuk sebagai").wait_for()
         self.wait_idle()
