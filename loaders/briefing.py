@@ -57,6 +57,12 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument("--metrik", choices=list(METRICS), default="sentra", help="map measure")
     cli.add_argument("--format", choices=list(FORMATS), required=True)
     cli.add_argument("--out", type=Path, required=True)
+    add_filter_options(cli)
+    return cli
+
+
+def add_filter_options(cli: argparse.ArgumentParser) -> None:
+    """Every sidebar filter as an option named like its URL parameter."""
     for spec in FILTERS:
         if spec.kind == "choice":
             cli.add_argument(f"--{spec.key}", action="append", choices=list(spec.vocabulary))
@@ -64,7 +70,6 @@ def parser() -> argparse.ArgumentParser:
             cli.add_argument(f"--{spec.key}", metavar="TEXT")
         else:
             cli.add_argument(f"--{spec.key}", metavar="YYYY-YYYY")
-    return cli
 
 
 def main(argv: list[str] | None = None) -> int:

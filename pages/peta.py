@@ -11,11 +11,13 @@ from streamlit_folium import st_folium
 from sentra.coverage import COVERAGE_METRIC
 from sentra.i18n import t
 from sentra.indicators import METRICS
-from sentra.map_view import draw
+from sentra.map_motion import YearChoice
+from sentra.map_view import draw, year_rows
 from sentra.regional_indicators import PREFIX
-from ui import context, region_select, url_state, widgets
+from ui import context, map_year, region_select, url_state, widgets
 from ui.briefing import briefing_button
 from ui.cached import boundary_layers, explorer_view
+from ui.map_picture import picture_button
 from ui.regional import imported_indicators
 
 ctx = context.get()
@@ -61,15 +63,10 @@ metric = col_metric.selectbox(
     key="metrik",
     persist_state="session",
 )
-measure = None
-if metric.startswith(PREFIX):  # an imported regional indicator: one year at a time
-    years = imported.years(metric)
-    year = controls.columns([1, 3])[0].selectbox(
-        t("year", lang), years, index=len(years) - 1, key=f"tahun_{metric}"
-    )
-    measure = imported.measure(metric, year)
-
+# an imported regional indicator: every year rides with the map (its year control)
+measure = imported.measure(metric) if metric.startswith(PREFIX) else None
 view = explorer_view(ctx, selected, metric, measure)
+year = map_year.chosen(view.frames)
 place = region_select.display_name(regions_table, selected, lang) if selected else "Indonesia"
 map_key = f"peta-{st.session_state.get('map_nonce', 0)}"
 st_folium(
@@ -78,14 +75,23 @@ st_folium(
     returned_objects=["last_active_drawing"],
     height=470 if ctx.presentation else 460,
     use_container_width=True,
-    on_change=functools.partial(region_select.map_clicked, map_key, regions_table.index),
+    feature_group_to_add=YearChoice(year) if view.frames is not None else None,
+    on_change=functools.partial(map_year.map_changed, map_key, regions_table.index),
     render=False,  # st_folium renders the map itself; a full page render first is wasted
 )
 st.caption(f"{view.note} {t('basemap_note', lang)} {t('boundary_credit', lang)}")
 with st.expander(t("map_table", lang)):  # the same regions, values and classes, for keyboards
-    st.table(view.rows, hide_index=True)
+    if year is None:
+        st.table(view.rows, hide_index=True)
+    else:
+        st.caption(view.frames.title_of(year))
+        st.table(year_rows(view.frames, year, lang), hide_index=True)
 if measure is not None and measure.level == "regency" and not selected:
     st.caption(t("imp_level_note", lang))
 widgets.headline_row(ctx, selected)
-briefing_button(ctx, "peta", (selected,) if selected else (), metric)
+col_brief, col_picture = st.columns(2)
+with col_brief:
+    briefing_button(ctx, "peta", (selected,) if selected else (), metric)
+with col_picture:
+    picture_button(ctx, selected, metric, measure, year)
 widgets.empty_state(ctx)

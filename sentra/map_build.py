@@ -48,7 +48,12 @@ _MAP_CSS = (
     "font-size:13px;line-height:18px;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:260px}"
     ".sentra-legend i{width:16px;height:12px;float:left;margin:3px 6px 0 0;"
     "border:1px solid #777}.sentra-legend-note{margin-top:4px;font-size:11px;color:#555}"
-    f".sentra-legend i.sentra-no-data{{background:{NO_DATA_SWATCH}}}</style>"
+    f".sentra-legend i.sentra-no-data{{background:{NO_DATA_SWATCH}}}"
+    # A phone: Leaflet's attribution (folium sets the map's text to 1rem) would run over the
+    # scale bar and the year control on two lines; in small print it keeps to the right.
+    "@media (max-width:520px){.leaflet-control-attribution{font-size:10px;line-height:1.3;"
+    "max-width:58%}.sentra-legend{font-size:11px;line-height:15px;padding:4px 6px}"
+    ".sentra-legend i{width:13px;height:10px;margin-top:2px}}</style>"
 )
 
 
@@ -280,6 +285,7 @@ var {{ this.get_name() }} = (function (map) {
   }).addTo(map);
   fetch({{ this.url|tojson }}).then(function (r) { return r.json(); })
     .then(function (data) { layer.addData(data); });
+  layer.sentraRegions = regions;  // the year control (sentra.map_motion) restyles them
   return layer;
 })({{ this._parent.get_name() }});
 {% endmacro %}"""
@@ -367,11 +373,16 @@ def _swatch(colour: str) -> str:
     return f'<i style="background:{escape_text(colour)}"></i>'
 
 
-def add_legend(fmap: folium.Map, title: str, rows: list[tuple[str, str]], note: str = "") -> None:
-    """Legend rows are (colour, label); every text is escaped here."""
+def legend_html(title: str, rows: list[tuple[str, str]], note: str = "") -> str:
+    """The legend's content; rows are (colour, label); every text is escaped here."""
     items = "".join(f"<div>{_swatch(colour)}{escape_text(text)}</div>" for colour, text in rows)
     foot = f'<div class="sentra-legend-note">{escape_text(note)}</div>' if note else ""
-    _Legend(f"<b>{escape_text(title)}</b>{items}{foot}").add_to(fmap)
+    return f"<b>{escape_text(title)}</b>{items}{foot}"
+
+
+def add_legend(fmap: folium.Map, title: str, rows: list[tuple[str, str]], note: str = "") -> None:
+    """Legend rows are (colour, label); every text is escaped here."""
+    _Legend(legend_html(title, rows, note)).add_to(fmap)
 
 
 # Sector colours for markers (ColorBrewer Paired + grey for "other").

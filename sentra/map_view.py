@@ -3,7 +3,9 @@
 Drill-down: Indonesia shows provinces, a province its regencies, a regency (or one of its
 kecamatan) the regency's kecamatan.
 
-``map_view`` computes what the map shows (the costly part, which the page caches per
+``map_measure`` computes the measure per region as the map colours it, and per year for
+a measure with years (shared with the map picture, ``sentra.map_image``); ``map_view``
+adds what the explorer map shows besides (the costly part, which the page caches per
 view); ``draw`` turns it into a folium map. The benchmark calls both, so it measures what
 a user gets when the view is not cached yet. Markers are sent only for one province or
 regency and only up to ``MAX_MARKERS``; beyond that the choropleth's counts per region
@@ -13,7 +15,7 @@ stand in for them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import folium
@@ -27,6 +29,18 @@ from sentra.formatting import fmt_metric, fmt_number
 from sentra.i18n import N_, t
 from sentra.indicators import Filters, Reference, region_metrics
 from sentra.map_build import RegionLayer, add_legend, base_map, centre_markers, region_entries
+from sentra.map_motion import YearControl, control_data
+from sentra.map_years import (
+    YEAR_NOTES,
+    YEAR_TITLES,
+    YEAR_TOKEN,
+    YearFrames,
+    budget_by_year,
+    founding_counts,
+    growth_by_year,
+    imported_by_year,
+    year_frames,
+)
 from sentra.markers import MAX_MARKERS, approx_counts
 from sentra.per_person import PER_PERSON
 from sentra.regional_indicators import ImportedMeasure, fmt_value
@@ -78,25 +92,23 @@ def map_level(layers: MapLayers, selected: str | None) -> MapLevel:
 
 
 @dataclass(frozen=True)
-class MapView:
-    """What the explorer map shows for one view, without the map object. Pages compute it
-    once per data version, language, region, measure and filters and share it between
-    sessions (read-only); drawing a folium map from it each rerun is cheap."""
+class MapMeasure:
+    """The measure of one view per region, as the map colours it: shared by the explorer
+    map and the map picture (``sentra.map_image``), so both show the same classes."""
 
-    bounds: tuple[float, float, float, float]  # minx, miny, maxx, maxy
-    shapes_url: str
-    regions: list[dict]  # per region: code, escaped name and value, style
-    legend_title: str
+    metric: str
+    level: MapLevel
+    table: pd.DataFrame  # metrics per shown region (``region_metrics``)
+    name: str  # the legend's title
+    fills: dict[str, str]
     legend: list[tuple[str, str]]
     legend_note: str  # source of an imported or per-person measure
-    markers: list[list]  # prepared marker rows; empty when none are shown
-    marker_labels: list[str]
-    table: pd.DataFrame  # metrics per shown region
-    rows: pd.DataFrame  # the map as a table: region, value and class as the legend names it
-    note: str  # what the points on the map are (or why there are none)
+    values: dict[str, str]  # code → value as shown
+    labels: dict[str, str]  # code → tooltip under the region's name
+    frames: YearFrames | None = None  # the measure per year (``sentra.map_years``)
 
 
-def map_view(
+def map_measure(
     layers: MapLayers,
     ref: Reference,
     centres: pd.DataFrame,
@@ -105,16 +117,12 @@ def map_view(
     selected: str | None,
     metric: str,
     lang: str,
-    marker_rows: Callable[[pd.DataFrame], list[list]],
-    geometry_url: Callable[[str | None], str],
     imported: ImportedMeasure | None = None,
     coverage: pd.DataFrame | None = None,
-) -> MapView:
-    """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream);
-    ``imported``: the measure is an imported regional indicator (``metric`` is its key);
-    ``geometry_url`` gives the static file with the shapes of a province's regencies, of a
-    regency's kecamatan (by its code) or, for None, of all provinces. ``coverage``
-    (``sentra.coverage.coverage``) is drawn when ``metric`` is ``COVERAGE_METRIC``."""
+) -> MapMeasure:
+    """``imported``: the measure is an imported regional indicator (``metric`` is its
+    key); ``coverage`` (``sentra.coverage.coverage``) is drawn when ``metric`` is
+    ``COVERAGE_METRIC``."""
     view = map_level(layers, selected)
     shapes = view.shapes
     table = region_metrics(filtered, centres, ref, view.level, filters, codes=list(shapes["code"]))
@@ -132,9 +140,21 @@ def map_view(
             return fmt_metric(metric, v, lang)
 
         name = t(f"m_{metric}", lang)
+    legend_note = t("source_line", lang, source=imported.source) if imported else ""
+    if metric in PER_PERSON:
+        legend_note = t(
+            "kecamatan_no_population" if view.level == "kecamatan" else "population_source", lang
+        )
+    if metric == "klaster" and table[metric].isna().any():
+        legend_note = t("klaster_map_note", lang, published=cluster_sources(ref, lang))
+    frames = _frames(filtered, ref, filters, view, table, metric, imported, fmt, legend_note, lang)
     if metric == COVERAGE_METRIC:  # where the figures come from, per region
         fills, legend, labels = coverage_style(coverage, list(table.index), lang)
         values = labels
+    elif frames is not None and not frames.total:  # the newest year, on the years' scale
+        year = frames.years[-1]
+        fills, legend = frames.fills[year].to_dict(), frames.legend
+        values = frames.texts[year].to_dict()
     else:
         fills, legend = classify(
             table[metric], fmt, t("legend_zero", lang), t("legend_no_data", lang)
@@ -143,6 +163,7 @@ def map_view(
             code: t("legend_no_data", lang) if pd.isna(value) else fmt(value)
             for code, value in table[metric].items()
         }
+    if metric != COVERAGE_METRIC:
         labels = {
             code: (t("legend_no_data", lang) if imported else t("no_data_tooltip", lang, n=n))
             if no_data and metric != "budget_rp"
@@ -151,13 +172,96 @@ def map_view(
                 table.index, table["no_data"], table["recorded"], strict=True
             )
         }
-    legend_note = t("source_line", lang, source=imported.source) if imported else ""
-    if metric in PER_PERSON:
-        legend_note = t(
-            "kecamatan_no_population" if view.level == "kecamatan" else "population_source", lang
-        )
-    if metric == "klaster" and table[metric].isna().any():
-        legend_note = t("klaster_map_note", lang, published=cluster_sources(ref, lang))
+    if frames is not None and imported is None:  # a region without data says why, every year
+        no_data = table["no_data"].to_numpy(dtype=bool) & (metric != "budget_rp")
+        frames = replace(frames, fixed={c: labels[c] for c in table.index[no_data]})
+    return MapMeasure(metric, view, table, name, fills, legend, legend_note, values, labels, frames)
+
+
+def _frames(
+    filtered: pd.DataFrame,
+    ref: Reference,
+    filters: Filters,
+    view: MapLevel,
+    table: pd.DataFrame,
+    metric: str,
+    imported: ImportedMeasure | None,
+    fmt: Callable[[float], str],
+    legend_note: str,
+    lang: str,
+) -> YearFrames | None:
+    """The measure per year, when it has years (``sentra.map_years``)."""
+    names = view.shapes.set_index("code")["name"]
+    one_scale = t("year_one_scale", lang)
+    if imported is not None:
+        yearly = imported_by_year(imported.by_year, table)
+        if yearly is None:
+            return None
+        title = f"{imported.name} ({YEAR_TOKEN})"
+        note = f"{legend_note} {one_scale}"
+        return year_frames(yearly, names, fmt, title, note, "", lang, total=False)
+    if metric == "sentra":
+        yearly = founding_counts(filtered, view.level, table)
+    elif metric == "budget_rp":
+        yearly = budget_by_year(filtered, ref, filters, view.level, table)
+    elif metric == "growth_pct":
+        yearly = growth_by_year(ref, filters, view.level, table)
+    else:
+        return None
+    if yearly is None:
+        return None
+    first = yearly.values.columns[0]
+    note = t(YEAR_NOTES[metric], lang, first=first)
+    if yearly.undated:
+        note += " " + t("year_undated", lang, n=fmt_number(yearly.undated, lang))
+    title = t(YEAR_TITLES[metric], lang, year=YEAR_TOKEN)
+    return year_frames(yearly, names, fmt, title, f"{note} {one_scale}", t("year_all", lang), lang)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What the explorer map shows for one view, without the map object. Pages compute it
+    once per data version, language, region, measure and filters and share it between
+    sessions (read-only); drawing a folium map from it each rerun is cheap."""
+
+    bounds: tuple[float, float, float, float]  # minx, miny, maxx, maxy
+    shapes_url: str
+    regions: list[dict]  # per region: code, escaped name and value, style
+    legend_title: str
+    legend: list[tuple[str, str]]
+    legend_note: str  # source of an imported or per-person measure
+    markers: list[list]  # prepared marker rows; empty when none are shown
+    marker_labels: list[str]
+    table: pd.DataFrame  # metrics per shown region
+    rows: pd.DataFrame  # the map as a table: region, value and class as the legend names it
+    note: str  # what the points on the map are (or why there are none)
+    frames: YearFrames | None = None  # the measure per year (``sentra.map_years``)
+    year_control: dict | None = None  # what the map's year control sends (``map_motion``)
+
+
+def map_view(
+    layers: MapLayers,
+    ref: Reference,
+    centres: pd.DataFrame,
+    filtered: pd.DataFrame,
+    filters: Filters,
+    selected: str | None,
+    metric: str,
+    lang: str,
+    marker_rows: Callable[[pd.DataFrame], list[list]],
+    geometry_url: Callable[[str | None], str],
+    imported: ImportedMeasure | None = None,
+    coverage: pd.DataFrame | None = None,
+) -> MapView:
+    """``marker_rows`` turns the centres to show into prepared marker rows (cached upstream);
+    ``geometry_url`` gives the static file with the shapes of a province's regencies, of a
+    regency's kecamatan (by its code) or, for None, of all provinces; the other arguments
+    as for ``map_measure``."""
+    measure = map_measure(
+        layers, ref, centres, filtered, filters, selected, metric, lang, imported, coverage
+    )
+    view, table = measure.level, measure.table
+    shapes = view.shapes
     markers: list[list] = []
     if not selected:
         note = t("markers_national_note", lang)
@@ -181,15 +285,21 @@ def map_view(
     return MapView(
         bounds=view.bounds,
         shapes_url=geometry_url(view.parent),
-        regions=region_entries(shapes, fills, labels, highlight=selected),
-        legend_title=name,
-        legend=legend,
-        legend_note=legend_note,
+        regions=region_entries(shapes, measure.fills, measure.labels, highlight=selected),
+        legend_title=measure.name,
+        legend=measure.legend,
+        legend_note=measure.legend_note,
         markers=markers,
         marker_labels=[t(k, lang) for k in POPUP_LABELS],
         table=table,
-        rows=map_rows(shapes, table.get(metric), values, fills, legend, lang),
+        rows=map_rows(
+            shapes, table.get(metric), measure.values, measure.fills, measure.legend, lang
+        ),
         note=note,
+        frames=measure.frames,
+        year_control=None
+        if measure.frames is None
+        else control_data(measure.frames, selected, lang),
     )
 
 
@@ -222,12 +332,27 @@ def map_rows(
     return rows.reset_index(drop=True)
 
 
+def year_rows(frames: YearFrames, year: int, lang: str) -> pd.DataFrame:
+    """The map as a table (``map_rows``) for one year of ``frames``."""
+    shapes = pd.DataFrame({"code": frames.names.index, "name": frames.names.to_numpy()})
+    return map_rows(
+        shapes,
+        frames.values[year],
+        frames.texts[year].to_dict(),
+        frames.fills[year].to_dict(),
+        frames.legend,
+        lang,
+    )
+
+
 def draw(view: MapView, lang: str, title: str) -> folium.Map:
     """A fresh folium map of ``view`` (never share one: streamlit-folium changes it);
     ``title`` names it for screen readers."""
     fmap = base_map(view.bounds, lang, title)
-    RegionLayer(view.shapes_url, view.regions).add_to(fmap)
+    regions = RegionLayer(view.shapes_url, view.regions).add_to(fmap)
     add_legend(fmap, view.legend_title, view.legend, view.legend_note)
     if view.markers:
         centre_markers(view.markers, view.marker_labels).add_to(fmap)
+    if view.year_control is not None:  # after the legend, which it rewrites per year
+        YearControl(regions, view.year_control).add_to(fmap)
     return fmap

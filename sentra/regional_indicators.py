@@ -35,6 +35,7 @@ class ImportedMeasure:
     year: int
     values: pd.Series  # region code → value for ``year``; absent code: no data
     illustrative: bool
+    by_year: pd.DataFrame | None = None  # region code × year, every year (NaN: no data)
 
 
 @dataclass
@@ -57,10 +58,8 @@ class ImportedIndicators:
         row = self.row(measure)
         years = self.years(measure)
         year = year if year in years else years[-1]
-        of = self.values[
-            (self.values["indicator_version"] == row["indicator_version"])
-            & (self.values["year"] == year)
-        ]
+        every = self.values[self.values["indicator_version"] == row["indicator_version"]]
+        of = every[every["year"] == year]
         return ImportedMeasure(
             key=measure,
             name=row["name"],
@@ -70,6 +69,9 @@ class ImportedIndicators:
             year=year,
             values=of.set_index("region_code")["value"],
             illustrative=row["data_status"] == "ilustratif",
+            by_year=every.pivot_table(
+                index="region_code", columns="year", values="value", aggfunc="first"
+            ),
         )
 
     def for_regions(self, codes: list[str]) -> pd.DataFrame:

@@ -39,7 +39,16 @@ def test_imported_indicator_is_a_map_measure_with_source_and_no_data():
     assert "Jumlah sentra IKM (2023): 47 unit" in script  # Kabupaten Pekalongan
     assert "Tidak ada data" in script  # the 30 regencies the table does not name
     assert "Sumber: BPS Provinsi Jawa Tengah, Jawa Tengah Dalam Angka 2024" in script
-    assert at.selectbox(key="tahun_imp:jumlah_sentra_ikm").value == 2023
+    assert '"years": [2019, 2020, 2021, 2022, 2023]' in script  # every year rides along
+    in_2021 = run("peta", wilayah="33", metrik="imp:jumlah_sentra_ikm", tahun_peta="2021")
+    args = json.loads(
+        next(e for e in in_2021.main if type(e).__name__ == "UnknownElement").proto.json_args
+    )
+    assert 'sentraYears.choose("2021")' in args["feature_group"]  # the live map shows 2021
+    assert any(c.value == "Jumlah sentra IKM (2021)" for c in in_2021.caption)
+    rows = in_2021.table[0].value.set_index("Wilayah")["Nilai"]
+    assert rows["Kabupaten Pekalongan"] == "44 unit"
+    assert rows["Kabupaten Magelang"] == "Tidak ada data"  # "-" in the 2021 column
     national = run("peta", metrik="imp:jumlah_sentra_ikm")
     assert any("per kabupaten/kota" in c.value for c in national.caption)
 

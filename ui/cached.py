@@ -142,7 +142,7 @@ def explorer_view(
     ctx: PageContext, selected: str | None, metric: str, imported: ImportedMeasure | None
 ) -> MapView:
     """What the explorer map shows (an imported measure: keyed by its year and values too)."""
-    imported_key = "" if imported is None else f"{imported.year}:{_content(imported.values)}"
+    imported_key = "" if imported is None else f"{imported.year}:{_content(imported)}"
     return per_view(
         ctx,
         "map",
@@ -182,9 +182,10 @@ def headline_of(ctx: PageContext, region: str | None) -> dict[str, float]:
     )
 
 
-def _content(values: pd.Series) -> int:
-    """A fingerprint of an imported indicator's values (a re-import may change them
-    without a new centre version)."""
+def _content(imported: ImportedMeasure) -> int:
+    """A fingerprint of an imported indicator's values in every year (a re-import may
+    change them without a new centre version)."""
+    values = imported.values if imported.by_year is None else imported.by_year.stack()
     return int(pd.util.hash_pandas_object(values).sum())
 
 

@@ -45,6 +45,7 @@ PARAMS: dict[str, Param] = {
         *(Param(spec.key, _filter_default(spec.kind)) for spec in FILTERS),
         Param("wilayah", "", ("peta", "profil", "analisis")),
         Param("metrik", "sentra", ("peta",)),
+        Param("tahun_peta", "", ("peta",)),  # the map's year (``sentra.map_motion``)
         Param("sektor_lq", "tekstil_pakaian", ("sektor",)),
         Param("bandingkan", [], ("bandingkan",)),
         # Analisis: similar regions (basis, scope), hot spots (measure, extent, statistic)

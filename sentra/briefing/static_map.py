@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import geopandas as gpd
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib_scalebar.scalebar import ScaleBar
@@ -46,7 +47,6 @@ def choropleth_png(
     compared on a province map; ``context`` is drawn in grey beneath (the neighbouring
     provinces around a province map, so land is not mistaken for sea)."""
     fills, legend = classify(values.reindex(shapes["code"]), fmt, zero_label, no_data_label)
-    colours = [fills.get(code, NO_DATA_FILL) for code in shapes["code"]]
     minx, miny, maxx, maxy = shapes.total_bounds
     mid_lat = (miny + maxy) / 2
     stretch = 1 / math.cos(math.radians(mid_lat))  # what geopandas' aspect does
@@ -55,6 +55,46 @@ def choropleth_png(
     fig = Figure(figsize=(width, max(3.0, min(width / aspect, 7.0))), dpi=DPI)
     ax = fig.subplots()
     fig.patch.set_facecolor("white")
+    plot_regions(ax, shapes, fills, highlight, outlines, context)
+    ax.legend(  # beside the map, so it never hides land
+        handles=legend_handles(legend),
+        title=legend_title,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize=12,
+        title_fontsize=13,
+        frameon=False,
+    )
+    ax.add_artist(scale_bar(mid_lat, 11))
+    ax.text(
+        0.0,
+        -0.01,
+        credit,
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize=10,
+        color="#333333",
+    )
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=DPI, bbox_inches="tight", pad_inches=0.05)
+    with Image.open(io.BytesIO(out.getvalue())) as image:
+        return out.getvalue(), image.width / image.height
+
+
+def plot_regions(
+    ax: Axes,
+    shapes: gpd.GeoDataFrame,
+    fills: Mapping[str, str],
+    highlight: Collection[str] = (),
+    outlines: gpd.GeoDataFrame | None = None,
+    context: gpd.GeoDataFrame | None = None,
+) -> None:
+    """``shapes`` (``code`` column) on ``ax`` in their ``fills`` (code → colour; missing:
+    "no data", hatched as on the dashboard's map), over the sea, with ``context`` in grey
+    beneath and red outlines for ``highlight`` codes and ``outlines``; fitted to the shapes."""
+    colours = [fills.get(code, NO_DATA_FILL) for code in shapes["code"]]
+    minx, miny, maxx, maxy = shapes.total_bounds
     ax.set_facecolor(SEA)
     if context is not None:
         context.plot(ax=ax, color=LAND, edgecolor="#bbbbbb", linewidth=0.4)
@@ -74,7 +114,11 @@ def choropleth_png(
     ax.set_yticks([])
     ax.set_xlabel("")
     ax.set_ylabel("")
-    handles = [
+
+
+def legend_handles(legend: list[tuple[str, str]]) -> list[Patch]:
+    """Legend rows (colour, label) as patches, "no data" hatched."""
+    return [
         Patch(
             facecolor=c,
             edgecolor="#777777",
@@ -83,37 +127,22 @@ def choropleth_png(
         )
         for c, text in legend
     ]
-    ax.legend(  # beside the map, so it never hides land
-        handles=handles,
-        title=legend_title,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        fontsize=12,
-        title_fontsize=13,
-        frameon=False,
+
+
+def scale_bar(mid_lat: float, fontsize: float, length_fraction: float = 0.18) -> ScaleBar:
+    """A scale bar in kilometres for a map in degrees around latitude ``mid_lat``."""
+    return ScaleBar(
+        METRES_PER_DEGREE * math.cos(math.radians(mid_lat)),
+        units="m",
+        location="lower left",
+        length_fraction=length_fraction,
+        box_alpha=0.8,
+        rotation="horizontal-only",
+        font_properties={"size": fontsize},
+        scale_formatter=_kilometres,
     )
-    ax.add_artist(
-        ScaleBar(
-            METRES_PER_DEGREE * math.cos(math.radians(mid_lat)),
-            units="m",
-            location="lower left",
-            length_fraction=0.18,
-            box_alpha=0.8,
-            rotation="horizontal-only",
-            font_properties={"size": 11},
-        )
-    )
-    ax.text(
-        0.0,
-        -0.01,
-        credit,
-        transform=ax.transAxes,
-        ha="left",
-        va="top",
-        fontsize=10,
-        color="#333333",
-    )
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, bbox_inches="tight", pad_inches=0.05)
-    with Image.open(io.BytesIO(out.getvalue())) as image:
-        return out.getvalue(), image.width / image.height
+
+
+def _kilometres(value: float, unit: str) -> str:
+    """Distances in m and km as people read them: '1000 km', never '1 Mm'."""
+    return f"{value * 1000:g} km" if unit == "Mm" else f"{value:g} {unit}"
