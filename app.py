@@ -44,6 +44,7 @@ pages = [
     st.Page("pages/profil.py", title=t("page_profile", lang), url_path="profil"),
     st.Page("pages/bandingkan.py", title=t("page_compare", lang), url_path="bandingkan"),
     st.Page("pages/sektor.py", title=t("page_sectors", lang), url_path="sektor"),
+    st.Page("pages/analisis.py", title=t("page_analysis", lang), url_path="analisis"),
     st.Page("pages/anggaran.py", title=t("page_budget", lang), url_path="anggaran"),
     st.Page("pages/data.py", title=t("page_data", lang), url_path="data"),
     st.Page("pages/tentang.py", title=t("page_about", lang), url_path="tentang"),

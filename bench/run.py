@@ -1,7 +1,7 @@
 """Benchmark: boundary build, map payload sizes, interaction time at 10k/100k/1M centres
-against a naive baseline, import speed, memory, and many sessions at once on the real
-server (``bench/load.py``). Last line printed: one JSON object (also written to
-bench/results.json).
+against a naive baseline, the Analisis page's computations at 514 regencies, import speed,
+memory, and many sessions at once on the real server (``bench/load.py``). Last line
+printed: one JSON object (also written to bench/results.json).
 
     python bench/run.py            # full run (10k, 100k, 1M centres; 30 and 100 sessions)
     python bench/run.py --quick    # 10k and 100k, fewer repetitions, 10 sessions, no cold
@@ -46,11 +46,15 @@ from loaders.reference import load_reference  # noqa: E402
 from loaders.sample_files import GEODATA  # noqa: E402
 from loaders.static_assets import GeometryFiles, write_geometry  # noqa: E402
 from loaders.store import Store, open_store  # noqa: E402
+from sentra import hotspots, relatedness, similarity  # noqa: E402
+from sentra.aggregate import scope  # noqa: E402
 from sentra.filters import Filters, filter_centres  # noqa: E402
-from sentra.indicators import Reference  # noqa: E402
+from sentra.hotspot_view import measure_values  # noqa: E402
+from sentra.indicators import Reference, region_metrics  # noqa: E402
 from sentra.map_view import draw, map_view  # noqa: E402
 from sentra.markers import marker_rows  # noqa: E402
 from sentra.sample_data import scaled_centres  # noqa: E402
+from sentra.summary import summarise  # noqa: E402
 from tools.api_server import running_api  # noqa: E402
 from tools.live_server import (  # noqa: E402
     MAP_FRAME,
@@ -67,6 +71,7 @@ PROVINCE = "33"
 REGENCY_KEY = "cari_33"  # the map page's search box while Jawa Tengah is shown
 REGENCY = "Kabupaten Pekalongan"  # as the heading shows it
 REGENCY_OPTION = "Kab. Pekalongan · Jawa Tengah"  # as the search box lists it
+REGENCY_CODE = "33.26"
 
 
 def payload(fmap: folium.Map) -> str:
@@ -283,6 +288,55 @@ async def _regency_clicks(url: str, pid: int, repeat: int) -> tuple[list[float],
     return wall, cpu
 
 
+def analysis_figures(layers, ref: Reference, centres: pd.DataFrame, reps: int) -> dict:
+    """The Analisis page's computations for Kab. Pekalongan, as on a view's first request
+    (the page then keeps the view): similar regions, hot spots (999 permutations, with
+    Global Moran's I) and sector relatedness over the 514 regencies, as the page shares
+    one table of regency figures between them; ``page``: hot spots over Jawa Tengah (the
+    page's default), ``national``: over all 514 regencies and with peers from all
+    Indonesia; Gi* over 514 regencies and the summary in words apart; the queen weights
+    once per process."""
+    filters = Filters()
+    filtered = filter_centres(centres, filters)
+    started = time.perf_counter()
+    national = hotspots.queen(layers.regencies_national)
+    weights_ms = round((time.perf_counter() - started) * 1000, 1)
+    province = hotspots.queen(layers.regencies_of(PROVINCE))
+    extents = {PROVINCE: province, None: national}
+
+    def sections(extent: str | None, scope_: str, method: str = "moran") -> None:
+        metrics = region_metrics(filtered, centres, ref, "regency", filters)
+        data = similarity.profiles(filtered, centres, ref, filters, "regency", metrics)
+        peers = similarity.similar(data, REGENCY_CODE, "keduanya", scope_)
+        similarity.reasons(data, peers, "id")
+        neighbours = extents[extent]
+        codes = list(neighbours.links)
+        values = measure_values(
+            filtered, centres, ref, filters, "regency", codes, "centres", metrics=metrics
+        )
+        hotspots.hotspots(values, neighbours, method)
+        space = relatedness.sector_space(centres, ref, filters)
+        relatedness.opportunities(space, scope(filtered, REGENCY_CODE))
+
+    def gi() -> None:
+        codes = list(national.links)
+        values = measure_values(filtered, centres, ref, filters, "regency", codes, "centres")
+        hotspots.hotspots(values, national, "gi")
+
+    figures = {
+        "page": median_ms(lambda: sections(PROVINCE, "provinsi"), reps),
+        "national": median_ms(lambda: sections(None, "indonesia"), reps),
+        "gi_514": median_ms(gi, reps),
+        "summary": median_ms(
+            lambda: summarise(filtered, centres, ref, filters, REGENCY_CODE, "id"), reps
+        ),
+    }
+    return {
+        "analysis_weights_ms": weights_ms,
+        **{f"analysis_{k}_ms": v for k, v in figures.items()},
+    }
+
+
 API_SUMMARY = "/api/v1/wilayah/33"
 API_GEOJSON_PAGE = "/api/v1/sentra?format=geojson&limit=10000"
 API_JSON_PAGE = "/api/v1/sentra?limit=10000"
@@ -385,6 +439,13 @@ def main() -> None:
             )
         print(
             f"{label}: {result[f'rerun_ms_{label}']} ms ({time.perf_counter() - begun:.0f} s)",
+            file=sys.stderr,
+        )
+        analysis = analysis_figures(layers, ref, centres, reps)
+        result |= {f"{key}_{label}": value for key, value in analysis.items()}
+        print(
+            f"{label}: analysis at 514 regencies "
+            + ", ".join(f"{k.removeprefix('analysis_')} {v}" for k, v in analysis.items()),
             file=sys.stderr,
         )
         if label == "1m":  # the full run's largest store: memory over a walk of every page

@@ -79,6 +79,11 @@ class GeometryFiles:
             name = f"kecamatan-{parent}"
         return f"{GEO_URL}/{self.key}/{name}.json"
 
+    def all_regencies_url(self) -> str:
+        """The file of all 514 regencies/cities at national detail (the Analisis page's
+        hot spots over all Indonesia)."""
+        return f"{GEO_URL}/{self.key}/all-regencies.json"
+
 
 def _feature_collection(frame: gpd.GeoDataFrame) -> bytes:
     """Geometry and code only: names and values change with language and filters and
@@ -92,8 +97,12 @@ def _feature_collection(frame: gpd.GeoDataFrame) -> bytes:
 
 
 def write_geometry(layers: BoundaryLayers, root: Path = STATIC_ROOT) -> GeometryFiles:
-    """The provinces and each province's regencies as static files (see ``_publish``)."""
-    files = {"provinces.json": _feature_collection(layers.provinces_national)}
+    """The provinces, each province's regencies and all regencies at national detail as
+    static files (see ``_publish``)."""
+    files = {
+        "provinces.json": _feature_collection(layers.provinces_national),
+        "all-regencies.json": _feature_collection(layers.regencies_national),
+    }
     for code in layers.provinces_national["code"]:
         files[f"regencies-{code}.json"] = _feature_collection(layers.regencies_of(code))
     return _publish(files, root)

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from sentra.map_build import NO_DATA_PATTERN_ID
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ["peta", "profil", "bandingkan", "sektor", "anggaran", "data", "tentang"]
+PAGES = ["peta", "profil", "bandingkan", "sektor", "analisis", "anggaran", "data", "tentang"]
 
 
 # Each test on a store of its own (``fresh_store`` also forgets every cache of store data).

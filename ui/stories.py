@@ -47,6 +47,7 @@ def page_label(page: str, lang: str) -> str:
         "profil": "page_profile",
         "bandingkan": "page_compare",
         "sektor": "page_sectors",
+        "analisis": "page_analysis",
         "anggaran": "page_budget",
         "data": "page_data",
         "tentang": "page_about",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Container
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -42,11 +43,17 @@ PARAMS: dict[str, Param] = {
         Param("lang", DEFAULT_LANGUAGE),
         Param("presentasi", False),
         *(Param(spec.key, _filter_default(spec.kind)) for spec in FILTERS),
-        Param("wilayah", "", ("peta", "profil")),
+        Param("wilayah", "", ("peta", "profil", "analisis")),
         Param("metrik", "sentra", ("peta",)),
         Param("tahun_peta", "", ("peta",)),  # the map's year (``sentra.map_motion``)
         Param("sektor_lq", "tekstil_pakaian", ("sektor",)),
         Param("bandingkan", [], ("bandingkan",)),
+        # Analisis: similar regions (basis, scope), hot spots (measure, extent, statistic)
+        Param("dasar", "keduanya", ("analisis",)),
+        Param("lingkup", "provinsi", ("analisis",)),
+        Param("nilai", "centres", ("analisis",)),
+        Param("cakupan", "", ("analisis",)),
+        Param("statistik", "moran", ("analisis",)),
     )
 }
 _FILTER_KEYS = {spec.key for spec in FILTERS}
@@ -105,6 +112,22 @@ def seed_common() -> None:
         if value is None:
             value = _filter_default(spec.kind)
         st.session_state[spec.key] = list(value) if spec.kind == "choice" else value
+
+
+def preset(key: str, value: object) -> None:
+    """Give a page parameter its value as if a link had brought it: a button on one page
+    opening another page on a chosen view (Analisis → Bandingkan)."""
+    st.session_state.setdefault(_SEEDED, set()).add(key)
+    st.session_state[key] = value
+
+
+def link(page: str, **params: str | list[str]) -> str:
+    """A relative link to ``page`` with ``params``, the language and the session's filters."""
+    query: dict[str, str | list[str]] = dict(params)
+    if (lang := st.session_state.get("lang", DEFAULT_LANGUAGE)) != DEFAULT_LANGUAGE:
+        query["lang"] = lang
+    query |= to_params(filters())
+    return f"{page}?{urlencode(query, doseq=True)}"
 
 
 def filters() -> Filters:

@@ -18,7 +18,7 @@ from sentra.briefing.slides import Chart, Slide, Table
 from sentra.briefing.static_map import choropleth_png
 from sentra.briefing.view import View
 from sentra.facts import GLOSSARY, readable_facts, source_text
-from sentra.filters import SPECS, Filters
+from sentra.filters import SPECS, Filters, filter_centres
 from sentra.formatting import fmt_date, fmt_metric, fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import LANGUAGES, t
 from sentra.indicators import (
@@ -30,6 +30,7 @@ from sentra.indicators import (
 )
 from sentra.per_person import PER_PERSON
 from sentra.schema import EXPORT_REACH, FUNDING_SOURCES, SECTORS, label
+from sentra.summary import summarise
 
 Progress = Callable[[float, str], None]
 FACT_ROWS_PER_SLIDE = 7
@@ -126,7 +127,13 @@ def _values(series: pd.Series) -> list[float | None]:
 
 # -- slides --------------------------------------------------------------------------------
 def title_slide(view: View, data: BriefingData, today: date) -> Slide:
+    """Region(s), filters, date, language and data version; for one region or Indonesia
+    also the profile's summary in words (the same sentences, ``sentra.summary``)."""
     lang = view.lang
+    summary = ""
+    if not view.is_comparison:
+        filtered = filter_centres(data.centres, view.filters)
+        summary = summarise(filtered, data.centres, data.ref, view.filters, view.region, lang).text
     return Slide(
         title=region_title(view, data.names),
         subtitle=t("brief_kicker", lang),
@@ -137,6 +144,7 @@ def title_slide(view: View, data: BriefingData, today: date) -> Slide:
             t("brief_data", lang, source=t("source_store", lang, v=data.version)),
         ],
         is_title=True,
+        summary=summary,
     )
 
 

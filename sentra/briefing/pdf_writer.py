@@ -77,6 +77,8 @@ def _title_page(pdf: FPDF, slide: Slide) -> None:
     width = W - 2 * MARGIN
     _write(pdf, (MARGIN, 45, width, 10), [slide.subtitle], 18, GREY)
     end = _write(pdf, (MARGIN, 57, width, 30), [slide.title], 34, NAVY, bold=True)
+    if slide.summary:
+        end = _write(pdf, (MARGIN, end + 6, width, 30), [slide.summary], 13, NAVY) - 6
     _write(pdf, (MARGIN, end + 12, width, 60), slide.lines, 15)
 
 

@@ -106,7 +106,12 @@ def _title_page(slide, content: Slide) -> None:
         name="Title",
     )
     title.text_frame.word_wrap = True
-    _text(slide, (MARGIN, Inches(3.8), WIDTH - 2 * MARGIN, Inches(2.8)), content.lines, 18)
+    top = Inches(3.8)
+    if content.summary:
+        box = (MARGIN, Inches(3.55), WIDTH - 2 * MARGIN, Inches(1.2))
+        _text(slide, box, [content.summary], 16, NAVY, name="Summary")
+        top = Inches(4.85)
+    _text(slide, (MARGIN, top, WIDTH - 2 * MARGIN, Inches(2.5)), content.lines, 18)
 
 
 def _content_page(slide, content: Slide, lang: str) -> None:

@@ -50,6 +50,7 @@ class Slide:
     notes: list[str] = field(default_factory=list)  # source and credit lines at the foot
     illustrative_note: str = ""
     is_title: bool = False
+    summary: str = ""  # the title slide's few sentences about the region (sentra.summary)
 
 
 @dataclass

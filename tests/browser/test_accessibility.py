@@ -22,6 +22,7 @@ PAGES = [
     "/profil?wilayah=33",
     "/bandingkan?bandingkan=33&bandingkan=34&bandingkan=35",
     "/sektor",
+    "/analisis?wilayah=33.26",
     "/anggaran",
     "/data",
     "/tentang",
@@ -56,7 +57,9 @@ def test_no_axe_violation_on_a_page(server, offline_page, path):
     assert violations(offline_page.page) == []
 
 
-@pytest.mark.parametrize("path", ["/?wilayah=33", "/profil?wilayah=33.26"])
+@pytest.mark.parametrize(
+    "path", ["/?wilayah=33", "/profil?wilayah=33.26", "/analisis?wilayah=33.26"]
+)
 def test_no_axe_violation_on_a_phone(server, browser, path):
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="id-ID"

@@ -18,6 +18,7 @@ VIEWS = {
     "profil": "profil?wilayah=33.26",
     "bandingkan": "bandingkan?bandingkan=33&bandingkan=34",
     "sektor": "sektor?sektor=kerajinan",
+    "analisis": "analisis?wilayah=33.26",
     "anggaran": "anggaran",
     "data": "data",
     "tentang": "tentang",
