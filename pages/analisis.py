@@ -36,7 +36,7 @@ region_select.search_box(regions, selected, lang, col_find)
 st.caption(t("an_intro", lang))
 widgets.illustrative_note(ctx, widgets.illustrative_share(ctx.filtered))
 if widgets.empty_state(ctx):
-    st.stop()
+    context.end_page()
 
 # -- Wilayah serupa ------------------------------------------------------------------------
 st.subheader(t("an_similar_title", lang))

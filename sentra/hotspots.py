@@ -9,7 +9,10 @@
   most ``ALPHA`` as High-High (a high value among high neighbours), Low-Low, High-Low or
   Low-High; Getis-Ord Gi* (``esda.G_Local(star=True)``) as a hot or a cold spot.
 - Inference by ``PERMUTATIONS`` conditional permutations with a fixed ``SEED``, so that
-  the page, the tests and a rerun tomorrow give the same answer.
+  the page, the tests and a rerun tomorrow give the same answer. The local pseudo p-value
+  is esda 2.9's folded one-sided value (as in GeoDa); esda warns that its next major
+  release makes two-sided the default, which roughly doubles p (the warning is silenced in
+  the tests, pyproject.toml; esda is pinned).
 - Global Moran's I (``esda.Moran``) with its permutation p-value.
 """
 

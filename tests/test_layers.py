@@ -72,3 +72,10 @@ def test_the_store_package_has_no_import_cycle():
         path = package / f"{backend.rsplit('.', 1)[1]}.py"
         assert "loaders.store" not in imported_modules(path)
         assert imported_modules(path) & backends == set()
+
+
+def test_pages_end_early_without_st_stop():
+    """``st.stop()`` would end the run before ``app.py`` draws the sidebar (after the page):
+    pages end with ``ui.context.end_page()``."""
+    for path in sorted((ROOT / "pages").glob("*.py")):
+        assert "st.stop(" not in path.read_text(encoding="utf-8"), path.name
