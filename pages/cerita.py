@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from sentra.briefing.story_slides import story_briefing
+from sentra.escape import escape_markdown
 from sentra.i18n import t
 from sentra.stories import (
     MAX_NOTE,
@@ -23,7 +24,7 @@ from sentra.stories import (
 )
 from ui import auth, context
 from ui.briefing import briefing_data, download_popover
-from ui.stories import page_label, plain_markdown, play, story_store
+from ui.stories import page_label, play, story_store
 
 ctx = context.get()
 lang = ctx.lang
@@ -35,8 +36,9 @@ st.caption(t("story_page_help", lang))
 
 
 def _create() -> None:
+    # a callback runs before the page: the session may have ended since the button was drawn
     title = st.session_state.get("new_story_title", "").strip()
-    if title:
+    if title and auth.current_account() is not None:
         st.session_state["story_edit"] = store.create(title).story_id
         st.session_state["new_story_title"] = ""
 
@@ -130,12 +132,12 @@ for i, step in enumerate(story.steps):
             text, up, down, drop = st.columns([8, 1, 1, 1], vertical_alignment="center")
         else:
             text = st.container()
-        text.markdown(f"**{i + 1}. {plain_markdown(step.title)}**")
+        text.markdown(f"**{i + 1}. {escape_markdown(step.title)}**")
         text.caption(f"{page_label(step.page, lang)} · {where}")
         if editor:
             _edit_controls(story, i, step, up, down, drop)
         if step.note:
-            st.markdown(plain_markdown(step.note).replace("\n", "  \n"))
+            st.markdown(escape_markdown(step.note).replace("\n", "  \n"))
 
 if story.steps:
     play_col, export_col = st.columns(2)

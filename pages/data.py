@@ -349,6 +349,9 @@ else:
                         regions=boundary_names(outside[:5]),
                     )
                 )
+            elif ind_name.strip() and data_io.indicator_owned_elsewhere(ind_name, account):
+                ready = False  # replacing it would leave other offices' regions without data
+                st.error(t("store_indicator_not_yours", lang, name=ind_name.strip()))
             go, cancel = st.columns(2)
             if go.button(
                 t("ind_import", lang, n=fmt_number(len(result.values), lang)),
@@ -357,7 +360,7 @@ else:
             ):
                 try:
                     version = data_io.import_indicator(
-                        ind_name, unit, source, illustrative, result, name
+                        ind_name, unit, source, illustrative, result, name, account
                     )
                 except data_io.StoreError as exc:
                     st.error(t("import_failed", lang, error=exc.text(lang)[:300]))
@@ -383,7 +386,8 @@ if older and account is not None:
     chosen = col_pick.selectbox(t("restore", lang), older)
     try:
         counts = data_io.once(
-            ("restore", chosen, ctx.version), lambda: data_io.restore_plan(chosen)
+            ("restore", chosen, ctx.version, account.name),
+            lambda: data_io.restore_plan(chosen, account),
         )
     except data_io.StoreError as exc:
         st.error(exc.text(lang))
@@ -391,7 +395,16 @@ if older and account is not None:
         st.caption(
             t("restore_preview", lang, v=chosen, text=data_io.plan_text(counts, lang, restore=True))
         )
-        if col_go.button(t("restore", lang) + f" {chosen}"):
+        if counts["outside"]:  # an editor restores only inside its own regions
+            st.warning(
+                t(
+                    "store_restore_outside",
+                    lang,
+                    version=chosen,
+                    n=fmt_number(counts["outside"], lang),
+                )
+            )
+        elif col_go.button(t("restore", lang) + f" {chosen}"):
             try:
                 new = data_io.restore(chosen, account)
             except data_io.StoreError as exc:  # the transaction rolled back

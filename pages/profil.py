@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from sentra import aggregate, regional_indicators
+from sentra.escape import escape_markdown
 from sentra.facts import readable_facts
 from sentra.i18n import N_, t
 from ui import charts, context, region_select, widgets
-from ui.analysis import plain, summary_of
+from ui.analysis import summary_of
 from ui.briefing import briefing_button
 from ui.per_person import per_person_row
 from ui.profile_parts import profile_parts
@@ -23,7 +24,7 @@ col_title, col_find = st.columns([3, 2], vertical_alignment="bottom")
 title = region_select.display_name(regions, selected, lang) if selected else t("indonesia", lang)
 col_title.title(title)
 region_select.search_box(regions, selected, lang, col_find)
-st.markdown(plain(summary_of(ctx, selected).text))
+st.markdown(escape_markdown(summary_of(ctx, selected).text))
 if not selected:
     st.caption(t("profile_pick", lang))
 elif len(selected) > 5:

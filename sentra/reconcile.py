@@ -131,7 +131,7 @@ def plan_import(
         regions = _complete_regions(incoming, account)
         retired = left[_in_regions(left, regions)]
     else:
-        retired = _make_room(left, added)
+        retired = _make_room(left[account.inside(left)] if account else left, added)
     return Plan(
         added=added.reset_index(drop=True),
         changed=changed.reset_index(drop=True),
@@ -163,17 +163,34 @@ def _match(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.Series:
     found.update(zip(by_id.index, live.loc[by_id.to_numpy()].to_numpy(), strict=True))
     cur_all = current.assign(key=name_key(current["name"])).sort_values("id")
     inc_all = incoming.assign(key=name_key(incoming["name"]))
-    for place in ("kecamatan_code", "regency_code"):
+    # (place, which incoming rows, which stored rows): both in one kecamatan; then in one
+    # regency where the file's row has no kecamatan; then where the stored one has none.
+    # Rows are chosen before they are numbered, so a centre of the same name in another
+    # kecamatan never takes the place of the one that matches.
+    passes = (
+        ("kecamatan_code", _in_a_kecamatan, _in_a_kecamatan),
+        ("regency_code", _no_kecamatan, _any_row),
+        ("regency_code", _in_a_kecamatan, _no_kecamatan),
+    )
+    for place, inc_rows, cur_rows in passes:
         cur = cur_all.drop(list(found.values()))
         inc = inc_all.drop(list(found))
-        cur, inc = cur[cur["key"] != ""], inc[inc["key"] != ""]
-        if place == "kecamatan_code":  # both in a kecamatan: the same one
-            cur, inc = cur[cur[place].notna()], inc[inc[place].notna()]
+        cur, inc = cur[(cur["key"] != "") & cur_rows(cur)], inc[(inc["key"] != "") & inc_rows(inc)]
         pairs = _nth_pairs(inc, cur, ["key", place])
-        if place == "regency_code":  # the same regency, where one of them has no kecamatan
-            pairs = pairs[pairs["kecamatan_code"].isna() | pairs["kecamatan_code_cur"].isna()]
         found.update(zip(pairs["index"], pairs["index_cur"], strict=True))
     return pd.Series(found, dtype="int64").sort_index()
+
+
+def _in_a_kecamatan(rows: pd.DataFrame) -> pd.Series:
+    return rows["kecamatan_code"].notna()
+
+
+def _no_kecamatan(rows: pd.DataFrame) -> pd.Series:
+    return rows["kecamatan_code"].isna()
+
+
+def _any_row(rows: pd.DataFrame) -> pd.Series:
+    return pd.Series(True, index=rows.index)
 
 
 def _nth_pairs(inc: pd.DataFrame, cur: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -220,7 +237,7 @@ def _in_regions(centres: pd.DataFrame, regions: list[tuple[str, str]]) -> pd.Ser
 
 def _make_room(left: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
     """For each added row one illustrative bundled row of its regency, else of its province
-    (lowest ids first), leaves the list."""
+    (lowest ids first), leaves the list; ``left`` holds only rows the account may change."""
     pool = left[(left["data_status"] == "ilustratif") & (left["origin"] == "bawaan")]
     pool = pool.sort_values("id")
     taken: list[int] = []

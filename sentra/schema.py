@@ -140,6 +140,7 @@ REGIONAL_INDICATOR_COLUMNS: dict[str, str] = {
     "created_at": "TIMESTAMP",
     "label": "VARCHAR",  # the file it came from
     "rows": "INTEGER",
+    "account": "VARCHAR",  # who imported it (None: the command line or a test)
 }
 REGIONAL_VALUE_COLUMNS: dict[str, str] = {
     "indicator_version": "INTEGER",

@@ -58,9 +58,12 @@ def _factorize_rows(columns: list[np.ndarray]) -> tuple[np.ndarray, list[tuple]]
 
 def _column(values: pd.Series, number: bool) -> np.ndarray:
     """A column's cells as an object array of stripped texts ('' for empty) or numbers."""
-    values = values.astype(object).to_numpy()
-    # bool and int hash alike (True == 1): a column holding both keeps each cell's own type
-    if number and any(isinstance(v, bool) for v in values):
+    values = values.astype(object).to_numpy(copy=True)
+    values[pd.isna(values)] = ""  # None, NaN and pd.NA are all an empty cell
+    kinds = {type(v) for v in values}
+    # Per distinct value only where equal values are the same cell: True == 1 (a GeoJSON
+    # boolean beside a number), and lists or dicts (GeoJSON) cannot be compared at all.
+    if any(issubclass(k, bool | np.bool_) or k.__hash__ is None for k in kinds):
         return np.array([_cell(v, number) for v in values], dtype=object)
     return _per_value(values, lambda v: _cell(v, number))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -116,6 +117,18 @@ def test_repeated_wrong_passwords_slow_down_known_and_unknown_names_alike(store)
     later = T0 + timedelta(seconds=FREE_FAILURES + 2)
     assert sign_in(store, "pekalongan", PASSWORD, later).account is not None
     assert sign_in(store, "pekalongan", PASSWORD, later).wait == timedelta(0)  # forgotten
+
+
+def test_wrong_passwords_sent_at_once_are_slowed_as_if_sent_one_by_one(store):
+    """Twelve sessions trying passwords for one name at the same moment: only the free
+    attempts are checked, the others wait (each attempt counts before it is checked)."""
+    store.add_account(Account("pekalongan", "editor", ("33.26",)), hash_password(PASSWORD))
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        results = list(
+            pool.map(lambda i: sign_in(store, "pekalongan", f"salah-{i:02d}-salah", T0), range(12))
+        )
+    checked = [r for r in results if r.wait == timedelta(0)]
+    assert len(checked) == FREE_FAILURES and all(r.account is None for r in results)
 
 
 # -- the command line ---------------------------------------------------------------------------

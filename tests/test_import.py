@@ -170,6 +170,29 @@ def test_geojson_points_import_with_coordinates(synthetic_checker):
     assert result.rows.loc[0, ["lat", "lng"]].tolist() == [-7.83, 110.40]
 
 
+def test_geojson_properties_of_any_json_type_are_read_as_text(synthetic_checker):
+    """A property holding a list, an object, a boolean or null (GeoJSON from other tools)
+    is a cell like any other: text, or empty, never a crash."""
+
+    def feature(name: object, commodity: object, workers: object) -> dict:
+        props = {"Nama Sentra": name, "Kab/Kota": "Kota Yogyakarta", "Komoditas": commodity}
+        point = {"type": "Point", "coordinates": [110.40, -7.83]}
+        return {"type": "Feature", "geometry": point, "properties": props | {"Tenaga": workers}}
+
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            feature(["Sentra", "Perak"], True, 12),
+            feature({"nama": "Sentra Batik"}, 1, None),
+            feature("Sentra Kulit", None, True),
+        ],
+    }
+    _, _, result = validate_file(json.dumps(doc).encode(), "sifat.geojson", synthetic_checker)
+    assert result.rows["name"].tolist()[:2] == ["['Sentra', 'Perak']", "{'nama': 'Sentra Batik'}"]
+    assert result.rows["commodity"].tolist()[:2] == ["True", "1"]  # True and 1 stay apart
+    assert pd.isna(result.rows.loc[2, "commodity"])
+
+
 @pytest.mark.parametrize(
     ("data", "name", "key"),
     [

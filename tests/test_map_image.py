@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -65,6 +66,18 @@ def test_the_picture_has_the_size_asked_for_and_every_class_drawn(size, pixels, 
         assert round(image.info["dpi"][0]) == dpi
     for colour in (ZERO_FILL, PALETTE[0], PALETTE[-1]):  # on the map and in the legend
         assert _pixels(png, colour) > 1000 * (dpi / 150) ** 2
+
+
+def test_dollar_signs_in_typed_text_are_drawn_as_written():
+    """A filter typed as '$\\x$' or an imported name with '$' is text, not mathematics
+    (matplotlib would refuse the first and typeset the second)."""
+    picture = replace(
+        _squares(),
+        subtitle="Filter: komoditas $\\x$ · Tanggal: 1 Januari 2027",
+        legend_title="Omzet (Rp$) a$b$c",
+    )
+    with Image.open(io.BytesIO(picture_png(picture))) as image:
+        assert image.size == (1920, 1080)
 
 
 def test_place_names_carry_their_parents():

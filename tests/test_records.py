@@ -7,11 +7,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from loaders.accounts import hash_password
+from loaders.store import StoreError
 from sentra.accounts import Account
 from sentra.reconcile import name_key, plan_import
 from tests.officials_files import to_csv
@@ -194,6 +197,56 @@ def test_an_editor_changes_only_rows_inside_its_regions():
     assert plan.complete_regions == [(PEKALONGAN, "regency")] and plan.retired.empty
 
 
+def test_additions_make_room_only_among_rows_the_editor_may_change():
+    """An office of one kecamatan adding two centres takes the place of illustrative rows
+    of its own kecamatan, never of another kecamatan's or regency's."""
+    current = pd.DataFrame(
+        [
+            _centre("Ilustratif 1", "33.26", "33.26.01", id="IL-1", data_status="ilustratif"),
+            _centre("Ilustratif 2", "33.25", "33.25.01", id="IL-2", data_status="ilustratif"),
+            _centre("Ilustratif 3", "33.26", "33.26.14", id="IL-3", data_status="ilustratif"),
+        ]
+    ).assign(origin="bawaan")
+    incoming = pd.DataFrame(
+        [_centre("Baru 1", "33.26", "33.26.14"), _centre("Baru 2", "33.26", "33.26.14")]
+    )
+    editor = Account("kec-buaran", "editor", ("33.26.14",))
+    plan = plan_import(current, incoming, account=editor)
+    assert len(plan.added) == 2 and plan.retired["id"].tolist() == ["IL-3"]
+    admin = plan_import(current, incoming, account=Account("pusat", "admin"))
+    assert sorted(admin.retired["id"]) == ["IL-1", "IL-3"]  # its regency first, then the rest
+
+
+def test_a_name_without_kecamatan_matches_though_another_kecamatan_has_the_same_name():
+    """A stored 'Sentra Batik' in Wiradesa does not keep the file's 'Sentra Batik' of Buaran
+    from matching the stored one that has no kecamatan."""
+    current = pd.DataFrame(
+        [
+            _centre("Sentra Batik", "33.26", "33.26.01", id="A", origin="impor"),
+            _centre("Sentra Batik", "33.26", None, id="B", origin="impor"),
+        ]
+    )
+    incoming = pd.DataFrame([_centre("Sentra Batik", "33.26", "33.26.14")])
+    plan = plan_import(current, incoming)
+    assert plan.added.empty and plan.changed["id"].tolist() == ["B"]
+
+
+def test_an_editor_restores_only_inside_its_regions(store):
+    """A restore that would undo an admin's import in another regency is refused for the
+    Pekalongan office, and says so before; the admin may."""
+    admin = Account("pusat", "admin")
+    office = Account("dinas-pekalongan", "editor", (PEKALONGAN,))
+    store.import_centres(pd.DataFrame([_centre("Sentra Tahu", "33.02")]), "a", account=admin)
+    before = store.versions()
+    assert store.restore_plan(1, office)["outside"] > 0
+    with pytest.raises(StoreError):
+        store.restore(1, account=office)
+    pd.testing.assert_frame_equal(store.versions(), before)  # nothing stored
+    assert store.restore_plan(1, admin)["outside"] == 0
+    store.restore(1, account=admin)
+    assert "Sentra Tahu" not in set(store.centres()["name"])
+
+
 def test_an_office_of_one_kecamatan_lists_that_kecamatan_not_its_regency():
     current = pd.DataFrame(
         [
@@ -249,7 +302,8 @@ def test_a_complete_list_retires_the_regions_earlier_rows_and_a_restore_brings_t
     summary = json.loads(newest["summary"])
     assert summary["regencies"][PEKALONGAN]["retired"] == len(earlier) - 1
 
-    assert store.restore_plan(1) == dict(added=len(earlier) - 1, changed=1, retired=1)
+    back = dict(added=len(earlier) - 1, changed=1, retired=1, outside=0)
+    assert store.restore_plan(1, office) == back
     store.restore(1, account=office)
     pd.testing.assert_frame_equal(store.centres(), before)
     assert store.complete_lists().empty
@@ -328,6 +382,23 @@ def test_a_complete_list_from_the_command_line_leaves_no_earlier_row(fresh_store
     }
     assert summary["complete"] is True and summary["retired"] > 50
     assert _import(fresh_store, path, "--lengkap")["stored"] is False
+
+
+def test_two_sessions_of_one_server_importing_at_once_both_land(store):
+    """Two browser sessions of one dashboard process (threads) import at the same moment:
+    the second waits for the first and reconciles with it; neither fails or is lost."""
+    files = {
+        "33.24": pd.DataFrame([_centre("Sentra Konveksi Kaliwungu", "33.24")]),
+        "33.20": pd.DataFrame([_centre("Sentra Tenun Troso", "33.20")]),
+    }
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        done = list(
+            pool.map(lambda rows: store.import_centres(rows, "x", complete=True), files.values())
+        )
+    assert sorted(r.version for r in done) == [2, 3] and all(r.stored for r in done)
+    centres = store.centres()
+    for regency, rows in files.items():
+        assert set(centres.query(f"regency_code == '{regency}'")["name"]) == set(rows["name"])
 
 
 def test_two_offices_of_different_regions_importing_at_once_both_land(

@@ -3,8 +3,13 @@ region and year, imported as a named, versioned indicator; absent regions have n
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
+
 from loaders.import_file import read_table
 from loaders.importer import indicator_key, read_regional_sheet, report_table
+from loaders.store import StoreError
+from sentra.accounts import Account
 from tests.officials_files import to_csv, to_xlsx
 
 TITLE = "Jumlah Sentra IKM menurut Kabupaten/Kota di Provinsi Jawa Tengah, 2019–2023"
@@ -112,3 +117,28 @@ def test_long_and_single_year_province_tables(synthetic_checker):
     assert layout.value_column == "Jumlah sentra"
     assert result.values["value"].tolist() == [120, 1506]
     assert set(result.values["year"]) == {2024}
+
+
+def test_an_editor_imports_tables_only_for_its_regions_and_never_over_anothers(fresh_store):
+    """A table naming regions outside the editor's is refused; so is a one-regency table
+    under the name of the admin's national table (everyone else would get "no data")."""
+    store = fresh_store.open()
+    admin = Account("pusat", "admin")
+    office = Account("dinas-pekalongan", "editor", ("33.26",))
+    meta = {"key": "penduduk", "name": "Penduduk", "unit": "orang", "source": "BPS"}
+    meta |= {"level": "regency", "data_status": "sumber", "label": "penduduk.csv"}
+    national = pd.DataFrame(
+        {"region_code": ["33.26", "33.02"], "year": [2023, 2023], "value": [1e6, 2e6]}
+    )
+    store.import_regional_indicator(meta, national, admin)
+    before = store.regional_indicator_versions()
+    with pytest.raises(StoreError):
+        store.import_regional_indicator(meta, national.head(1), office)
+    with pytest.raises(StoreError):
+        store.import_regional_indicator(meta | {"key": "lain"}, national, office)
+    pd.testing.assert_frame_equal(store.regional_indicator_versions(), before)
+    assert store.indicator_owned_elsewhere("penduduk", office)
+    mine = store.import_regional_indicator(meta | {"key": "lain"}, national.head(1), office)
+    newest = store.regional_indicator_versions().iloc[0]
+    assert (newest["indicator_version"], newest["account"]) == (mine, "dinas-pekalongan")
+    assert not store.indicator_owned_elsewhere("lain", office)

@@ -4,7 +4,6 @@ sessions (read-only); the contiguity of each set of region shapes once per proce
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -16,6 +15,7 @@ from pandas.util import hash_pandas_object
 
 from sentra import relatedness, similarity
 from sentra.aggregate import scope
+from sentra.escape import escape_markdown
 from sentra.formatting import fmt_number, fmt_percent
 from sentra.hotspot_view import (
     HotspotView,
@@ -40,15 +40,6 @@ from ui.regional import imported_indicators
 PEERS = 10
 COMPARED_PEERS = 3  # the compare page takes four regions: the chosen one and three peers
 HEATMAP_MAX = 12  # commodities shown in the relatedness picture
-
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def plain(text: str) -> str:
-    """``text`` shown as written by ``st.markdown``: names and commodities come from data
-    and may hold characters Markdown (or LaTeX, ``$``) would read as markup."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def summary_of(ctx: PageContext, region: str | None) -> Summary:
@@ -245,7 +236,7 @@ def opportunity_part(ctx: PageContext, region: str | None, column: str) -> Oppor
             found = relatedness.opportunities(space, own, column)
             held = found[found["specialised"]].sort_values("lq", ascending=False)
             marked = list(held.index)
-            strengths = plain(
+            strengths = escape_markdown(
                 ", ".join(
                     f"{_label(column, c, lang)} (LQ {fmt_number(v, lang, 2)})"
                     for c, v in held["lq"].items()

@@ -213,12 +213,23 @@ def restore(version: int, account: Account | None) -> int:
     return data_store().restore(version, account=account)
 
 
-def restore_plan(version: int) -> dict[str, int]:
-    return data_store().restore_plan(version)
+def restore_plan(version: int, account: Account | None) -> dict[str, int]:
+    return data_store().restore_plan(version, account)
+
+
+def indicator_owned_elsewhere(name: str, account: Account) -> bool:
+    """An indicator of this name exists with regions outside ``account``'s."""
+    return data_store().indicator_owned_elsewhere(indicator_key(name), account)
 
 
 def import_indicator(
-    name: str, unit: str, source: str, illustrative: bool, result: RegionalResult, label: str
+    name: str,
+    unit: str,
+    source: str,
+    illustrative: bool,
+    result: RegionalResult,
+    label: str,
+    account: Account | None,
 ) -> int:
     meta = {
         "key": indicator_key(name),
@@ -229,7 +240,7 @@ def import_indicator(
         "data_status": "ilustratif" if illustrative else "sumber",
         "label": label,
     }
-    return data_store().import_regional_indicator(meta, result.values)
+    return data_store().import_regional_indicator(meta, result.values, account)
 
 
 def indicator_csv(version: int, region_names: pd.Series) -> bytes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders.stories import StoryStore
+from sentra.escape import escape_markdown
 from sentra.i18n import t
 from sentra.stories import MAX_NOTE, MAX_TITLE, Story, add_step, step_of
 from ui import auth, url_state
@@ -120,22 +121,18 @@ def player(ctx: PageContext) -> None:
         with text:
             st.markdown(
                 f"**{t('story_step_of', lang, n=number, total=len(story.steps))} · "
-                f"{plain_markdown(step.title)}**"
+                f"{escape_markdown(step.title)}**"
             )
             if step.note:
-                st.markdown(plain_markdown(step.note).replace("\n", "  \n"))
+                st.markdown(escape_markdown(step.note).replace("\n", "  \n"))
             if story.versions() - {ctx.version}:
                 st.caption(t("story_data_changed", lang, v=ctx.version))
 
 
-def plain_markdown(text: str) -> str:
-    """Text for a Markdown line, shown as typed (no formatting, links or HTML)."""
-    return "".join(f"\\{c}" if c in "\\`*_{}[]<>()#+-.!|~$" else c for c in text)
-
-
 def _add_current_view(ctx: PageContext, page: str) -> None:
+    # a callback runs before the script: the session may have ended since the box was drawn
     story = story_store().get(st.session_state.get("story_target", ""))
-    if story is None:
+    if story is None or auth.current_account() is None:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     title = st.session_state.get("step_title", "") or default_title(ctx, page, params)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from sentra.aggregate import bps_national_note, cluster_sources
 from sentra.coverage import source_of
+from sentra.escape import escape_markdown
 from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import t
 from sentra.indicators import centre_filters_default
@@ -196,4 +197,5 @@ def empty_state(ctx: PageContext) -> bool:
 
 def coverage_note(ctx: PageContext, region: str | None) -> None:
     """Where the region's counts come from: an office's list, BPS 2024, illustrative."""
-    st.caption(t("cov_note", ctx.lang, text=source_of(coverage_of(ctx.version), region, ctx.lang)))
+    text = source_of(coverage_of(ctx.version), region, ctx.lang)  # file names, offices
+    st.caption(escape_markdown(t("cov_note", ctx.lang, text=text)))

@@ -5,11 +5,11 @@ Only hashes are stored; hashing and checking passwords is ``loaders.accounts``' 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
-from sentra.accounts import Account
+from sentra.accounts import FAILURE_WINDOW, Account, wait_before_next
 
 ACCOUNT_COLUMNS = ["name", "role", "regions", "office", "disabled", "created_at", "updated_at"]
 
@@ -96,20 +96,23 @@ class AccountRows:
                 )
             )
 
-    def sign_in_failures(self, name: str, since: datetime) -> list[datetime]:
-        """When wrong passwords were given for ``name`` since ``since`` (UTC, oldest first)."""
-        with self._read() as con:
+    def begin_sign_in(self, name: str, now: datetime) -> timedelta:
+        """Before a password is checked: how long ``name`` must still wait (then nothing is
+        recorded), or zero, and the attempt is recorded as a failure until
+        ``clear_sign_in_failures`` says otherwise. One transaction under the writers' lock,
+        so that attempts made at once each see the ones before them (checking first and
+        recording after would let any number of them through together)."""
+        with self._write() as con:
             rows = self._rows(
                 con,
                 "SELECT failed_at FROM sign_in_failures WHERE name = ? AND failed_at >= ? "
                 "ORDER BY failed_at",
-                [name, since],
+                [name, now - FAILURE_WINDOW],
             )
-        return [r[0] for r in rows]
-
-    def record_sign_in_failure(self, name: str, at: datetime) -> None:
-        with self._write() as con:
-            self._exec(con, "INSERT INTO sign_in_failures VALUES (?, ?)", [name, at])
+            wait = wait_before_next([r[0] for r in rows], now)
+            if wait <= timedelta(0):
+                self._exec(con, "INSERT INTO sign_in_failures VALUES (?, ?)", [name, now])
+        return wait
 
     def clear_sign_in_failures(self, name: str, before: datetime) -> None:
         """Forget ``name``'s failures (after a right password) and everyone's older than

@@ -429,55 +429,114 @@ class Store(AccountRows):
         )
         return lists.merge(meta, on="declared_in", how="left")
 
-    def import_regional_indicator(self, meta: dict[str, str], values: pd.DataFrame) -> int:
+    def import_regional_indicator(
+        self, meta: dict[str, str], values: pd.DataFrame, account: Account | None = None
+    ) -> int:
         """A new version of the regional indicator ``meta['key']`` (name, unit, source,
-        level, data_status, label), with ``values`` (region_code, year, value)."""
+        level, data_status, label), with ``values`` (region_code, year, value). An editor
+        may name only regions inside its own, and may not replace an indicator whose
+        newest version covers other regions (it would be "no data" there for everyone)."""
         values = values.reindex(columns=["region_code", "year", "value"])
         with self._write() as con:
+            if account is not None and not account.is_admin:
+                self._check_indicator_regions(con, meta, values, account)
             new = self._rows(
                 con, "SELECT coalesce(max(indicator_version), 0) + 1 FROM regional_indicators"
             )[0][0]
-            row = {**meta, "indicator_version": new, "created_at": _now(), "rows": len(values)}
+            row = {
+                **meta,
+                "indicator_version": new,
+                "created_at": _now(),
+                "rows": len(values),
+                "account": account.name if account else None,
+            }
             marks = ", ".join("?" * len(REGIONAL_INDICATOR_COLUMNS))
             self._exec(
                 con,
-                f"INSERT INTO regional_indicators VALUES ({marks})",
+                f"INSERT INTO regional_indicators ({', '.join(REGIONAL_INDICATOR_COLUMNS)}) "
+                f"VALUES ({marks})",
                 [row[c] for c in REGIONAL_INDICATOR_COLUMNS],
             )
             data = values.assign(indicator_version=new)
             self._append(con, "regional_values", _as_arrow(data, REGIONAL_VALUE_COLUMNS))
         return new
 
-    def restore_plan(self, version_id: int) -> dict[str, int]:
+    def _check_indicator_regions(
+        self, con: Any, meta: dict[str, str], values: pd.DataFrame, account: Account
+    ) -> None:
+        outside = {c for c in values["region_code"].astype(str) if not account.covers(c)}
+        if outside:
+            raise StoreError(N_("store_indicator_outside"), n=len(outside))
+        if any(not account.covers(c) for c in self._indicator_regions(con, meta["key"])):
+            raise StoreError(N_("store_indicator_not_yours"), name=meta["name"])
+
+    def _indicator_regions(self, con: Any, key: str) -> list[str]:
+        """The regions the newest version of indicator ``key`` names (none: no such key)."""
+        rows = self._rows(
+            con,
+            "SELECT DISTINCT region_code FROM regional_values WHERE indicator_version = "
+            "(SELECT max(indicator_version) FROM regional_indicators WHERE key = ?)",
+            [key],
+        )
+        return [code for (code,) in rows]
+
+    def indicator_owned_elsewhere(self, key: str, account: Account) -> bool:
+        """Does the newest version of indicator ``key`` cover regions outside ``account``'s
+        (so that the account may not replace it)?"""
+        if account.is_admin:
+            return False
+        with self._read() as con:
+            return any(not account.covers(c) for c in self._indicator_regions(con, key))
+
+    def restore_plan(self, version_id: int, account: Account | None = None) -> dict[str, int]:
         """What restoring ``version_id`` would change, before it does: centres that come
         back (``added``), that return to an earlier state (``changed``) and that leave the
-        list (``retired``)."""
+        list (``retired``), and how many of those rows and complete lists lie outside
+        ``account``'s regions (``outside``; such a restore is refused)."""
         with self._read() as con:
             self._version_row(con, version_id)
-            return self._restore_counts(con, version_id)
+            return self._restore_counts(con, version_id, account)
 
-    def _restore_counts(self, con: Any, version_id: int) -> dict[str, int]:
+    def _restore_counts(
+        self, con: Any, version_id: int, account: Account | None = None
+    ) -> dict[str, int]:
         current = self._rows(con, "SELECT version_id FROM current_version")[0][0]
         now, then = (
             f"(first_version <= {v:d} AND (last_version IS NULL OR last_version > {v:d}))"
             for v in (current, version_id)
         )
-        rows = self._rows(con, f"SELECT id, {now} FROM centres WHERE {now} <> {then}")
-        leaving = {i for i, is_now in rows if is_now}
-        coming = {i for i, is_now in rows if not is_now}
+        rows = self._rows(
+            con,
+            f"SELECT id, {now}, regency_code, kecamatan_code FROM centres WHERE {now} <> {then}",
+        )
+        leaving = {i for i, is_now, _, _ in rows if is_now}
+        coming = {i for i, is_now, _, _ in rows if not is_now}
+        outside = 0
+        if account is not None and not account.is_admin:
+            places = pd.DataFrame(
+                [r[2:] for r in rows], columns=["regency_code", "kecamatan_code"], dtype="string"
+            )
+            lists = self._rows(con, f"SELECT region_code FROM complete_lists WHERE {now} <> {then}")
+            outside = int((~account.inside(places)).sum()) + sum(
+                not account.covers(code) for (code,) in lists
+            )
         return {
             "added": len(coming - leaving),
             "changed": len(coming & leaving),
             "retired": len(leaving - coming),
+            "outside": outside,
         }
 
     def restore(self, version_id: int, account: Account | None = None) -> int:
         """Make an earlier version current again, as a new version (history is kept). Only
         the rows that differ between the two versions are written; the complete lists
-        follow the version."""
+        follow the version. An editor may restore only where every row and complete list
+        that would change lies inside its regions (``StoreError`` otherwise)."""
         with self._write() as con:
             count = self._version_row(con, version_id)
-            counts = self._restore_counts(con, version_id)
+            counts = self._restore_counts(con, version_id, account)
+            if outside := counts.pop("outside"):
+                raise StoreError(N_("store_restore_outside"), version=version_id, n=outside)
             new = self._next_version(con)
             for table, columns in (("centres", _COLS), ("complete_lists", _LIST_COLS)):
                 # Rows added after that version end here; rows it had that ended come back.

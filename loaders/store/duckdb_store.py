@@ -2,11 +2,15 @@
 
 Connections are short-lived so other processes can take turns: DuckDB lets one process
 write a file at a time, and no other process read it meanwhile (a waiting process retries
-for 10 s, then gets ``StoreBusyError``).
+for 10 s, then gets ``StoreBusyError``). Inside one process (the dashboard's sessions are
+threads) writers take turns by a lock per file, so that a second import waits for the first
+and reconciles with its result, and connections are opened one at a time (two threads
+attaching one file at the same instant make DuckDB refuse one of them).
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,6 +34,8 @@ from sentra.i18n import N_
 from sentra.validation import COORDINATE_TOLERANCE_KM, KM_PER_DEGREE
 
 WAIT_SECONDS = 10
+_OPENING = threading.Lock()
+_WRITERS: dict[Path, threading.Lock] = {}
 
 
 class DuckDBStore(Store):
@@ -38,6 +44,8 @@ class DuckDBStore(Store):
     def __init__(self, path: Path | None = None, *, url: str | None = None) -> None:
         self.path = Path(path or default_path())
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _OPENING:
+            self._writer = _WRITERS.setdefault(self.path.resolve(), threading.Lock())
         self._prepare(fresh=not self.path.exists())
 
     def change_mark(self) -> tuple:
@@ -57,7 +65,8 @@ class DuckDBStore(Store):
         deadline = time.monotonic() + WAIT_SECONDS
         while True:
             try:
-                con = duckdb.connect(str(self.path), read_only=read_only)
+                with _OPENING:
+                    con = duckdb.connect(str(self.path), read_only=read_only)
                 break
             # IOException: the file is locked by another process; ConnectionException: a
             # read-only connection of this process is open (another session reading) and
@@ -65,7 +74,7 @@ class DuckDBStore(Store):
             except (duckdb.IOException, duckdb.ConnectionException) as exc:
                 if time.monotonic() > deadline:
                     raise StoreBusyError(BUSY_MESSAGE) from exc
-                time.sleep(0.2)
+                time.sleep(0.02)  # a turn of another thread or process: milliseconds
         try:
             yield con
         finally:
@@ -81,7 +90,7 @@ class DuckDBStore(Store):
 
     @contextmanager
     def _write(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self._connect(read_only=False) as con:
+        with self._writer, self._connect(read_only=False) as con:
             con.execute("BEGIN TRANSACTION")
             try:
                 yield con
