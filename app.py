@@ -11,7 +11,7 @@ import streamlit as st
 from loaders.static_assets import ensure_static_assets
 from loaders.store import StoreBusyError
 from sentra.i18n import DEFAULT_LANGUAGE, t
-from ui import context, sidebar, stories, streamlit_texts, url_state, widgets
+from ui import context, sidebar, stories, url_state, widgets
 from ui.cached import DATA_ERRORS
 
 process.configure()  # once per process: sockets, memory (README, Process settings)
@@ -63,5 +63,4 @@ except context.PageEnded:  # the page said all it has (ui.context.end_page)
 finally:  # after the page, also when it ended early: the browser draws the map first
     sidebar.render(lang)
     stories.sidebar_tool(ctx, page.url_path or "peta")
-    streamlit_texts.install(lang)
 process.warmed_up()  # after the first complete run: freeze what is alive, once

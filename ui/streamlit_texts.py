@@ -103,13 +103,15 @@ window.sentraTexts = %s;
   run();
   if (!window.sentraTextsObserver) {
     var pending = false;
+    // a timer, not requestAnimationFrame: a tab in the background gets no frames
     window.sentraTextsObserver = new MutationObserver(function () {
       if (pending) return;
       pending = true;
-      window.requestAnimationFrame(function () { pending = false; run(); });
+      window.setTimeout(function () { pending = false; run(); }, 30);
     });
     window.sentraTextsObserver.observe(document.body, {
-      childList: true, subtree: true, attributes: true, attributeFilter: ATTRS});
+      childList: true, subtree: true, characterData: true, attributes: true,
+      attributeFilter: ATTRS});
   }
 })();
 </script>"""
@@ -125,6 +127,7 @@ def table(lang: str) -> dict[str, object]:
 
 
 def install(lang: str) -> None:
-    """The script, in the sidebar (no room taken above the map), on every run."""
+    """The script, as the sidebar's first element (hidden by ``ui.widgets``' CSS, so it takes
+    no room above the map or the filters), on every run."""
     script = _SCRIPT % json.dumps(table(lang), ensure_ascii=False).replace("</", "<\\/")
     st.sidebar.html(script, unsafe_allow_javascript=True)

@@ -26,6 +26,9 @@ h1 {font-size: 1.9rem !important; padding: 0.2rem 0 0.3rem 0 !important;}
 .st-key-h_klaster_no_data [data-testid="stMetricValue"] {font-size: 1.15rem !important;}
 .st-key-h_klaster_no_data [data-testid="stMetricValue"] * {white-space: normal; overflow: visible;}
 [data-testid="InputInstructions"] {display: none;}  /* Streamlit's "Press Enter to apply" */
+/* the sidebar's first element is ui.streamlit_texts' script: it runs, takes no room */
+[data-testid="stSidebarUserContent"] [data-testid="stElementContainer"]:has(> .stHtml) {
+  display: none;}
 /* Streamlit's captions are text at 60% opacity (3.9:1 on white); WCAG AA asks 4.5:1 for small
    text: a solid grey of 6.7:1 instead. */
 [data-testid="stCaptionContainer"] {opacity: 1; color: #5c5b59;}
@@ -104,11 +107,13 @@ def uploader_in_language(lang: str, max_mb: int) -> None:
 
 
 def chrome(ctx: PageContext) -> None:
-    """Compact layout; in presentation mode no sidebar or header, and a way back."""
+    """Compact layout; Streamlit's own texts in the reader's language; in presentation mode
+    no sidebar or header, and a way back."""
     st.markdown(
         _COMPACT_CSS + empty_dropdown_css(ctx.lang) + search_enter_css(ctx.lang),
         unsafe_allow_html=True,
     )
+    streamlit_texts.install(ctx.lang)  # first in the sidebar: at work before the page
     if not ctx.presentation:
         return
     st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)
