@@ -201,7 +201,7 @@ def summary(view: ReadView, region: str | None, filters: Filters, lang: str) -> 
         text = f"{counts}; {population_source}"
         figures[metric] = figure(people[metric], PER_PERSON_UNITS[metric], text, "centres")
     notes = []
-    if region is None and (bps := bps_national_note(data.ref, lang)):
+    if region is None and (bps := bps_national_note(data.ref, lang, filtered)):
         notes.append(bps)
     if not centre_filters_default(filters):
         notes.append(t("budget_region_excluded", lang))

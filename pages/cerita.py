@@ -91,7 +91,7 @@ else:
 
 stories = store.listing()
 if stories.empty:
-    st.info(t("story_none_yet", lang))
+    st.info(t("story_none_yet" if editor else "story_none_yet_here", lang))
     context.end_page()
 titles = dict(zip(stories["story_id"], stories["title"], strict=True))
 if st.session_state.get("story_edit") not in titles:

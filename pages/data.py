@@ -157,7 +157,7 @@ else:
                     widgets.table_rows(problems, lang, N_("problems_preview")),
                     hide_index=True,
                     width="stretch",
-                    height=240,
+                    height=widgets.table_height(len(problems), 6),
                 )
                 st.download_button(
                     t("download_report", lang),
@@ -380,7 +380,8 @@ except data_io.StoreError as exc:  # the store busy or failing: say so, keep the
     st.error(exc.text(lang))
     versions_shown, older = None, []
 if versions_shown is not None:
-    st.dataframe(versions_shown, hide_index=True, width="stretch", height=180)
+    height = widgets.table_height(len(versions_shown), 4)
+    st.dataframe(versions_shown, hide_index=True, width="stretch", height=height)
 if older and account is not None:
     col_pick, col_go = st.columns([1, 1], vertical_alignment="bottom")
     chosen = col_pick.selectbox(t("restore", lang), older)
@@ -431,7 +432,8 @@ except data_io.StoreError as exc:
     indicators = []
 if len(indicators):
     st.subheader(t("ind_title", lang))
-    st.dataframe(indicators, hide_index=True, width="stretch", height=180)
+    height = widgets.table_height(len(indicators), 4)
+    st.dataframe(indicators, hide_index=True, width="stretch", height=height)
     versions = indicators.iloc[:, 0].tolist()
     labels = dict(zip(versions, indicators.iloc[:, 2], strict=True))
     col_pick, col_get = st.columns([1, 1], vertical_alignment="bottom")

@@ -30,7 +30,7 @@ imported = imported_indicators()
 measures = [*METRICS, COVERAGE_METRIC, *imported.keys()]
 url_state.seed("metrik", measures)
 
-title_col, back_col = st.columns([4, 1], vertical_alignment="bottom")
+title_col, back_col = st.columns([3, 1.3], vertical_alignment="bottom")
 if selected:
     crumbs = [selected[:n] for n in (2, 5, 8) if n <= len(selected)]
     title_col.title(

@@ -49,21 +49,28 @@ def names_list(names: list[str], lang: str) -> str:
     return f"{', '.join(names[:-1])} {t('list_and', lang)} {names[-1]}"
 
 
-def bps_national_note(ref: Reference, lang: str) -> str:
+def bps_national_note(ref: Reference, lang: str, centres: pd.DataFrame | None = None) -> str:
     """What BPS 2024 counts nationally beside the mapped count of sentra: the national
-    figure and the part no province has (with those provinces' names); '' without a
-    national figure."""
+    figure and the part no province has (with those provinces' names), and how many of the
+    mapped sentra (of ``centres``) lie in those provinces (known centres, outside BPS's
+    per-province table: the reason the mapped count and BPS's part never add up to the
+    national figure); '' without a national figure."""
     bps = bps_national(ref.facts, ref.bps_2024, ref.provinces)
     if bps.national is None:
         return ""
     names = [str(ref.regions.at[p, "name"]) for p in bps.missing]
-    return t(
+    text = t(
         "bps_national_note",
         lang,
         national=fmt_number(bps.national, lang),
         gap=fmt_number(bps.gap, lang),
         provinces=names_list(names, lang),
     )
+    if centres is not None:
+        there = centres["province_code"].isin(bps.missing) & (centres["kind"] == "sentra")
+        if n := int(there.sum()):
+            text += "; " + t("bps_national_mapped_there", lang, n=fmt_number(n, lang))
+    return text
 
 
 def cluster_sources(ref: Reference, lang: str) -> str:

@@ -34,8 +34,9 @@ def classify(
         colours = PALETTE[-(len(qs) - 1) :] if len(qs) - 1 < len(PALETTE) else PALETTE
         for code, b in zip(positive.index, bins, strict=True):
             fills[code] = colours[b]
+        whole = bool((positive == np.round(positive)).all())
         for i in range(len(qs) - 1):
-            legend.append((colours[i], f"{fmt(qs[i])} – {fmt(qs[i + 1])}"))
+            legend.append((colours[i], _class_label(qs, i, whole, fmt)))
     if ((values == 0) & values.notna()).any():
         fills.update({code: ZERO_FILL for code in values[values == 0].index})
         legend.insert(0, (ZERO_FILL, zero_label))
@@ -43,3 +44,15 @@ def classify(
         fills.update({code: NO_DATA_FILL for code in values[values.isna()].index})
         legend.append((NO_DATA_FILL, no_data_label))
     return fills, legend
+
+
+def _class_label(edges: np.ndarray, i: int, whole: bool, fmt: Callable[[float], str]) -> str:
+    """Class ``i`` holds edges[i] up to, not including, edges[i + 1] (the last includes its
+    upper edge). Counts are whole numbers: '1 – 31', '32 – 75', so no number is in two
+    rows of the legend; other measures keep the shared edges ('0,5 – 1,2')."""
+    low, high = edges[i], edges[i + 1]
+    if not whole:
+        return f"{fmt(low)} – {fmt(high)}"
+    last = i == len(edges) - 2
+    low, high = np.ceil(low), np.floor(high) if last else np.ceil(high) - 1
+    return fmt(low) if high <= low else f"{fmt(low)} – {fmt(high)}"

@@ -70,6 +70,14 @@ def budgets_of(
     return budgets[in_years & wanted]
 
 
+def budget_years(ref: Reference, filters: Filters) -> tuple[int, int]:
+    """The years a budget total covers: the filter's years that budget rows exist for (the
+    data starts in 2019 though the slider starts in 2017), else the filter's years."""
+    years = ref.budgets["year"]
+    held = years[years.between(*filters.years)]
+    return (int(held.min()), int(held.max())) if len(held) else filters.years
+
+
 def centre_filters_default(filters: Filters) -> bool:
     """True when only the years are chosen: every centre of a region is in the selection."""
     return filters.without("tahun").is_default()

@@ -230,9 +230,12 @@ class _FrameTitle(_VerbatimMacro):
         self.title = title
 
 
-def base_map(bounds: Sequence[float], lang: str, title: str) -> folium.Map:
+def base_map(
+    bounds: Sequence[float], lang: str, title: str, bottom_control: bool = False
+) -> folium.Map:
     """An empty map fitted to ``bounds`` (minx, miny, maxx, maxy), with the basemaps in its
-    layer control and ``title`` as its name for screen readers."""
+    layer control and ``title`` as its name for screen readers; ``bottom_control``: a
+    control will sit at the bottom (the year control), so the regions are fitted above it."""
     fmap = OfflineMap(
         location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
         tiles=None,
@@ -242,7 +245,10 @@ def base_map(bounds: Sequence[float], lang: str, title: str) -> folium.Map:
     )
     # Without a tile layer Leaflet has no maxZoom, which marker clustering needs.
     fmap.options["maxZoom"] = 18
-    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+    fmap.fit_bounds(
+        [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
+        padding_bottom_right=(0, 70) if bottom_control else None,
+    )
     link = (
         f'<a href="https://github.com/{BOUNDARY_REPOSITORY}" target="_blank">'
         f"{BOUNDARY_REPOSITORY}</a>"

@@ -348,7 +348,7 @@ def year_rows(frames: YearFrames, year: int, lang: str) -> pd.DataFrame:
 def draw(view: MapView, lang: str, title: str) -> folium.Map:
     """A fresh folium map of ``view`` (never share one: streamlit-folium changes it);
     ``title`` names it for screen readers."""
-    fmap = base_map(view.bounds, lang, title)
+    fmap = base_map(view.bounds, lang, title, bottom_control=view.year_control is not None)
     regions = RegionLayer(view.shapes_url, view.regions).add_to(fmap)
     add_legend(fmap, view.legend_title, view.legend, view.legend_note)
     if view.markers:

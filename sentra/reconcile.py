@@ -236,13 +236,16 @@ def _in_regions(centres: pd.DataFrame, regions: list[tuple[str, str]]) -> pd.Ser
 
 
 def _make_room(left: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
-    """For each added row one illustrative bundled row of its regency, else of its province
-    (lowest ids first), leaves the list; ``left`` holds only rows the account may change."""
+    """For each added sentra one illustrative bundled row of its regency, else of its
+    province (lowest ids first), leaves the list; ``left`` holds only rows the account may
+    change."""
     pool = left[(left["data_status"] == "ilustratif") & (left["origin"] == "bawaan")]
     pool = pool.sort_values("id")
     taken: list[int] = []
     short: dict[str, int] = {}
-    for regency, wanted in added["regency_code"].dropna().value_counts().items():
+    # Only a sentra takes an illustrative sentra's place: a cluster is not in BPS's count.
+    sentra = added[added["kind"].fillna("sentra") == "sentra"]
+    for regency, wanted in sentra["regency_code"].dropna().value_counts().items():
         here = pool.index[pool["regency_code"] == regency][:wanted]
         taken += list(here)
         if len(here) < wanted:

@@ -139,4 +139,5 @@ def opportunities(
         }
     )
     table.index.name = column
+    table = table.drop(index=["lainnya"], errors="ignore")  # "other" is no trade to develop
     return table.sort_values(["specialised", "density", "national"], ascending=[True, False, False])

@@ -150,9 +150,15 @@ REGIONAL_VALUE_COLUMNS: dict[str, str] = {
 }
 
 
+# What ``sentra.aggregate.mix`` counts a missing value as ("–"), in a chart or a table.
+NOT_KNOWN = "–"
+_NOT_KNOWN_LABEL = ("Tidak diketahui", "Not known")
+
+
 def label(vocabulary: dict[str, tuple[str, ...]], code: str, lang: str) -> str:
-    """Display label of a code in a vocabulary; the code itself when unknown."""
-    entry = vocabulary.get(code)
+    """Display label of a code in a vocabulary; "not known" for ``NOT_KNOWN``; the code
+    itself when unknown."""
+    entry = _NOT_KNOWN_LABEL if code == NOT_KNOWN else vocabulary.get(code)
     if entry is None:
         return code
     return entry[1] if lang == "en" else entry[0]

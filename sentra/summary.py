@@ -84,16 +84,17 @@ def summarise(
     top = str(sectors.index[0])
     commodity = mix(inside[inside["sector"] == top], "commodity").index[0]
     sector = label(SECTORS, top, lang)
-    if commodity != "–":
-        sector = t("sum_mainly", lang, sector=sector, commodity=commodity)
     shown["sector_n"] = fmt_number(sectors.iloc[0], lang)
     if region:
         national = relatedness.national_counts(all_centres, filters)
         own = scope(relatedness.base(all_centres, filters), region)
         shown["lq"] = fmt_number(relatedness.region_quotients(national, own)[top], lang, 2)
-        sentences.append(t("sum_sector", lang, sector=sector, n=shown["sector_n"], lq=shown["lq"]))
+        sentence = t("sum_sector", lang, sector=sector, n=shown["sector_n"], lq=shown["lq"])
     else:
-        sentences.append(t("sum_sector_national", lang, sector=sector, n=shown["sector_n"]))
+        sentence = t("sum_sector_national", lang, sector=sector, n=shown["sector_n"])
+    if commodity != "–":  # after the sector's count, which is not the commodity's
+        sentence = f"{sentence} {t('sum_mainly', lang, commodity=commodity)}"
+    sentences.append(sentence)
 
     shown["export"] = fmt_percent(head["export_share"], lang, 1)
     if region:

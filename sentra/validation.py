@@ -128,9 +128,32 @@ def _vocab_index(vocabulary: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return index
 
 
+# Words offices write for a sector, as Kemenperin groups sentra IKM (pangan, sandang,
+# kimia dan bahan bangunan, furnitur, logam/mesin/elektronika/alat angkut, kerajinan dan
+# aneka) or by trade; normalised as ``sentra.regions.normalise`` does.
+_SECTOR_WORDS = {
+    "makanan_minuman": ["pangan", "makanan", "minuman", "olahan pangan", "makanan olahan"],
+    "tekstil_pakaian": ["tekstil", "sandang", "pakaian", "garmen", "konveksi", "batik", "tenun"],
+    "kulit_alas_kaki": ["kulit", "alas kaki", "sepatu", "barang dari kulit"],
+    "kayu_rotan": ["furnitur", "furniture", "mebel", "meubel", "kayu", "rotan", "bambu"],
+    "kerajinan": ["kriya", "kerajinan dan aneka", "aneka", "kerajinan tangan"],
+    "logam_mesin": [
+        "logam",
+        "mesin",
+        "elektronika",
+        "alat angkut",
+        "logam mesin elektronika dan alat angkut",
+        "ilmate",
+    ],
+    "pertanian_terpadu": ["pertanian", "agribisnis", "agro"],
+    "pariwisata": ["wisata"],
+    "kimia_bahan_bangunan": ["kimia", "bahan bangunan", "keramik", "gerabah"],
+    "lainnya": ["lain lain", "lain"],
+}
 _ALIASES = {
     "fostering_body": {"depperindag": "kemenperin", "bi": "bank_indonesia"},
     "status": {"ya": "aktif", "tidak": "tidak_aktif", "nonaktif": "tidak_aktif"},
+    "sector": {normalise(w): code for code, words in _SECTOR_WORDS.items() for w in words},
 }
 _VOCABS = {
     name: _vocab_index(vocabulary) | _ALIASES.get(name, {})

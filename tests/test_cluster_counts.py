@@ -128,6 +128,14 @@ def test_bps_national_note_in_both_languages():
     assert aggregate.bps_national_note(ref, "en") == (
         "BPS 2024: 100 nationally; 10 in DI Yogyakarta without a per-province figure"
     )
+    # a known sentra in the province without a figure is named, so the sums are explained
+    centres = pd.DataFrame(
+        {"province_code": ["33", "34", "34"], "kind": ["sentra"] * 2 + ["klaster"]}
+    )
+    assert aggregate.bps_national_note(ref, "id", centres).endswith(
+        "; 1 sentra di peta berada di provinsi itu (sentra terkenal, di luar tabel BPS per "
+        "provinsi)"
+    )
     assert aggregate.names_list(["Banten", "Bali", "Papua Pegunungan"], "id") == (
         "Banten, Bali dan Papua Pegunungan"
     )

@@ -11,7 +11,14 @@ from sentra.choropleth import NO_DATA_FILL, ZERO_FILL, classify
 from sentra.facts import fact_value
 from sentra.filters import Filters, filter_centres, from_params, to_params
 from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
-from sentra.indicators import Reference, budgets_of, headline, location_quotient, region_metrics
+from sentra.indicators import (
+    Reference,
+    budget_years,
+    budgets_of,
+    headline,
+    location_quotient,
+    region_metrics,
+)
 from sentra.numbers import parse_number
 
 
@@ -266,3 +273,11 @@ def test_zero_and_no_data_are_their_own_classes():
 def test_one_distinct_value_gets_one_class():
     fills, legend = classify(pd.Series({"a": 5.0, "b": 5.0}), str, "0", "-")
     assert fills["a"] == fills["b"] and len(legend) == 1
+
+
+def test_a_budget_total_is_labelled_with_the_years_it_holds():
+    """The slider starts in 2017; a total of rows from 2019 on says 2019–2024, not 2017–2024."""
+    ref = _ref()
+    held = sorted(set(ref.budgets["year"]) & set(range(2017, 2025)))
+    assert budget_years(ref, Filters()) == (held[0], held[-1])
+    assert budget_years(ref, Filters.of(tahun=(2017, 2017))) == (2017, 2017)  # none: as chosen

@@ -14,6 +14,7 @@ from loaders.export import to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
 from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError
 from loaders.importer import report_table, validate_file
 from sentra.escape import escape_text
+from tests.officials_files import to_csv
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -307,3 +308,21 @@ def test_import_of_50000_rows(checker, store, capsys):
     assert len(store.centres()) == 8706 + n - len(illustrative)
     with capsys.disabled():
         print(f"\n[figure] import 50,000 rows: {seconds:.2f} s ({n / seconds:,.0f} rows/s)")
+
+
+def test_sector_words_offices_write_are_read(synthetic_checker):
+    """'Tekstil', 'Furnitur', 'Bahan bangunan', 'Pangan': Kemenperin's groups and trades,
+    not "Lainnya"."""
+    grid = [["Nama Sentra", "Kab/Kota", "Sektor"]] + [
+        [f"Sentra {i}", "Kota Yogyakarta", word]
+        for i, word in enumerate(["Tekstil", "Furnitur", "Bahan bangunan", "PANGAN", "Mebel"])
+    ]
+    _, _, result = validate_file(to_csv(grid), "sektor.csv", synthetic_checker)
+    assert result.rows["sector"].tolist() == [
+        "tekstil_pakaian",
+        "kayu_rotan",
+        "kimia_bahan_bangunan",
+        "makanan_minuman",
+        "kayu_rotan",
+    ]
+    assert result.warnings == 0

@@ -7,6 +7,7 @@ import pytest
 
 from loaders.reference import load_reference
 from loaders.sample_files import GEODATA
+from sentra.choropleth import classify
 from sentra.filters import Filters, filter_centres
 from sentra.map_view import MapView, draw, map_view
 from sentra.markers import MAX_MARKERS, marker_rows
@@ -91,3 +92,18 @@ def test_regions_without_data_are_hatched_and_listed_last(layers, ref, big):
     assert view.rows.iloc[0]["Wilayah"] == "Jawa Tengah"
     assert set(view.rows.iloc[1:]["Nilai"]) == {"Tidak ada data"}
     assert 'class="sentra-no-data"' in rendered.replace('\\"', '"')
+
+
+def test_a_legend_of_counts_puts_no_number_in_two_classes():
+    """'1 – 31', '32 – 75': a region with 32 centres is in one row of the legend only."""
+    values = pd.Series([1, 10, 32, 50, 76, 120, 288, 1664], index=list("abcdefgh"), dtype=float)
+    fills, legend = classify(values, lambda v: f"{v:.0f}", "Nol", "Tidak ada data")
+    bounds = [tuple(int(p) for p in label.split(" – ")) for _, label in legend]
+    for (_, high), (low, _) in zip(bounds, bounds[1:], strict=False):
+        assert low == high + 1
+    colour = fills["c"]
+    row = next(label for fill, label in legend if fill == colour)
+    low, high = (int(p) for p in row.split(" – "))
+    assert low <= 32 <= high
+    rates = classify(values / 7, lambda v: f"{v:.2f}", "Nol", "Tidak ada data")[1]
+    assert rates[0][1].split(" – ")[1] == rates[1][1].split(" – ")[0]  # shared edges

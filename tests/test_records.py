@@ -217,6 +217,16 @@ def test_additions_make_room_only_among_rows_the_editor_may_change():
     assert sorted(admin.retired["id"]) == ["IL-1", "IL-3"]  # its regency first, then the rest
 
 
+def test_an_added_cluster_takes_no_illustrative_sentras_place():
+    """BPS counts sentra: an office's new cluster is added beside the calibrated sentra."""
+    current = pd.DataFrame(
+        [_centre("Ilustratif", "33.20", "33.20.01", id="IL-1", data_status="ilustratif")]
+    ).assign(origin="bawaan")
+    incoming = pd.DataFrame([_centre("Klaster Mebel Jepara", "33.20", None, kind="klaster")])
+    plan = plan_import(current, incoming)
+    assert len(plan.added) == 1 and plan.retired.empty
+
+
 def test_a_name_without_kecamatan_matches_though_another_kecamatan_has_the_same_name():
     """A stored 'Sentra Batik' in Wiradesa does not keep the file's 'Sentra Batik' of Buaran
     from matching the stored one that has no kecamatan."""

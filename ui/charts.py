@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -89,19 +90,28 @@ def series(
 
 def finish(fig: go.Figure, title: str, source: str, lang: str, illustrative: bool) -> go.Figure:
     """The figure with its title and source (as subtitle) inside it, so the PNG download
-    keeps them. A new figure with the whole layout, not ``update_layout`` (see ``bars``)."""
-    note = f" · {t('chart_illustrative', lang)}" if illustrative else ""
+    keeps them. A new figure with the whole layout, not ``update_layout`` (see ``bars``).
+    Plotly does not wrap titles: they are wrapped here, and "illustrative" comes first, so a
+    narrow screen may cut a source's end but never that word."""
+    note = f"{t('chart_illustrative', lang)} · " if illustrative else ""
+    title_lines = textwrap.wrap(title, 60) or [""]
+    source_lines = textwrap.wrap(note + t("source_line", lang, source=source), 95) or [""]
     frame = {
         "title": {
-            "text": title,
+            "text": "<br>".join(title_lines),
             "font": {"size": 17},
             "subtitle": {
-                "text": t("source_line", lang, source=source) + note,
+                "text": "<br>".join(source_lines),
                 "font": {"size": 11, "color": "#555"},
             },
         },
         "font": {"family": FONT, "size": 13},
-        "margin": {"l": 10, "r": 10, "t": 90, "b": 110},
+        "margin": {
+            "l": 10,
+            "r": 10,
+            "t": 76 + 20 * (len(title_lines) - 1) + 14 * len(source_lines),
+            "b": 110,
+        },
         "legend": {"orientation": "h", "y": -0.22, "yanchor": "top", "x": 0, "title": None},
         "separators": ",." if lang == "id" else ".,",
     }

@@ -256,10 +256,13 @@ def indicator_csv(version: int, region_names: pd.Series) -> bytes:
     return to_csv_bytes(values)
 
 
+WIB = pd.Timedelta(hours=7)  # stored in UTC; shown in western Indonesian time, as in Jakarta
+
+
 def _when(value: object, lang: str) -> str:
     if value is None or pd.isna(value):
         return "–"
-    when = pd.Timestamp(value).to_pydatetime()
+    when = (pd.Timestamp(value) + WIB).to_pydatetime()
     return format_datetime(when, "d MMM y HH.mm", locale=LOCALES[lang])
 
 

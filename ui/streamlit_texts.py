@@ -39,6 +39,7 @@ EXACT = {
     "Search": N_("st_search"),
     "Show/hide columns": N_("st_show_hide_columns"),
     "file upload": N_("st_file_upload"),
+    "Add files": N_("st_add_files"),
     "Download plot as a PNG": N_("st_plot_png"),
     "Zoom": N_("st_plot_zoom"),
     "Pan": N_("st_plot_pan"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -10,7 +12,7 @@ from sentra.coverage import source_of
 from sentra.escape import escape_markdown
 from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import t
-from sentra.indicators import centre_filters_default
+from sentra.indicators import budget_years, centre_filters_default
 from ui import streamlit_texts
 from ui.cached import coverage_of, headline_of
 from ui.context import PageContext
@@ -35,6 +37,7 @@ h1 {font-size: 1.9rem !important; padding: 0.2rem 0 0.3rem 0 !important;}
 @media (max-width: 640px) {  /* a phone: the map right after the title and the search box */
   .block-container {padding-top: 3.4rem;}
   h1 {font-size: 1.4rem !important;}
+  h2 {font-size: 1.2rem !important;} h3 {font-size: 1.05rem !important;}
   [data-testid="stVerticalBlock"] {gap: 0.55rem;}
   .st-key-map_controls [data-testid="stHorizontalBlock"] {
     flex-direction: row !important; flex-wrap: wrap !important;}
@@ -131,7 +134,7 @@ def headline_row(ctx: PageContext, region: str | None = None) -> None:
     notes."""
     h = headline_of(ctx, region)
     lang = ctx.lang
-    y0, y1 = ctx.filters.years
+    y0, y1 = budget_years(ctx.ref, ctx.filters)
     cols = st.columns(6)
     cols[0].metric(t("h_sentra", lang), fmt_number(h["sentra"], lang))
     clusters_known = not pd.isna(h["klaster"])
@@ -155,7 +158,7 @@ def headline_row(ctx: PageContext, region: str | None = None) -> None:
         ),
     )
     cols[5].metric(t("h_export", lang), fmt_percent(h["export_share"], lang, 1))
-    if region is None and (bps := bps_national_note(ctx.ref, lang)):
+    if region is None and (bps := bps_national_note(ctx.ref, lang, ctx.filtered)):
         st.caption(bps)  # the mapped count against BPS's national one
     if not centre_filters_default(ctx.filters):
         st.caption(t("budget_region_excluded", lang))
@@ -170,8 +173,14 @@ def cluster_help(ctx: PageContext) -> str:
 
 def illustrative_note(ctx: PageContext, share: float) -> None:
     if share > 0:
-        shown = fmt_percent(share * 100, ctx.lang, 0)
+        # rounded down: after an office's import, "100%" would deny its rows
+        shown = fmt_percent(math.floor(share * 100), ctx.lang, 0)
         st.caption(t("illustrative_note", ctx.lang, share=shown))
+
+
+def table_height(rows: int, most: int = 8) -> int:
+    """Pixels for a table of ``rows`` rows (at most ``most`` shown): no empty rows below."""
+    return 38 + 35 * max(1, min(rows, most))
 
 
 def illustrative_share(centres: pd.DataFrame) -> float:

@@ -23,6 +23,7 @@ from sentra.formatting import fmt_date, fmt_metric, fmt_number, fmt_percent, fmt
 from sentra.i18n import LANGUAGES, t
 from sentra.indicators import (
     Reference,
+    budget_years,
     budgets_of,
     centre_filters_default,
     headline,
@@ -209,7 +210,7 @@ def headline_numbers(
     the budget rows behind them."""
     lang = view.lang
     h = headline(scope, data.ref, view.filters, view.region)
-    y0, y1 = view.filters.years
+    y0, y1 = budget_years(data.ref, view.filters)
     numbers = [
         (t("h_sentra", lang), fmt_number(h["sentra"], lang)),
         (t("h_klaster", lang), no_data_or(fmt_number, h["klaster"], lang)),
