@@ -73,7 +73,8 @@ def _highlight(values: pd.DataFrame, shown: pd.DataFrame):
 st.subheader(t("compare_absolute", lang))
 values, shown = _rows(aggregate.COMPARED, lambda m, v: fmt_metric(m, v, lang))
 shown.index = values.index = [t(f"m_{m}", lang) for m in aggregate.COMPARED]
-st.dataframe(_highlight(values, shown), width="stretch")
+# st.table, not st.dataframe: its cells wrap, so a phone shows every region's column
+st.table(_highlight(values, shown))
 st.caption(t("population_source", lang))
 published = aggregate.cluster_sources(ctx.ref, lang)
 if table["klaster"].isna().any():
@@ -82,7 +83,7 @@ st.subheader(t("compare_normalised", lang))
 shared = aggregate.shared_measures(ctx.ref)  # a share of an unknown total is not a number
 values, shown = _rows(tuple(f"{m}_share" for m in shared), lambda m, v: fmt_percent(v, lang, 2))
 shown.index = values.index = [f"{t('m_' + m, lang)} — {t('share_national', lang)}" for m in shared]
-st.dataframe(_highlight(values, shown), width="stretch")
+st.table(_highlight(values, shown))
 st.caption(t("highest", lang))
 if "klaster" not in shared:
     st.caption(t("compare_no_cluster_share", lang, published=published))
@@ -91,7 +92,7 @@ imported = imported_indicators()
 if len(imported.meta):
     st.subheader(t("ind_title", lang))
     shown = regional_indicators.readable(imported, codes, names, lang)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.table(shown, hide_index=True)
 
 long = table[[f"{m}_share" for m in shared]].rename(
     columns=lambda m: t(f"m_{m.removesuffix('_share')}", lang)

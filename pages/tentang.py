@@ -19,9 +19,8 @@ charts.plot(counts_by_source.figure(lang), key="counts_by_source")
 st.caption(counts_by_source.note(lang))
 st.caption("  \n".join(counts_by_source.sources_lines(lang)))
 st.subheader(t("facts_title", lang))
-st.dataframe(
-    readable_facts(ctx.ref.facts, ctx.ref.regions["name"], lang), hide_index=True, width="stretch"
-)
+# a table whose cells wrap: each fact's source stays beside it, also on a phone
+st.table(readable_facts(ctx.ref.facts, ctx.ref.regions["name"], lang), hide_index=True)
 st.subheader(t("glossary", lang))
 for term, text in GLOSSARY.values():
     st.markdown(f"- **{t(term, lang)}** — {t(text, lang)}")

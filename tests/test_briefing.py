@@ -183,7 +183,7 @@ def test_comparison_slides_match_the_compare_page(store_dir, tmp_path):
     table_slide = next(s for s in slides if title_of(s) == "Compare: Absolute")
     grid = next(s.table for s in table_slide.shapes if s.has_table)
     cells = [[c.text for c in row.cells] for row in grid.rows]
-    page_table = shown.dataframe[0].value
+    page_table = shown.table[0].value
     assert cells[0][1:] == list(page_table.columns)
     for row in cells[1:]:
         assert row[1:] == list(page_table.loc[row[0]]), row[0]

@@ -36,7 +36,7 @@ def test_per_person_measure_on_the_map_and_in_compare():
     assert "Sentra/klaster per 100.000 penduduk" in script
     assert "Kepmendagri No 300.2.2-2138" in script  # the legend names the population source
     compare = run("bandingkan", bandingkan=["33.26", "33.75"])
-    rows = list(compare.dataframe[0].value.index)
+    rows = list(compare.table[0].value.index)
     assert "Tenaga kerja per 1.000 penduduk" in rows
     assert any("Kemendagri 2025" in c.value for c in compare.caption)
 
@@ -77,7 +77,7 @@ def test_kecamatan_on_the_map_profile_and_compare():
     assert int(metric(profile, "Sentra")) == (in_buaran["kind"] == "sentra").sum()
     assert metric(profile, "Sentra/klaster per 100.000 penduduk") == "–"
     compare = run("bandingkan", bandingkan=["33.26.14", "33.26.13", "33.26"])
-    table = compare.dataframe[0].value
+    table = compare.table[0].value
     assert list(table.columns) == ["Buaran", "Kedungwuni", "Kabupaten Pekalongan"]
     english = run("peta", wilayah="33.26.14", lang="en")
     assert english.title[0].value.endswith("› Buaran district")

@@ -64,5 +64,5 @@ def test_imported_indicator_in_profile_and_compare():
         "BPS Provinsi Jawa Tengah, Jawa Tengah Dalam Angka 2024",
     ]
     compare = run("bandingkan", bandingkan=["33.26", "33.75", "34.04"], lang="en")
-    table = compare.dataframe[-1].value
+    table = compare.table[-1].value
     assert table.iloc[0, 1:4].tolist() == ["47 unit", "20 unit", "No data"]

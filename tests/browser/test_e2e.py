@@ -54,9 +54,12 @@ def test_compare_jawa_tengah_and_yogyakarta(server, offline_page):
     offline_page.choose("Wilayah yang dibandingkan (2–4)", "Jawa Tengah")
     offline_page.choose("Wilayah yang dibandingkan (2–4)", "Daerah Istimewa Yogyakarta")
     page.get_by_text("Angka mutlak").wait_for()
-    page.locator('[data-testid="stDataFrame"]').nth(1).wait_for()
+    tables = page.locator('[data-testid="stTable"]')
+    tables.nth(1).wait_for()
     page.locator('[data-testid="stPlotlyChart"]').nth(1).wait_for()
-    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    assert tables.count() == 2
+    headers = tables.first.locator("th").all_inner_texts()
+    assert "Jawa Tengah" in headers and "Daerah Istimewa Yogyakarta" in headers
     assert "bandingkan=33" in page.url and "bandingkan=34" in page.url
     offline_page.screenshot("compare-jateng-diy")
 
