@@ -55,7 +55,7 @@ def test_analisis_shows_three_sections_and_a_drawn_map_for_kab_pekalongan():
     moran = next(m.value for m in at.markdown if m.value.startswith("Moran's I global"))
     assert "999 permutasi" in moran
     notes = " ".join(c.value for c in at.caption)
-    assert "ketetanggaan queen" in notes and "taraf signifikansi 0,05" in notes
+    assert "ketetanggaan sisi atau sudut" in notes and "taraf signifikansi 0,05" in notes
     assert "ilustratif" in notes  # the relatedness illustrates the method
     opportunities = frame(at, "Kepadatan keterkaitan")
     assert (

@@ -4,6 +4,7 @@ at 1280 px, and on the map and the profile on a phone (390 px); keyboard focus i
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -148,13 +149,19 @@ def _streamlit_english(names: list[str]) -> list[str]:
     ]
 
 
-def _texts_in(page, sidebar: str) -> None:
-    """Until the page's replacement script runs in the language whose name of the sidebar
-    is ``sidebar``, and one frame later (it replaces on the next animation frame)."""
+def _names_once_settled(page, sidebar: str, settled) -> list[str]:
+    """The page's names once the replacement script runs in the language whose name of the
+    sidebar is ``sidebar`` and ``settled(names)`` holds (new elements keep arriving while a
+    page draws; each is replaced some milliseconds after it appears), or after 15 s."""
     page.wait_for_function(
         "name => window.sentraTexts && window.sentraTexts.exact.Sidebar === name", arg=sidebar
     )
-    page.wait_for_timeout(300)
+    deadline = time.monotonic() + 15
+    while True:
+        names = [n for frame in page.frames for n in frame.evaluate(NAMES_JS)]
+        if settled(names) or time.monotonic() > deadline:
+            return names
+        page.wait_for_timeout(250)
 
 
 def test_screen_readers_hear_indonesian_and_english_comes_back(server, offline_page):
@@ -162,15 +169,13 @@ def test_screen_readers_hear_indonesian_and_english_comes_back(server, offline_p
     hover) are Indonesian in Indonesian mode; switching to English brings theirs back."""
     page = offline_page.page
     _open(offline_page, server, "/profil?wilayah=33")  # charts, help icons, the slider
-    _texts_in(page, "Bilah samping")
-    names = [n for frame in page.frames for n in frame.evaluate(NAMES_JS)]
+    names = _names_once_settled(page, "Bilah samping", lambda n: not _streamlit_english(n))
     assert _streamlit_english(names) == []
     assert "Langsung ke isi utama" in names and "Bantuan untuk Cari wilayah" in names
     page.get_by_label("Bahasa / Language").click()
     page.get_by_role("option", name="English").click()
     page.get_by_role("link", name="Region profile").wait_for()
     offline_page.wait_idle()
-    _texts_in(page, "Sidebar")
-    names = page.evaluate(NAMES_JS)
+    names = _names_once_settled(page, "Sidebar", lambda n: "Langsung ke isi utama" not in n)
     assert "Skip to main content" in names and "Collapse sidebar" in names
     assert "Langsung ke isi utama" not in names
