@@ -144,7 +144,7 @@ def _list(args: argparse.Namespace, store: Store) -> str:
         "created_at": N_("acc_col_created"),
     }
     table = accounts[list(columns)].rename(columns={k: t(v, lang) for k, v in columns.items()})
-    total = t("acc_count", lang, n=fmt_number(len(table), lang))
+    total = t("acc_count", lang, count=len(table), n=fmt_number(len(table), lang))
     return table.to_string(index=False) + "\n" + total
 
 

@@ -89,11 +89,12 @@ else:
             analysis.open_compare(selected, peers)
     notes = [t("an_similar_method", lang)]
     if part.peers.left_out:
-        n = fmt_number(part.peers.left_out, lang)
+        left_out = part.peers.left_out
+        n = fmt_number(left_out, lang)
         if basis == "ukuran":
-            notes.append(t("an_similar_left_out", lang, n=n))
+            notes.append(t("an_similar_left_out", lang, count=left_out, n=n))
         else:
-            notes.append(t("an_similar_left_out_sector", lang, n=n))
+            notes.append(t("an_similar_left_out_sector", lang, count=left_out, n=n))
     if ctx.filters.get("sektor") and basis != "ukuran":
         notes.append(t("an_similar_sector_filter", lang))
     st.caption(" ".join(notes))

@@ -23,6 +23,11 @@ GLOSSARY = {
     "apbn": (N_("gl_apbn_term"), N_("gl_apbn_text")),
     "apbd": (N_("gl_apbd_term"), N_("gl_apbd_text")),
     "lq": (N_("gl_lq_term"), N_("gl_lq_text")),
+    "imk": (N_("gl_imk_term"), N_("gl_imk_text")),
+    "lisa": (N_("gl_lisa_term"), N_("gl_lisa_text")),
+    "gistar": (N_("gl_gistar_term"), N_("gl_gistar_text")),
+    "moran": (N_("gl_moran_term"), N_("gl_moran_text")),
+    "keterkaitan": (N_("gl_keterkaitan_term"), N_("gl_keterkaitan_text")),
 }
 # English words in the published citations, shown in the reader's language (whole words,
 # longest first: "cluster workshop in" before "workshop").

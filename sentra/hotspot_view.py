@@ -172,12 +172,20 @@ def notes(result: Hotspots, names: pd.Series, lang: str) -> list[str]:
     elif result.islands:
         joined = [f"{names[a]} → {names[b]}" for a, b in sorted(result.islands.items())]
         lines.append(
-            t("an_hs_islands", lang, n=fmt_number(len(joined), lang), joined="; ".join(joined))
+            t(
+                "an_hs_islands",
+                lang,
+                count=len(joined),
+                n=fmt_number(len(joined), lang),
+                joined="; ".join(joined),
+            )
         )
     else:
         lines.append(t("an_hs_no_islands", lang))
     if result.left_out:
-        lines.append(t("an_hs_left_out", lang, n=fmt_number(result.left_out, lang)))
+        lines.append(
+            t("an_hs_left_out", lang, count=result.left_out, n=fmt_number(result.left_out, lang))
+        )
     return lines
 
 

@@ -50,8 +50,15 @@ def catalogue(lang: str) -> dict[str, str]:
     return {m.id: m.string for m in entries if m.id and m.string and not m.fuzzy}
 
 
-def t(label_key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
-    """The label in ``lang`` (Indonesian when missing), with ``{placeholders}`` filled."""
+def t(
+    label_key: str, lang: str = DEFAULT_LANGUAGE, /, *, count: float | None = None, **values: object
+) -> str:
+    """The label in ``lang`` (Indonesian when missing), with ``{placeholders}`` filled.
+
+    A ``count`` of one picks ``<label_key>_one`` where ``lang``'s catalogue holds it: English
+    says "1 centre", Indonesian nouns do not change, so only English catalogues the singular."""
+    if count == 1 and lang in LANGUAGES and f"{label_key}_one" in catalogue(lang):
+        label_key = f"{label_key}_one"
     text = catalogue(lang).get(label_key) if lang in LANGUAGES else None
     if not text:
         text = catalogue(DEFAULT_LANGUAGE)[label_key]

@@ -213,7 +213,9 @@ def _frames(
     first = yearly.values.columns[0]
     note = t(YEAR_NOTES[metric], lang, first=first)
     if yearly.undated:
-        note += " " + t("year_undated", lang, n=fmt_number(yearly.undated, lang))
+        note += " " + t(
+            "year_undated", lang, count=yearly.undated, n=fmt_number(yearly.undated, lang)
+        )
     title = t(YEAR_TITLES[metric], lang, year=YEAR_TOKEN)
     return year_frames(yearly, names, fmt, title, f"{note} {one_scale}", t("year_all", lang), lang)
 

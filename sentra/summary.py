@@ -70,7 +70,7 @@ def summarise(
     head = headline(inside, ref, filters, region)
     shown: dict[str, str] = {"sentra": fmt_number(head["sentra"], lang)}
     if pd.isna(head["klaster"]):
-        first = t("sum_count", lang, place=place, sentra=shown["sentra"])
+        first = t("sum_count", lang, count=head["sentra"], place=place, sentra=shown["sentra"])
     else:
         shown["klaster"] = fmt_number(head["klaster"], lang)
         first = t("sum_count_clusters", lang, place=place, **shown)
@@ -89,9 +89,18 @@ def summarise(
         national = relatedness.national_counts(all_centres, filters)
         own = scope(relatedness.base(all_centres, filters), region)
         shown["lq"] = fmt_number(relatedness.region_quotients(national, own)[top], lang, 2)
-        sentence = t("sum_sector", lang, sector=sector, n=shown["sector_n"], lq=shown["lq"])
+        sentence = t(
+            "sum_sector",
+            lang,
+            count=sectors.iloc[0],
+            sector=sector,
+            n=shown["sector_n"],
+            lq=shown["lq"],
+        )
     else:
-        sentence = t("sum_sector_national", lang, sector=sector, n=shown["sector_n"])
+        sentence = t(
+            "sum_sector_national", lang, count=sectors.iloc[0], sector=sector, n=shown["sector_n"]
+        )
     if commodity != "–":  # after the sector's count, which is not the commodity's
         sentence = f"{sentence} {t('sum_mainly', lang, commodity=commodity)}"
     sentences.append(sentence)

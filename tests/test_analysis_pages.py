@@ -155,6 +155,18 @@ def test_profile_summary_in_english_and_for_a_kecamatan():
     assert kecamatan.startswith("Kec. Buaran:") and "rata-rata Kabupaten Pekalongan" in kecamatan
 
 
+def test_a_kecamatan_with_one_centre_reads_in_the_singular(layers):
+    store = open_store()
+    centres = store.centres(store.current_version())
+    ref = load_reference(store, layers.all_regions)
+    counts = centres["kecamatan_code"].value_counts()
+    one = str(counts[counts == 1].index[0])
+    english = summarise(centres, centres, ref, Filters(), one, "en").text
+    assert ": 1 centre." in english and "(1 centre or cluster, LQ " in english
+    indonesian = summarise(centres, centres, ref, Filters(), one, "id").text
+    assert ": 1 sentra." in indonesian and "(1 sentra dan klaster, LQ " in indonesian
+
+
 def test_briefing_title_slide_carries_the_same_summary(layers):
     store = open_store()
     version = store.current_version()

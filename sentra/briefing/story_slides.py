@@ -51,7 +51,12 @@ def story_briefing(
             title=story.title,
             subtitle=t("story_kicker", lang),
             lines=[
-                t("story_steps", lang, n=fmt_number(len(story.steps), lang)),
+                t(
+                    "story_steps",
+                    lang,
+                    count=len(story.steps),
+                    n=fmt_number(len(story.steps), lang),
+                ),
                 t("brief_date", lang, date=fmt_date(today, lang)),
                 t("brief_language", lang, language=LANGUAGES[lang]),
                 t("brief_data", lang, source=t("source_store", lang, v=data.version)),
