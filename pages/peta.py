@@ -82,10 +82,10 @@ st_folium(
 st.caption(f"{view.note} {t('basemap_note', lang)} {t('boundary_credit', lang)}")
 with st.expander(t("map_table", lang)):  # the same regions, values and classes, for keyboards
     if year is None:
-        st.table(view.rows, hide_index=True)
+        widgets.plain_table(view.rows)
     else:
         st.caption(view.frames.title_of(year))
-        st.table(year_rows(view.frames, year, lang), hide_index=True)
+        widgets.plain_table(year_rows(view.frames, year, lang))
 if measure is not None and measure.level == "regency" and not selected:
     st.caption(t("imp_level_note", lang))
 widgets.headline_row(ctx, selected)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -37,6 +38,12 @@ def metric(at: AppTest, label: str) -> str:
 def map_script(at: AppTest) -> str:
     frames = [e for e in at.main if type(e).__name__ == "UnknownElement"]
     return json.loads(frames[0].proto.json_args)["script"]
+
+
+def map_table(at: AppTest) -> pd.DataFrame:
+    """The map's table view ("Tabel peta"), a plain HTML table on the page, as read back."""
+    body = next(h.proto.body for h in at.get("html") if "sentra-table" in h.proto.body)
+    return pd.read_html(io.StringIO(body), keep_default_na=False)[0].astype(str)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -312,3 +319,13 @@ def test_data_page_says_when_the_store_fails_for_versions_and_restore(monkeypatc
     assert not at.exception
     assert [e.value for e in at.error] == [t("store_no_version", "id", version=7)]
     assert not [b for b in at.button if b.label.startswith(t("restore", "id"))]
+
+
+def test_map_table_lists_every_region_of_the_map_with_its_value_and_class():
+    national = map_table(run("peta"))
+    assert list(national.columns) == ["Wilayah", "Nilai", "Kelas (warna di peta)"]
+    assert len(national) == 38 and national["Wilayah"].is_unique
+    assert national.set_index("Wilayah").at["Jawa Tengah", "Nilai"] != ""
+    english = map_table(run("peta", wilayah="33", lang="en"))
+    assert list(english.columns) == ["Region", "Value", "Class (colour on the map)"]
+    assert len(english) == 35

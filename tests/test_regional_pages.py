@@ -10,7 +10,7 @@ import pytest
 from loaders.import_file import read_table
 from loaders.importer import checker_for, indicator_key, read_regional_sheet
 from tests.officials_files import to_xlsx
-from tests.test_pages import run
+from tests.test_pages import map_table, run
 from tests.test_regional_tables import WIDE
 
 
@@ -46,7 +46,7 @@ def test_imported_indicator_is_a_map_measure_with_source_and_no_data():
     )
     assert 'sentraYears.choose("2021")' in args["feature_group"]  # the live map shows 2021
     assert any(c.value == "Jumlah sentra IKM (2021)" for c in in_2021.caption)
-    rows = in_2021.table[0].value.set_index("Wilayah")["Nilai"]
+    rows = map_table(in_2021).set_index("Wilayah")["Nilai"]
     assert rows["Kabupaten Pekalongan"] == "44 unit"
     assert rows["Kabupaten Magelang"] == "Tidak ada data"  # "-" in the 2021 column
     national = run("peta", metrik="imp:jumlah_sentra_ikm")

@@ -34,6 +34,11 @@ h1 {font-size: 1.9rem !important; padding: 0.2rem 0 0.3rem 0 !important;}
 /* Streamlit's captions are text at 60% opacity (3.9:1 on white); WCAG AA asks 4.5:1 for small
    text: a solid grey of 6.7:1 instead. */
 [data-testid="stCaptionContainer"] {opacity: 1; color: #5c5b59;}
+/* plain_table: the map's table view, ruled like Streamlit's own tables */
+table.sentra-table {border-collapse: collapse; width: 100%; font-size: 0.9rem;}
+table.sentra-table th, table.sentra-table td {
+  text-align: left; padding: 0.3rem 0.6rem; border-bottom: 1px solid #e6e6e9;}
+table.sentra-table th {font-weight: 600;}
 @media (max-width: 640px) {  /* a phone: the map right after the title and the search box */
   .block-container {padding-top: 3.4rem;}
   h1 {font-size: 1.4rem !important;}
@@ -176,6 +181,13 @@ def illustrative_note(ctx: PageContext, share: float) -> None:
         # rounded down: after an office's import, "100%" would deny its rows
         shown = fmt_percent(math.floor(share * 100), ctx.lang, 0)
         st.caption(t("illustrative_note", ctx.lang, share=shown))
+
+
+def plain_table(frame: pd.DataFrame) -> None:
+    """``frame`` as a plain HTML table, its cells escaped. For the home page's table view of
+    the map: ``st.table`` there makes every first visit fetch and run Streamlit's Arrow table
+    code (~0.9 MB of JavaScript) for a table behind a closed expander; other pages keep it."""
+    st.html(frame.to_html(index=False, border=0, classes="sentra-table", na_rep="–"))
 
 
 def table_height(rows: int, most: int = 8) -> int:

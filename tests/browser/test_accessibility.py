@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.conftest import OfflinePage
 from tests.officials_files import to_csv
@@ -126,6 +127,28 @@ def test_keyboard_focus_is_visible_on_every_control(server, offline_page):
         assert focused != unfocused, f"no visible focus on {what!r}"
         seen.append(what)
     assert len(seen) >= 10, seen
+
+
+def test_the_map_table_opens_with_the_keyboard_and_reads_as_a_table(server, offline_page):
+    """Someone without a mouse or who cannot tell the colours: Tab reaches "Tabel peta",
+    Enter opens it, and a screen reader finds a table with column headers and a row per
+    province of the map."""
+    _open(offline_page, server, "/")
+    page = offline_page.page
+    summary = page.locator("summary").filter(has_text="Tabel peta")
+    for _ in range(120):  # the sidebar, the page links, the search, each shape of the map
+        page.keyboard.press("Tab")
+        if summary.evaluate("s => s === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reached the map table")
+    page.keyboard.press("Enter")
+    table = page.get_by_role("table").filter(has=page.get_by_role("columnheader", name="Nilai"))
+    expect(table).to_be_visible()
+    headers = table.get_by_role("columnheader").all_inner_texts()
+    assert headers == ["Wilayah", "Nilai", "Kelas (warna di peta)"]
+    expect(table.locator("tbody").get_by_role("row")).to_have_count(38)
+    offline_page.screenshot("map-table-keyboard")
 
 
 NAMES_JS = """() => {
