@@ -125,7 +125,7 @@ def test_national_view_asks_for_a_region_and_still_maps_all_regencies():
 # -- the summary in words ---------------------------------------------------------------------
 def test_profile_summary_numbers_equal_the_pages():
     profile = run("profil", wilayah="33.26")
-    text = profile.markdown[1].value.replace("\\", "")
+    text = profile.markdown[0].value.replace("\\", "")
     sentra = metric(profile, "Sentra")
     export = metric(profile, "Mengekspor")
     assert text.startswith(
@@ -148,10 +148,10 @@ def test_profile_summary_numbers_equal_the_pages():
 
 def test_profile_summary_in_english_and_for_a_kecamatan():
     english = run("profil", wilayah="33.26", lang="en")
-    text = english.markdown[1].value.replace("\\", "")
+    text = english.markdown[0].value.replace("\\", "")
     assert text.startswith(f"Kabupaten Pekalongan: {metric(english, 'Centres')} centres")
     assert "reach export markets" in text and "Similar to" in text
-    kecamatan = run("profil", wilayah="33.26.14").markdown[1].value.replace("\\", "")
+    kecamatan = run("profil", wilayah="33.26.14").markdown[0].value.replace("\\", "")
     assert kecamatan.startswith("Kec. Buaran:") and "rata-rata Kabupaten Pekalongan" in kecamatan
 
 

@@ -97,7 +97,7 @@ def player(ctx: PageContext) -> None:
         play(story, number)
     step = story.steps[number - 1]
     with st.container(key="story_bar"):
-        st.markdown(_BAR_CSS, unsafe_allow_html=True)
+        st.html(_BAR_CSS)
         back, text, forward, leave = st.columns([1, 8, 1, 1.3], vertical_alignment="center")
         if back.button(
             "◀",

@@ -21,7 +21,7 @@ TABLE_ROWS = 2_000
 
 # Officials use laptops and 1280×720 projectors: keep the page compact so the map is visible.
 _COMPACT_CSS = """<style>
-.block-container {padding-top: 2.6rem; padding-bottom: 1rem;}
+.block-container {padding-top: 3.6rem; padding-bottom: 1rem;}
 h1 {font-size: 1.9rem !important; padding: 0.2rem 0 0.3rem 0 !important;}
 [data-testid="stMetricValue"] {font-size: 1.6rem;}
 [data-testid="stMetricLabel"] p {white-space: normal; line-height: 1.2;}
@@ -104,27 +104,26 @@ _UPLOAD_BUTTON = streamlit_texts.UPLOAD_BUTTON
 def uploader_in_language(lang: str, max_mb: int) -> None:
     """The uploader's texts in ``lang`` with our size limit (call before ``file_uploader``)."""
     drop, button = t("upload_drop", lang, mb=max_mb), t("upload_button", lang)
-    st.markdown(
+    st.html(
         "<style>[data-testid='stFileUploaderDropzoneInstructions'] > div > span,"
         "[data-testid='stFileUploaderDropzoneInstructions'] small {display:none}"
         f"[data-testid='stFileUploaderDropzoneInstructions'] > div::after{{content:{_css(drop)}}}"
         f"{_UPLOAD_BUTTON} > * {{display:none}}"
-        f"{_UPLOAD_BUTTON}::after {{content:{_css(button)}}}</style>",
-        unsafe_allow_html=True,
+        f"{_UPLOAD_BUTTON}::after {{content:{_css(button)}}}</style>"
     )
 
 
 def chrome(ctx: PageContext) -> None:
     """Compact layout; Streamlit's own texts in the reader's language; in presentation mode
     no sidebar or header, and a way back."""
-    st.markdown(
-        _COMPACT_CSS + empty_dropdown_css(ctx.lang) + search_enter_css(ctx.lang),
-        unsafe_allow_html=True,
-    )
+    # st.html, not st.markdown(unsafe_allow_html=True): a style-only st.html takes no room,
+    # and Markdown with HTML makes the first visit fetch and run an HTML parser for Markdown
+    # (rehype-raw, ~0.2 MB of JavaScript) that nothing else on the map page needs
+    st.html(_COMPACT_CSS + empty_dropdown_css(ctx.lang) + search_enter_css(ctx.lang))
     streamlit_texts.install(ctx.lang)  # first in the sidebar: at work before the page
     if not ctx.presentation:
         return
-    st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)
+    st.html(_PRESENTATION_CSS)
 
     def leave() -> None:
         st.session_state["presentasi"] = False
