@@ -5,8 +5,8 @@ a provincial office's export (title, header, column numbers, totals; names, rege
 written, kecamatan, money as text, compound market reach) and times ``read_table`` and the
 row checks against the floor: a plain ``pyarrow.csv`` read of the same bytes (same
 delimiter and encoding, Windows-1252 as offices' Excel writes it, the header after the title
-row, rows of another width skipped), in the same run. Wall time depends on what else the machine runs; CPU time is
-this process's. The last line is a JSON object.
+row, rows of another width skipped), in the same run. Wall time depends on what else the
+machine runs; CPU time is this process's. The last line is a JSON object.
 """
 
 from __future__ import annotations
