@@ -73,7 +73,9 @@ def summarise(
         first = t("sum_count", lang, count=head["sentra"], place=place, sentra=shown["sentra"])
     else:
         shown["klaster"] = fmt_number(head["klaster"], lang)
-        first = t("sum_count_clusters", lang, place=place, **shown)
+        centres = t("sum_n_centres", lang, count=head["sentra"], n=shown["sentra"])
+        clusters = t("sum_n_clusters", lang, count=head["klaster"], n=shown["klaster"])
+        first = t("sum_count_clusters", lang, place=place, centres=centres, clusters=clusters)
     if head["illustrative_share"] > 0:
         first = f"{first} {t('sum_illustrative', lang)}"
     sentences = [first]

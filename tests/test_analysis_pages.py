@@ -165,6 +165,8 @@ def test_a_kecamatan_with_one_centre_reads_in_the_singular(layers):
     assert ": 1 centre." in english and "(1 centre or cluster, LQ " in english
     indonesian = summarise(centres, centres, ref, Filters(), one, "id").text
     assert ": 1 sentra." in indonesian and "(1 sentra dan klaster, LQ " in indonesian
+    buaran = summarise(centres, centres, ref, Filters(), "33.26.14", "en").text
+    assert buaran.startswith("Buaran district: 0 centres and 1 cluster.")  # Simbang Kulon
 
 
 def test_briefing_title_slide_carries_the_same_summary(layers):
