@@ -19,6 +19,7 @@ from sentra.accounts import Account
 from sentra.reconcile import name_key, plan_import
 from tests.officials_files import to_csv
 from tests.stores import on_both_backends
+from ui.data_io import _when
 
 ROOT = Path(__file__).resolve().parent.parent
 PEKALONGAN = "33.26"
@@ -556,3 +557,11 @@ def test_a_regency_whose_every_kecamatan_is_listed_is_the_offices_and_so_its_pro
     assert table.loc["33.26", "status"] == "dinas" and table.loc["33", "status"] == "bps"
     lists = _lists([("33.26", "regency", 2), ("33.75", "regency", 4)])
     assert coverage(_regions(), {"33"}, lists).loc["33", "status"] == "dinas"
+
+
+def test_version_times_show_on_jakartas_clock():
+    """Versions are stored in UTC (naive from DuckDB, with a zone from PostgreSQL); officials
+    read them in western Indonesian time."""
+    assert _when(pd.Timestamp("2026-12-06 03:00"), "id") == "6 Des 2026 10.00"
+    assert _when(pd.Timestamp("2026-12-06 20:30", tz="UTC"), "en") == "7 Dec 2026 03.30"
+    assert _when(None, "id") == "–"

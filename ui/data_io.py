@@ -7,7 +7,7 @@ import hashlib
 
 import pandas as pd
 import streamlit as st
-from babel.dates import format_datetime
+from babel.dates import format_datetime, get_timezone
 
 from loaders.export import MAX_ROWS_XLSX_GEOJSON, to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
 from loaders.import_file import MAX_UPLOAD_MB, ImportFileError, Sheet, read_table
@@ -256,14 +256,15 @@ def indicator_csv(version: int, region_names: pd.Series) -> bytes:
     return to_csv_bytes(values)
 
 
-WIB = pd.Timedelta(hours=7)  # stored in UTC; shown in western Indonesian time, as in Jakarta
+WIB = get_timezone("Asia/Jakarta")  # stored in UTC; shown in western Indonesian time
 
 
 def _when(value: object, lang: str) -> str:
+    """A stored time (UTC; naive ones are read as UTC) as Jakarta's clock shows it."""
     if value is None or pd.isna(value):
         return "–"
-    when = (pd.Timestamp(value) + WIB).to_pydatetime()
-    return format_datetime(when, "d MMM y HH.mm", locale=LOCALES[lang])
+    when = pd.Timestamp(value).to_pydatetime()
+    return format_datetime(when, "d MMM y HH.mm", tzinfo=WIB, locale=LOCALES[lang])
 
 
 def versions_table(lang: str) -> pd.DataFrame:
