@@ -10,7 +10,7 @@ from sentra.formatting import fmt_number
 from sentra.i18n import t
 from sentra.indicators import Reference, budgets_of, location_quotient, no_data, region_metrics
 from sentra.per_person import PER_PERSON, people_in, per_person
-from sentra.schema import EXPORT_REACH
+from sentra.schema import EXPORT_REACH, NOT_KNOWN
 
 
 def scope(centres: pd.DataFrame, code: str | None) -> pd.DataFrame:
@@ -87,13 +87,13 @@ def cluster_sources(ref: Reference, lang: str) -> str:
 
 
 def mix(centres: pd.DataFrame, column: str) -> pd.Series:
-    """Number of centres per value of ``column``, largest first."""
-    return centres[column].fillna("–").value_counts()
+    """Number of centres per value of ``column``, largest first (missing: ``NOT_KNOWN``)."""
+    return centres[column].fillna(NOT_KNOWN).value_counts()
 
 
 def reach_mix(centres: pd.DataFrame) -> pd.Series:
-    """Number of centres per market reach, from local to export ("–": not known)."""
-    return mix(centres, "export_reach").reindex([*EXPORT_REACH, "–"]).dropna().astype(int)
+    """Number of centres per market reach, from local to export, then not known."""
+    return mix(centres, "export_reach").reindex([*EXPORT_REACH, NOT_KNOWN]).dropna().astype(int)
 
 
 def budget_by_year(

@@ -150,7 +150,7 @@ REGIONAL_VALUE_COLUMNS: dict[str, str] = {
 }
 
 
-# What ``sentra.aggregate.mix`` counts a missing value as ("–"), in a chart or a table.
+# What ``sentra.aggregate.mix`` counts a missing value as, in a chart or a table.
 NOT_KNOWN = "–"
 _NOT_KNOWN_LABEL = ("Tidak diketahui", "Not known")
 

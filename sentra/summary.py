@@ -20,7 +20,7 @@ from sentra.filters import Filters
 from sentra.formatting import fmt_number, fmt_percent
 from sentra.i18n import t
 from sentra.indicators import Reference, headline, no_data
-from sentra.schema import SECTORS, label
+from sentra.schema import NOT_KNOWN, SECTORS, label
 
 PEERS_NAMED = 2
 
@@ -103,7 +103,7 @@ def summarise(
         sentence = t(
             "sum_sector_national", lang, count=sectors.iloc[0], sector=sector, n=shown["sector_n"]
         )
-    if commodity != "–":  # after the sector's count, which is not the commodity's
+    if commodity != NOT_KNOWN:  # after the sector's count, which is not the commodity's
         sentence = f"{sentence} {t('sum_mainly', lang, commodity=commodity)}"
     sentences.append(sentence)
 
