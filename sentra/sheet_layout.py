@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from sentra.i18n import N_
 from sentra.import_fields import header_field
+from sentra.sheet_grid import ColumnGrid, RowGrid, as_grid
 
 SCAN_ROWS = 40  # the header is looked for among the first rows that hold anything
 _NUMBERING = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
@@ -87,9 +89,10 @@ def _merge_header(upper: list, lower: list) -> list:
     return [lo if cell_text(lo) else hi for hi, lo in zip(up, low, strict=True)]
 
 
-def find_layout(grid: list[list], header: int | None = None) -> Layout:
+def find_layout(grid: list[list] | RowGrid | ColumnGrid, header: int | None = None) -> Layout:
     """The header (given, or the best-scoring of the first rows, alone or with the row under
     it as a two-row header) and the rows to skip."""
+    grid = as_grid(grid)
     candidates = [i for i, row in enumerate(grid[: SCAN_ROWS * 5]) if _filled(row)][:SCAN_ROWS]
     if not candidates:
         return Layout(0)
@@ -163,15 +166,18 @@ def _scan(row: list) -> tuple[int, str]:
     return filled, lead
 
 
-def _mark_rows(grid: list[list], layout: Layout) -> None:
-    """Data rows that are not centres: numbering, repeated headers, totals, notes, blanks."""
+def _mark_rows(grid: RowGrid | ColumnGrid, layout: Layout) -> None:
+    """Data rows that are not centres: numbering, repeated headers, totals, notes, blanks.
+    Only the rows the grid cannot rule out are looked at one by one."""
     first = layout.header + layout.header_rows
     header = grid[layout.header]
     header_keys = [_key(v) for v in header]
     j0 = next((j for j, key in enumerate(header_keys) if key), 0)
     head = cell_text(header[j0]).lower() if j0 < len(header) else ""
+    blanks, rows = grid.rows_to_check(first, j0, head)
+    layout.skipped.extend((i, "blank") for i in blanks.tolist())
     totals_seen = False
-    for i in range(first, len(grid)):
+    for i in rows.tolist():
         row = grid[i]
         filled, lead = _scan(row)
         if not filled:
@@ -196,12 +202,14 @@ def _mark_rows(grid: list[list], layout: Layout) -> None:
             source = _SOURCE_NOTE.match(lead)
             if source and not layout.source_note:
                 layout.source_note = source.group(3).strip()
+    layout.skipped.sort()
 
 
-def header_names(grid: list[list], layout: Layout) -> list[str]:
+def header_names(grid: list[list] | RowGrid | ColumnGrid, layout: Layout) -> list[str]:
     """Column names: the header's text; unnamed columns by letter; repeats made unique."""
+    grid = as_grid(grid)
     row = _header_cells(grid, layout.header, layout.header_rows)
-    width = max((len(r) for r in grid), default=0)
+    width = grid.width
     names: list[str] = []
     for j in range(width):
         text = re.sub(r"\s+", " ", cell_text(row[j] if j < len(row) else None))
@@ -224,18 +232,19 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def build_table(grid: list[list], layout: Layout) -> tuple[pd.DataFrame, list[int]]:
+def build_table(
+    grid: list[list] | RowGrid | ColumnGrid, layout: Layout
+) -> tuple[pd.DataFrame, list[int]]:
     """The data rows under their column names, and the grid row of each; columns with no
     name and no data are dropped. Cells stay as read (text, numbers or None → '')."""
+    grid = as_grid(grid)
     names = header_names(grid, layout)
-    skip = {i for i, _ in layout.skipped}
     first = layout.header + layout.header_rows
-    keep = [i for i in range(first, len(grid)) if i not in skip]
-    width = len(names)
-    rows = [
-        grid[i] if len(grid[i]) == width else grid[i] + [""] * (width - len(grid[i])) for i in keep
-    ]
-    table = pd.DataFrame(rows, columns=names, dtype=object).fillna("")
+    kept = np.ones(max(len(grid) - first, 0), dtype=bool)
+    kept[[i - first for i, _ in layout.skipped if i >= first]] = False
+    keep = np.flatnonzero(kept) + first
+    table = grid.frame(keep, len(names))
+    table.columns = names
     unnamed = [n for n in names if re.fullmatch(r"\([A-Z]+\)", n)]
     empty = [n for n in unnamed if not table[n].map(cell_text).any()]
-    return table.drop(columns=empty), keep
+    return table.drop(columns=empty), keep.tolist()

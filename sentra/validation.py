@@ -38,12 +38,20 @@ def _cell(value: object, number: bool) -> object:
     return cell_text(value)
 
 
-def _per_value(values: np.ndarray, convert: Callable[[object], object]) -> np.ndarray:
-    """``convert`` applied once per distinct value (files repeat names, codes and numbers),
-    then spread back over the rows: an object array."""
+def _distinct(
+    values: np.ndarray, convert: Callable[[object], object]
+) -> tuple[np.ndarray, np.ndarray]:
+    """``convert`` applied once per distinct value (files repeat names, codes and numbers):
+    per row the number of its value, and the converted values (an object array)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     done = np.empty(len(uniques), dtype=object)
     done[:] = [convert(u) for u in uniques]
+    return codes, done
+
+
+def _per_value(values: np.ndarray, convert: Callable[[object], object]) -> np.ndarray:
+    """``convert`` applied once per distinct value, spread back over the rows."""
+    codes, done = _distinct(values, convert)
     return done[codes]
 
 
@@ -51,20 +59,29 @@ def _factorize_rows(columns: list[np.ndarray]) -> tuple[np.ndarray, list[tuple]]
     """Per row, the number of its distinct combination of values in ``columns``, and the
     combinations (as tuples)."""
     codes, uniques = zip(*(pd.factorize(c, use_na_sentinel=False) for c in columns), strict=True)
-    combined, inverse = np.unique(np.stack(codes, axis=1), axis=0, return_inverse=True)
-    values = [tuple(u[k] for u, k in zip(uniques, row, strict=True)) for row in combined.tolist()]
-    return inverse.reshape(-1), values
+    combined = np.zeros(len(codes[0]), dtype=np.int64)
+    for column_codes, column_uniques in zip(codes, uniques, strict=True):
+        # one number per combination so far, kept below rows × values by factorizing again
+        combined, _ = pd.factorize(combined * len(column_uniques) + column_codes)
+    first = np.unique(combined, return_index=True)[1]
+    values = [tuple(u[c[i]] for u, c in zip(uniques, codes, strict=True)) for i in first.tolist()]
+    return combined, values
 
 
 def _column(values: pd.Series, number: bool) -> np.ndarray:
     """A column's cells as an object array of stripped texts ('' for empty) or numbers."""
+    if values.dtype != object and pd.api.types.is_string_dtype(values.dtype):
+        # Text columns (a CSV read by Arrow): stripped and factorized in Arrow.
+        codes, uniques = pd.factorize(values.fillna("").str.strip())
+        return np.asarray(uniques, dtype=object)[codes]
     values = values.astype(object).to_numpy(copy=True)
     values[pd.isna(values)] = ""  # None, NaN and pd.NA are all an empty cell
-    kinds = {type(v) for v in values}
     # Per distinct value only where equal values are the same cell: True == 1 (a GeoJSON
     # boolean beside a number), and lists or dicts (GeoJSON) cannot be compared at all.
-    if any(issubclass(k, bool | np.bool_) or k.__hash__ is None for k in kinds):
-        return np.array([_cell(v, number) for v in values], dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=False) not in ("string", "empty"):
+        kinds = {type(v) for v in values}
+        if any(issubclass(k, bool | np.bool_) or k.__hash__ is None for k in kinds):
+            return np.array([_cell(v, number) for v in values], dtype=object)
     return _per_value(values, lambda v: _cell(v, number))
 
 
@@ -82,20 +99,25 @@ def _coordinate_or_error(text: object) -> float | None | object:
         return _INVALID
 
 
-def _as_float(parsed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Parsed cells (number, None or ``_INVALID``) as floats (NaN where none) and a mask of
-    the invalid ones."""
+def _as_float(
+    values: np.ndarray, parse: Callable[[object], object]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Cells parsed once per distinct value (to a number, None or ``_INVALID``), as floats
+    (NaN where none) and a mask of the invalid ones."""
+    codes, parsed = _distinct(values, parse)
     invalid = np.array([v is _INVALID for v in parsed], dtype=bool)
     numbers = np.array([np.nan if v is None or v is _INVALID else v for v in parsed], float)
-    return numbers, invalid
+    return numbers[codes], invalid[codes]
 
 
 class _Messages:
     """Each row's messages, in the order the checks add them, and which rows have errors."""
 
     def __init__(self, n: int) -> None:
-        self.rows: list[list[tuple[str, dict]]] = [[] for _ in range(n)]
+        # a row without messages shares one empty tuple; its own list comes with the first
+        self.rows: list[list[tuple[str, dict]] | tuple] = [()] * n
         self.errors = np.zeros(n, dtype=bool)
+        self.any = np.zeros(n, dtype=bool)
 
     def add(self, where: np.ndarray, key: str, params: Iterable[dict] | dict, error: bool) -> None:
         """``key`` for the rows ``where`` (a mask or row numbers) with ``params`` (one dict
@@ -105,9 +127,14 @@ class _Messages:
             return
         if error:
             self.errors[index] = True
+        self.any[index] = True
         per_row = [params] * len(index) if isinstance(params, dict) else params
+        rows = self.rows
         for i, p in zip(index.tolist(), per_row, strict=True):
-            self.rows[i].append((key, p))
+            if rows[i]:
+                rows[i].append((key, p))
+            else:
+                rows[i] = [(key, p)]
 
     def error(self, where: np.ndarray, key: str, params: Iterable[dict] | dict | None = None):
         self.add(where, key, {} if params is None else params, error=True)
@@ -223,8 +250,7 @@ class RowChecker:
             self._suggest_in_main_province(out, msg.rows)
         typed = pd.DataFrame({c: out[c].tolist() for c in CENTRE_COLUMNS})
         errors = msg.errors
-        has_message = np.array([bool(m) for m in msg.rows], dtype=bool)
-        statuses = np.where(errors, "error", np.where(has_message, "warning", "ok"))
+        statuses = np.where(errors, "error", np.where(msg.any, "warning", "ok"))
         report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": msg.rows})
         valid = typed[~errors].reset_index(drop=True)
         return ValidationResult(
@@ -348,8 +374,9 @@ class RowChecker:
     def _vocabularies(self, get, empty, out, msg: _Messages) -> None:
         defaults = {"kind": "sentra", "status": "aktif", "data_status": "sumber"}
         for f, index in _VOCABS.items():
-            code = _per_value(get[f], lambda text, index=index: index.get(normalise(text)))
-            unknown = ~empty[f] & np.array([c is None for c in code], dtype=bool)
+            codes, found = _distinct(get[f], lambda text, index=index: index.get(normalise(text)))
+            code = found[codes]
+            unknown = ~empty[f] & np.array([c is None for c in found], dtype=bool)[codes]
             if f == "sector":
                 msg.warn(unknown, N_("v_unknown_sector"), [{"value": v} for v in get[f][unknown]])
                 code[unknown] = "lainnya"
@@ -365,7 +392,7 @@ class RowChecker:
     def _numbers(self, get, out, msg: _Messages) -> None:
         for f in ("enterprises", "workers", "turnover_rp", "year_established"):
             text = get[f]
-            value, invalid = _as_float(_per_value(text, _number_or_error))
+            value, invalid = _as_float(text, _number_or_error)
             msg.error(
                 invalid, N_("v_not_number"), [{"field": f, "value": v} for v in text[invalid]]
             )
@@ -394,8 +421,8 @@ class RowChecker:
         given = ~(empty["lat"] & empty["lng"])
         if not given.any():
             return
-        lat, lat_bad = _as_float(_per_value(get["lat"], _coordinate_or_error))
-        lng, lng_bad = _as_float(_per_value(get["lng"], _coordinate_or_error))
+        lat, lat_bad = _as_float(get["lat"], _coordinate_or_error)
+        lng, lng_bad = _as_float(get["lng"], _coordinate_or_error)
         unreadable = given & (lat_bad | lng_bad | np.isnan(lat) | np.isnan(lng))
         texts = np.flatnonzero(unreadable)
         msg.error(

@@ -4,11 +4,16 @@ groups, a row of column numbers, totals and footnotes, in CSV, .xlsx, .xls and .
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 
 import pytest
 
 from loaders.import_file import ImportFileError, read_table
 from loaders.importer import report_table, validate_file
+from loaders.sheets import csv_grid, decode
+from sentra.sheet_grid import ColumnGrid
+from sentra.sheet_layout import build_table, find_layout
 from tests.officials_files import DINAS_GRID, DINAS_MERGES, TITLE, to_csv, to_ods, to_xls, to_xlsx
 
 NOTES_SHEET = [["Catatan: data ada di lembar berikutnya."], ["Disusun oleh Bidang IKM"]]
@@ -120,3 +125,56 @@ def test_a_sheet_without_any_table_says_so():
     with pytest.raises(ImportFileError) as caught:
         read_table(data, "kosong.xlsx")
     assert caught.value.key == "file_no_rows"
+
+
+def _long_export() -> list[list]:
+    """A provincial export of 600 centres as offices' files come: the title and two-row
+    header, a name with a line break and one with the delimiter, blank rows, a printed
+    page's repeated header, rows Excel wrote short (trailing empty cells left out),
+    subtotals per regency, a one-cell note mid-table, totals and the source."""
+    grid = [list(row) for row in DINAS_GRID[:6]]
+    for i in range(600):
+        row = [i + 1, f"Sentra Batik {i}", "Kab. Pekalongan", "Wiradesa", "45", "1.200", "3,2 M"]
+        if i == 5:
+            row[1] = "Sentra Batik\r\nWiradesa Lor"
+        if i == 6:
+            row[1] = "Sentra Gerabah; Tanah Liat, Klampok"
+        if i % 50 == 7:
+            row[4:] = []  # Excel leaves the empty trailing cells out of later rows
+        grid.append(row)
+        if i % 97 == 0:
+            grid.append([])
+        if i == 250:
+            grid.append(list(DINAS_GRID[3]))
+        if i % 120 == 119:
+            grid.append([None, " Sub Total Kab. Pekalongan", None, None, 5400, 144000, None])
+        if i == 333:
+            grid.append(["Data bulan Juni belum masuk", None, None, None, None, None, None])
+    return grid + [list(row) for row in DINAS_GRID[10:]]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"), [("cp1252", ";"), ("utf-8", ","), ("utf-16", "\t")]
+)
+def test_a_long_csv_is_read_in_columns_as_the_csv_module_reads_it(encoding, delimiter):
+    """Past a few hundred rows a CSV is read by Arrow in columns; the table, its rows and
+    what was skipped are exactly what Python's csv module and the row-by-row layout give."""
+    data = to_csv(_long_export(), delimiter=delimiter, encoding=encoding)
+    assert isinstance(csv_grid(data), ColumnGrid)  # the columnar path, not the fallback
+    rows = list(csv.reader(io.StringIO(decode(data), newline=""), delimiter=delimiter))
+    layout = find_layout(rows)
+    table, keep = build_table(rows, layout)
+    sheet = read_table(data, "sentra.csv")
+    assert sheet.rows == [i + 1 for i in keep]
+    assert len(sheet.rows) == 600
+    assert sheet.skipped == [(i + 1, why) for i, why in layout.skipped if why != "blank"]
+    assert {why for _, why in sheet.skipped} == {
+        "skip_numbering",
+        "skip_repeated_header",
+        "skip_totals",
+        "skip_note",
+    }
+    assert (sheet.title, sheet.source_note) == (layout.title, layout.source_note)
+    assert list(sheet.table.columns) == list(table.columns)
+    assert sheet.table.astype(object).to_numpy().tolist() == table.to_numpy().tolist()
+    assert "Sentra Batik\r\nWiradesa Lor" in sheet.table["Nama Sentra"].tolist()
