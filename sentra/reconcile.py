@@ -235,16 +235,20 @@ def _in_regions(centres: pd.DataFrame, regions: list[tuple[str, str]]) -> pd.Ser
     return centres["regency_code"].isin(regencies) | centres["kecamatan_code"].isin(kecamatan)
 
 
+def _is_sentra(rows: pd.DataFrame) -> pd.Series:
+    return rows["kind"].fillna("sentra") == "sentra"
+
+
 def _make_room(left: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
-    """For each added sentra one illustrative bundled row of its regency, else of its
+    """For each added sentra one illustrative bundled sentra of its regency, else of its
     province (lowest ids first), leaves the list; ``left`` holds only rows the account may
-    change."""
-    pool = left[(left["data_status"] == "ilustratif") & (left["origin"] == "bawaan")]
-    pool = pool.sort_values("id")
+    change. Clusters neither take nor give a place: they are not in BPS's count."""
+    pool = left[
+        (left["data_status"] == "ilustratif") & (left["origin"] == "bawaan") & _is_sentra(left)
+    ].sort_values("id")
     taken: list[int] = []
     short: dict[str, int] = {}
-    # Only a sentra takes an illustrative sentra's place: a cluster is not in BPS's count.
-    sentra = added[added["kind"].fillna("sentra") == "sentra"]
+    sentra = added[_is_sentra(added)]
     for regency, wanted in sentra["regency_code"].dropna().value_counts().items():
         here = pool.index[pool["regency_code"] == regency][:wanted]
         taken += list(here)

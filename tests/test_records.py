@@ -169,9 +169,14 @@ def test_additions_take_the_place_of_illustrative_rows_of_their_regency_then_pro
             _centre("Ilustrasi 2", "33.01", None, id="IL-2", **illustrative),
             _centre("Ilustrasi 3", "33.01", None, id="IL-3", **illustrative),
             _centre("Dikenal", "33.26", None, id="KC-1", origin="bawaan"),  # sourced: stays
+            # an illustrative cluster is not a sentra's place (nor in BPS's count): stays
+            _centre("Klaster Ilustrasi", "33.26", None, id="KL-1", kind="klaster", **illustrative),
+            _centre(
+                "Klaster Ilustrasi 2", "33.02", None, id="KL-2", kind="klaster", **illustrative
+            ),
         ]
     )
-    incoming = pd.DataFrame([_centre(f"Baru {i}", "33.26") for i in range(3)])
+    incoming = pd.DataFrame([_centre(f"Baru {i}", "33.26") for i in range(4)])
     plan = plan_import(current, incoming)
     assert plan.retired["id"].tolist() == ["IL-1", "IL-2", "IL-3"]
     assert plan.by_regency().set_index("regency_code").loc["33.26", "retired"] == 1
