@@ -6,6 +6,8 @@ from __future__ import annotations
 from serving import process
 
 # isort: split
+import contextlib
+
 import streamlit as st
 
 from loaders.static_assets import ensure_static_assets
@@ -27,7 +29,7 @@ except DATA_ERRORS as exc:
         st.error(t("store_unavailable", lang))
     else:
         st.error(f"{t('boundaries_failed', lang)}\n\n{exc.text(lang)}")  # the file and the fix
-    sidebar.render(lang)
+    sidebar.render(lang, account=False)  # the account's part reads the store that failed
     st.stop()
 
 lang = ctx.lang
@@ -56,11 +58,10 @@ page = st.navigation(pages, position="top")
 url_state.write(page.url_path or "peta")
 widgets.chrome(ctx)
 stories.run(ctx)
-try:
+with contextlib.suppress(context.PageEnded):  # the page said all it has (end_page)
     page.run()
-except context.PageEnded:  # the page said all it has (ui.context.end_page)
-    pass
-finally:  # after the page, also when it ended early: the browser draws the map first
-    sidebar.render(lang)
-    stories.sidebar_tool(ctx, page.url_path or "peta")
+# After the page, also when it ended early: the browser draws the map first. Not on an
+# error or st.rerun(): the page's own error shows, and a rerun draws everything again.
+sidebar.render(lang)
+stories.sidebar_tool(ctx, page.url_path or "peta")
 process.warmed_up()  # after the first complete run: freeze what is alive, once

@@ -198,8 +198,9 @@ def _restore_buttons(at: AppTest) -> list:
 
 
 def test_anonymous_visitors_see_no_control_that_changes_data(fresh_store, layers):
+    office = "Dinas [Kab.](http://contoh.test) <b>Pekalongan</b> $x$"  # shown as written
     fresh_store.open().add_account(
-        Account("pekalongan", "editor", ("33.26",)), hash_password(PASSWORD)
+        Account("pekalongan", "editor", ("33.26",), office), hash_password(PASSWORD)
     )
     data = _page("data")
     assert not data.get("file_uploader") and not _restore_buttons(data)
@@ -213,6 +214,8 @@ def test_anonymous_visitors_see_no_control_that_changes_data(fresh_store, layers
     assert data.get("file_uploader") and not data.sidebar.error
     assert any("**pekalongan** (editor)" in c.value for c in data.sidebar.caption)
     assert any("Kabupaten Pekalongan" in c.value for c in data.sidebar.caption)
+    written = r"Dinas \[Kab\.\]\(http://contoh\.test\) \<b\>Pekalongan\</b\> \$x\$"
+    assert any(written in c.value for c in data.sidebar.caption)
     assert data.session_state["sign_in_password"] == ""  # the password is not kept
 
     next(b for b in data.sidebar.button if b.label == "Keluar").click().run()

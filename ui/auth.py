@@ -14,6 +14,7 @@ import streamlit as st
 
 from loaders.accounts import sign_in
 from sentra.accounts import Account
+from sentra.escape import escape_markdown
 from sentra.i18n import N_, t
 from ui.cached import data_store, reference
 
@@ -68,7 +69,7 @@ def sidebar_form(lang: str) -> None:
         role = t(ROLE_LABELS[account.role], lang)
         lines = [t("signed_in_as", lang, name=account.name, role=role)]
         if account.office:
-            lines.append(account.office.replace("*", "\\*").replace("_", "\\_"))
+            lines.append(escape_markdown(account.office))
         if not account.is_admin:
             names = reference().regions["name"]
             regions = ", ".join(str(names.get(code, code)) for code in account.regions)

@@ -24,8 +24,9 @@ def language() -> str:
     return st.session_state["lang"]
 
 
-def render(lang: str) -> None:
-    """Draws the sidebar's widgets on the values ``language`` seeded (or the reader set)."""
+def render(lang: str, account: bool = True) -> None:
+    """Draws the sidebar's widgets on the values ``language`` seeded (or the reader set);
+    ``account``: also the signed-in account or the sign-in form (which read the store)."""
     sidebar = st.sidebar
     sidebar.selectbox(
         "Bahasa / Language", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="lang"
@@ -48,4 +49,5 @@ def render(lang: str) -> None:
         else:
             sidebar.slider(name, YEAR_RANGE[0], YEAR_RANGE[1], key=spec.key)
     sidebar.button(t("f_reset", lang), on_click=_reset)
-    auth.sidebar_form(lang)
+    if account:
+        auth.sidebar_form(lang)
