@@ -64,10 +64,12 @@ def sign_in(store: Store, name: str, password: str, now: datetime | None = None)
     password is right."""
     now = now or utc_now()
     name = name.strip().lower()[:40]
+    if not valid_name(name):  # no account has it: nothing to count or check in the store
+        return SignIn(None)
     wait = store.begin_sign_in(name, now)
     if wait > timedelta(0):
         return SignIn(None, wait)
-    found = store.account_with_hash(name) if valid_name(name) else None
+    found = store.account_with_hash(name)
     with _CHECKING:  # argon2 takes 64 MiB and ~50 ms a check: a few at a time per process
         try:
             _HASHER.verify(found[1] if found else _dummy_hash(), password)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders.accounts import hash_password, sign_in
+from loaders.accounts import SignIn, hash_password, sign_in
 from sentra.accounts import FREE_FAILURES, Account, valid_name, wait_before_next
 from tests.editors import sign_in as sign_in_form
 from tests.stores import on_both_backends
@@ -129,6 +130,31 @@ def test_wrong_passwords_sent_at_once_are_slowed_as_if_sent_one_by_one(store):
         )
     checked = [r for r in results if r.wait == timedelta(0)]
     assert len(checked) == FREE_FAILURES and all(r.account is None for r in results)
+
+
+def test_a_sign_in_does_not_wait_for_an_import(store):
+    """An office's long import holds the writers' lock; an editor signing in meanwhile
+    gets in at once, and a malformed name is refused without touching the store."""
+    store.add_account(Account("pekalongan", "editor", ("33.26",)), hash_password(PASSWORD))
+    holding, done = threading.Event(), threading.Event()
+
+    def importing() -> None:
+        with store._write():  # what an import holds from its first row to its commit
+            holding.set()
+            done.wait(60)
+
+    writer = threading.Thread(target=importing)
+    writer.start()
+    try:
+        assert holding.wait(10)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            signed = pool.submit(sign_in, store, "pekalongan", PASSWORD, T0)
+            assert signed.result(timeout=8).account is not None
+            odd = pool.submit(sign_in, store, "<script>", PASSWORD, T0)
+            assert odd.result(timeout=8) == SignIn(None)
+    finally:
+        done.set()
+        writer.join()
 
 
 # -- the command line ---------------------------------------------------------------------------

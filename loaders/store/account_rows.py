@@ -99,10 +99,10 @@ class AccountRows:
     def begin_sign_in(self, name: str, now: datetime) -> timedelta:
         """Before a password is checked: how long ``name`` must still wait (then nothing is
         recorded), or zero, and the attempt is recorded as a failure until
-        ``clear_sign_in_failures`` says otherwise. One transaction under the writers' lock,
-        so that attempts made at once each see the ones before them (checking first and
-        recording after would let any number of them through together)."""
-        with self._write() as con:
+        ``clear_sign_in_failures`` says otherwise. One transaction under the name's sign-in
+        lock, so that attempts made at once each see the ones before them (checking first
+        and recording after would let any number of them through together)."""
+        with self._write_sign_in(name) as con:
             rows = self._rows(
                 con,
                 "SELECT failed_at FROM sign_in_failures WHERE name = ? AND failed_at >= ? "
@@ -117,7 +117,7 @@ class AccountRows:
     def clear_sign_in_failures(self, name: str, before: datetime) -> None:
         """Forget ``name``'s failures (after a right password) and everyone's older than
         ``before`` (the table stays small)."""
-        with self._write() as con:
+        with self._write_sign_in(name) as con:
             self._exec(
                 con,
                 "DELETE FROM sign_in_failures WHERE name = ? OR failed_at < ?",

@@ -122,6 +122,12 @@ class Store(AccountRows):
         end, rolled back on any error (or when the process dies)."""
         raise NotImplementedError
 
+    def _write_sign_in(self, name: str) -> AbstractContextManager[Any]:
+        """A connection inside one transaction that holds ``name``'s sign-in lock only, not
+        the writers' lock: a sign-in never waits for an import; attempts for one name wait
+        for each other, at most a few seconds (then ``StoreBusyError``)."""
+        raise NotImplementedError
+
     def _rows(self, con: Any, sql: str, params: list | None = None) -> list[tuple]:
         """Rows of a query written with ``?`` placeholders."""
         raise NotImplementedError

@@ -5,7 +5,9 @@ write a file at a time, and no other process read it meanwhile (a waiting proces
 for 10 s, then gets ``StoreBusyError``). Inside one process (the dashboard's sessions are
 threads) writers take turns by a lock per file, so that a second import waits for the first
 and reconciles with its result, and connections are opened one at a time (two threads
-attaching one file at the same instant make DuckDB refuse one of them).
+attaching one file at the same instant make DuckDB refuse one of them). While this process
+writes, its readers read through the writer's database (committed rows only), and sign-ins
+write their own table beside an import.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from sentra.validation import COORDINATE_TOLERANCE_KM, KM_PER_DEGREE
 WAIT_SECONDS = 10
 _OPENING = threading.Lock()
 _WRITERS: dict[Path, threading.Lock] = {}
+_SIGN_INS: dict[Path, threading.Lock] = {}  # the sign-in table's writers, beside imports
 
 
 class DuckDBStore(Store):
@@ -46,6 +49,7 @@ class DuckDBStore(Store):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _OPENING:
             self._writer = _WRITERS.setdefault(self.path.resolve(), threading.Lock())
+            self._sign_ins = _SIGN_INS.setdefault(self.path.resolve(), threading.Lock())
         self._prepare(fresh=not self.path.exists())
 
     def change_mark(self) -> tuple:
@@ -65,8 +69,7 @@ class DuckDBStore(Store):
         deadline = time.monotonic() + WAIT_SECONDS
         while True:
             try:
-                with _OPENING:
-                    con = duckdb.connect(str(self.path), read_only=read_only)
+                con = self._open(read_only)
                 break
             # IOException: the file is locked by another process; ConnectionException: a
             # read-only connection of this process is open (another session reading) and
@@ -80,6 +83,19 @@ class DuckDBStore(Store):
         finally:
             con.close()
 
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        """A reader's connection is read-only, unless this process has the file open for
+        writing (an import, a sign-in): DuckDB opens no read-only connection beside that,
+        so the reader joins it (and sees only what is committed), instead of waiting for
+        the import to end."""
+        with _OPENING:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only)
+            except duckdb.ConnectionException:
+                if not read_only:
+                    raise
+                return duckdb.connect(str(self.path), read_only=False)
+
     @contextmanager
     def _read(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with self._connect(read_only=True) as con:
@@ -90,7 +106,24 @@ class DuckDBStore(Store):
 
     @contextmanager
     def _write(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self._writer, self._connect(read_only=False) as con:
+        with self._writer, self._transaction() as con:
+            yield con
+
+    @contextmanager
+    def _write_sign_in(self, name: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One lock for every name (a sign-in's transaction lasts milliseconds); beside an
+        import's transaction, which writes other tables (DuckDB commits both)."""
+        if not self._sign_ins.acquire(timeout=WAIT_SECONDS):
+            raise StoreBusyError(BUSY_MESSAGE)
+        try:
+            with self._transaction() as con:
+                yield con
+        finally:
+            self._sign_ins.release()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._connect(read_only=False) as con:
             con.execute("BEGIN TRANSACTION")
             try:
                 yield con

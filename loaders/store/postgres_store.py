@@ -100,6 +100,17 @@ class PostgresStore(Store):
             con.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
             yield con
 
+    @contextmanager
+    def _write_sign_in(self, name: str) -> Iterator[psycopg.Connection]:
+        """The name's own advisory lock (two keys: this schema's writers' key and the
+        name's hash), so attempts for other names and imports go on beside it."""
+        with self._errors(), self._pool.connection(timeout=CONNECT_WAIT) as con, con.transaction():
+            con.execute(f"SET LOCAL lock_timeout = '{CONNECT_WAIT}s'")
+            con.execute(
+                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [WRITE_LOCK, f"sign-in:{name}"]
+            )
+            yield con
+
     def _rows(self, con: psycopg.Connection, sql: str, params: list | None = None) -> list[tuple]:
         return con.execute(sql.replace("?", "%s"), params).fetchall()
 
