@@ -139,5 +139,6 @@ def opportunities(
         }
     )
     table.index.name = column
-    table = table.drop(index=["lainnya"], errors="ignore")  # "other" is no trade to develop
+    # "other" is no trade to develop, but may be what a region is strong in
+    table = table[table["specialised"] | (table.index != "lainnya")]
     return table.sort_values(["specialised", "density", "national"], ascending=[True, False, False])

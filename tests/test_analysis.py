@@ -204,6 +204,16 @@ def test_density_and_opportunities_by_hand():
     assert relatedness.opportunities(space, region_a).loc["z", "density"] == pytest.approx(1)
 
 
+def test_other_is_a_strength_but_never_a_trade_to_develop():
+    counts = COUNTS.rename(columns={"z": "lainnya"})
+    specialised = relatedness.location_quotients(counts, counts.sum()) >= 1
+    space = relatedness.SectorSpace(relatedness.proximity(specialised), counts.sum(), 4)
+    region_c = pd.DataFrame({"sector": ["x"] * 2 + ["y"] * 2 + ["lainnya"] * 6})
+    assert relatedness.opportunities(space, region_c).loc["lainnya", "specialised"]
+    region_a = pd.DataFrame({"sector": ["x"] * 6 + ["y"] * 4})
+    assert "lainnya" not in relatedness.opportunities(space, region_a).index
+
+
 # -- similarity: four regencies of one province and one elsewhere ------------------------
 SECTOR_A, SECTOR_B = "makanan_minuman", "kerajinan"
 PROFILES = similarity.Profiles(
