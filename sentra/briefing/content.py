@@ -271,7 +271,7 @@ def sector_chart(scope: pd.DataFrame, lang: str) -> Chart:
 
 
 def reach_chart(scope: pd.DataFrame, lang: str) -> Chart:
-    reach = aggregate.mix(scope, "export_reach").reindex([*EXPORT_REACH, "–"]).dropna()
+    reach = aggregate.reach_mix(scope)
     return Chart(
         t("reach_mix", lang),
         "column",
