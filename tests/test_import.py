@@ -299,10 +299,12 @@ def test_import_of_50000_rows(checker, store, capsys):
     imported = store.import_centres(result.rows, "besar")
     seconds = time.perf_counter() - started
     assert result.invalid == 0 and imported.version == 2
-    # each addition takes the place of an illustrative centre of its regency, else of its
-    # province (Jawa Tengah, DI Yogyakarta), until those run out
+    # each addition takes the place of an illustrative sentra of its regency, else of its
+    # province (Jawa Tengah, DI Yogyakarta), until those run out; clusters stay
     illustrative = before[
-        (before["data_status"] == "ilustratif") & before["province_code"].isin(["33", "34"])
+        (before["data_status"] == "ilustratif")
+        & before["province_code"].isin(["33", "34"])
+        & (before["kind"] == "sentra")
     ]
     assert imported.plan.counts()["retired"] == len(illustrative)
     assert len(store.centres()) == 8706 + n - len(illustrative)
