@@ -74,15 +74,26 @@ def csv_grid(data: bytes) -> list[list] | ColumnGrid:
     if "\x00" in text:
         raise GridError(N_("file_not_text"))
     delimiter = _delimiter(text)
-    head = _csv_rows(text, delimiter, limit=_HEAD_ROWS)
+    head = _head_rows(text, delimiter)
     if len(head) < _HEAD_ROWS:
-        return head
+        return _csv_rows(text, delimiter)
     return _column_grid(text, delimiter, width=max(len(r) for r in head)) or _csv_rows(
         text, delimiter
     )
 
 
 _HEAD_ROWS = SCAN_ROWS * 5 + 2  # the rows find_layout reads one by one
+
+
+def _head_rows(text: str, delimiter: str) -> list[list]:
+    """The first rows, read from the start of the text (not all 25 MB of it): a prefix
+    that holds one row more than needed, so that none of those is cut."""
+    size = 256 * 1024
+    while True:
+        rows = _csv_rows(text[:size], delimiter, limit=_HEAD_ROWS + 1)
+        if len(rows) > _HEAD_ROWS or size >= len(text):
+            return rows[:_HEAD_ROWS]
+        size *= 4
 
 
 def _csv_rows(text: str, delimiter: str, limit: int | None = None) -> list[list]:

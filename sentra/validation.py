@@ -248,7 +248,14 @@ class RowChecker:
         self._inside_regency(out, msg)
         if not mapping.get("province"):
             self._suggest_in_main_province(out, msg.rows)
-        typed = pd.DataFrame({c: out[c].tolist() for c in CENTRE_COLUMNS})
+        # Text columns from their arrays; numbers through lists, where pandas picks int64 or
+        # float64 (None → NaN) as the store expects.
+        typed = pd.DataFrame(
+            {
+                c: out[c] if kind == "VARCHAR" else out[c].tolist()
+                for c, kind in CENTRE_COLUMNS.items()
+            }
+        )
         errors = msg.errors
         statuses = np.where(errors, "error", np.where(msg.any, "warning", "ok"))
         report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": msg.rows})
