@@ -335,7 +335,7 @@ else:
                 )
             )
             _report(result, name)
-            outside = sorted(c for c in set(result.values["region_code"]) if not account.covers(c))
+            outside = account.outside(result.values["region_code"])
             ready = bool(ind_name.strip() and source.strip() and len(result.values))
             if not source.strip():
                 st.warning(t("ind_need_source", lang))

@@ -8,6 +8,7 @@ change everything and manage accounts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -38,6 +39,10 @@ class Account:
     def covers(self, code: str) -> bool:
         """May this account change figures of region ``code`` (its own or one inside it)?"""
         return self.is_admin or any(code == r or code.startswith(r + ".") for r in self.regions)
+
+    def outside(self, codes: Iterable[str]) -> list[str]:
+        """The region codes among ``codes`` this account may not change, once each, sorted."""
+        return sorted({str(c) for c in codes if not self.covers(str(c))})
 
     def inside(self, centres: pd.DataFrame) -> pd.Series:
         """Per centre row: may this account change it? (regency_code, kecamatan_code)"""

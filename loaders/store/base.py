@@ -470,10 +470,9 @@ class Store(AccountRows):
     def _check_indicator_regions(
         self, con: Any, meta: dict[str, str], values: pd.DataFrame, account: Account
     ) -> None:
-        outside = {c for c in values["region_code"].astype(str) if not account.covers(c)}
-        if outside:
+        if outside := account.outside(values["region_code"]):
             raise StoreError(N_("store_indicator_outside"), n=len(outside))
-        if any(not account.covers(c) for c in self._indicator_regions(con, meta["key"])):
+        if account.outside(self._indicator_regions(con, meta["key"])):
             raise StoreError(N_("store_indicator_not_yours"), name=meta["name"])
 
     def _indicator_regions(self, con: Any, key: str) -> list[str]:
@@ -492,7 +491,7 @@ class Store(AccountRows):
         if account.is_admin:
             return False
         with self._read() as con:
-            return any(not account.covers(c) for c in self._indicator_regions(con, key))
+            return bool(account.outside(self._indicator_regions(con, key)))
 
     def restore_plan(self, version_id: int, account: Account | None = None) -> dict[str, int]:
         """What restoring ``version_id`` would change, before it does: centres that come
