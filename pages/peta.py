@@ -69,6 +69,7 @@ view = explorer_view(ctx, selected, metric, measure)
 year = map_year.chosen(view.frames)
 place = region_select.display_name(regions_table, selected, lang) if selected else "Indonesia"
 map_key = f"peta-{st.session_state.get('map_nonce', 0)}"
+widgets.skip_to("tabel-peta", t("skip_map", lang))
 st_folium(
     draw(view, lang, t("map_frame_title", lang, measure=view.legend_title, place=place)),
     key=map_key,
@@ -80,6 +81,7 @@ st_folium(
     render=False,  # st_folium renders the map itself; a full page render first is wasted
 )
 st.caption(f"{view.note} {t('basemap_note', lang)} {t('boundary_credit', lang)}")
+widgets.skip_target("tabel-peta")
 with st.expander(t("map_table", lang)):  # the same regions, values and classes, for keyboards
     if year is None:
         widgets.plain_table(view.rows)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from sentra.aggregate import bps_national_note, cluster_sources
 from sentra.coverage import source_of
-from sentra.escape import escape_markdown
+from sentra.escape import escape_markdown, escape_text
 from sentra.formatting import fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import t
 from sentra.indicators import budget_years, centre_filters_default
@@ -34,6 +34,13 @@ h1 {font-size: 1.9rem !important; padding: 0.2rem 0 0.3rem 0 !important;}
 /* Streamlit's captions are text at 60% opacity (3.9:1 on white); WCAG AA asks 4.5:1 for small
    text: a solid grey of 6.7:1 instead. */
 [data-testid="stCaptionContainer"] {opacity: 1; color: #5c5b59;}
+/* skip_to / skip_target: out of the flow (no gap), the link shown only while focused */
+[data-testid="stElementContainer"]:has(.sentra-skip, .sentra-skip-target) {
+  position: absolute; z-index: 5;}
+.sentra-skip-target:focus {outline: none;}
+.sentra-skip {position: absolute; left: -10000px; padding: 0.4rem 0.8rem; white-space: nowrap;
+  background: #ffffff; color: #0b4f8a; border: 2px solid #0b4f8a; border-radius: 0.4rem;}
+.sentra-skip:focus {left: 0;}
 /* plain_table: the map's table view, ruled like Streamlit's own tables */
 table.sentra-table {border-collapse: collapse; width: 100%; font-size: 0.9rem;}
 table.sentra-table th, table.sentra-table td {
@@ -180,6 +187,17 @@ def illustrative_note(ctx: PageContext, share: float) -> None:
         # rounded down: after an office's import, "100%" would deny its rows
         shown = fmt_percent(math.floor(share * 100), ctx.lang, 0)
         st.caption(t("illustrative_note", ctx.lang, share=shown))
+
+
+def skip_to(anchor: str, text: str) -> None:
+    """A link that keyboard users meet before a long run of stops (the map's shapes) and
+    that takes them past it to ``skip_target(anchor)``; seen only while it has focus."""
+    st.html(f'<a class="sentra-skip" href="#{anchor}">{escape_text(text)}</a>')
+
+
+def skip_target(anchor: str) -> None:
+    """Where ``skip_to`` lands: the next Tab goes to what follows it."""
+    st.html(f'<span class="sentra-skip-target" id="{anchor}" tabindex="-1"></span>')
 
 
 def plain_table(frame: pd.DataFrame) -> None:

@@ -130,18 +130,26 @@ def test_keyboard_focus_is_visible_on_every_control(server, offline_page):
 
 
 def test_the_map_table_opens_with_the_keyboard_and_reads_as_a_table(server, offline_page):
-    """Someone without a mouse or who cannot tell the colours: Tab reaches "Tabel peta",
-    Enter opens it, and a screen reader finds a table with column headers and a row per
-    province of the map."""
+    """Someone without a mouse or who cannot tell the colours: before the map's shapes, Tab
+    meets a link past them ("Lewati peta"), shown while it has focus; Enter on it and one
+    more Tab reach "Tabel peta", Enter opens it, and a screen reader finds a table with
+    column headers and a row per province of the map."""
     _open(offline_page, server, "/")
     page = offline_page.page
-    summary = page.locator("summary").filter(has_text="Tabel peta")
-    for _ in range(120):  # the sidebar, the page links, the search, each shape of the map
+    skip = page.get_by_role("link", name="Lewati peta, langsung ke tabelnya")
+    for _ in range(60):  # the sidebar, the page links, the search box, the measure
         page.keyboard.press("Tab")
-        if summary.evaluate("s => s === document.activeElement"):
+        if skip.evaluate("s => s === document.activeElement"):
             break
     else:
-        raise AssertionError("Tab never reached the map table")
+        raise AssertionError("Tab never reached the link past the map")
+    box = skip.bounding_box()
+    assert box and box["x"] >= 0 and box["width"] > 100  # on screen while focused
+    offline_page.screenshot("map-skip-link")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    summary = page.locator("summary").filter(has_text="Tabel peta")
+    assert summary.evaluate("s => s === document.activeElement")
     page.keyboard.press("Enter")
     table = page.get_by_role("table").filter(has=page.get_by_role("columnheader", name="Nilai"))
     expect(table).to_be_visible()
