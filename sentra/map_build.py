@@ -7,7 +7,7 @@ dashboard's own static folder (see ``loaders.static_assets``), so maps draw offl
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import folium
 import folium.plugins
@@ -379,16 +379,34 @@ def _swatch(colour: str) -> str:
     return f'<i style="background:{escape_text(colour)}"></i>'
 
 
-def legend_html(title: str, rows: list[tuple[str, str]], note: str = "") -> str:
-    """The legend's content; rows are (colour, label); every text is escaped here."""
+def legend_html(
+    title: str, rows: list[tuple[str, str]], note: str = "", folded: bool = False
+) -> str:
+    """The legend's content; rows are (colour, label); every text is escaped here.
+    ``folded``: only the title shows until it is opened (a click, or Enter on it)."""
     items = "".join(f"<div>{_swatch(colour)}{escape_text(text)}</div>" for colour, text in rows)
     foot = f'<div class="sentra-legend-note">{escape_text(note)}</div>' if note else ""
+    if folded:
+        return f"<details><summary><b>{escape_text(title)}</b></summary>{items}{foot}</details>"
     return f"<b>{escape_text(title)}</b>{items}{foot}"
 
 
-def add_legend(fmap: folium.Map, title: str, rows: list[tuple[str, str]], note: str = "") -> None:
+def add_legend(
+    fmap: folium.Map,
+    title: str,
+    rows: list[tuple[str, str]],
+    note: str = "",
+    folded: bool = False,
+) -> None:
     """Legend rows are (colour, label); every text is escaped here."""
-    _Legend(legend_html(title, rows, note)).add_to(fmap)
+    _Legend(legend_html(title, rows, note, folded)).add_to(fmap)
+
+
+def sector_key(colours: Iterable[str]) -> list[tuple[str, str]]:
+    """(colour, sector code) of the sectors whose colour is among ``colours``, in the
+    order of ``SECTOR_COLOURS``: the key to the points a map shows."""
+    shown = set(colours)
+    return [(colour, code) for code, colour in SECTOR_COLOURS.items() if colour in shown]
 
 
 # Sector colours for markers (ColorBrewer Paired + grey for "other").

@@ -28,7 +28,14 @@ from sentra.coverage import COVERAGE_METRIC, coverage_style
 from sentra.formatting import fmt_metric, fmt_number
 from sentra.i18n import N_, t
 from sentra.indicators import Filters, Reference, region_metrics
-from sentra.map_build import RegionLayer, add_legend, base_map, centre_markers, region_entries
+from sentra.map_build import (
+    RegionLayer,
+    add_legend,
+    base_map,
+    centre_markers,
+    region_entries,
+    sector_key,
+)
 from sentra.map_motion import YearControl, control_data
 from sentra.map_years import (
     YEAR_NOTES,
@@ -44,6 +51,7 @@ from sentra.map_years import (
 from sentra.markers import MAX_MARKERS, approx_counts
 from sentra.per_person import PER_PERSON
 from sentra.regional_indicators import ImportedMeasure, fmt_value
+from sentra.schema import SECTORS, label
 
 POPUP_LABELS = (
     N_("popup_commodity"),
@@ -234,6 +242,7 @@ class MapView:
     legend_note: str  # source of an imported or per-person measure
     markers: list[list]  # prepared marker rows; empty when none are shown
     marker_labels: list[str]
+    marker_key: list[tuple[str, str]]  # (colour, sector name) of the points shown
     table: pd.DataFrame  # metrics per shown region
     rows: pd.DataFrame  # the map as a table: region, value and class as the legend names it
     note: str  # what the points on the map are (or why there are none)
@@ -293,6 +302,10 @@ def map_view(
         legend_note=measure.legend_note,
         markers=markers,
         marker_labels=[t(k, lang) for k in POPUP_LABELS],
+        marker_key=[
+            (colour, label(SECTORS, code, lang))
+            for colour, code in sector_key(row[2] for row in markers)
+        ],
         table=table,
         rows=map_rows(
             shapes, table.get(metric), measure.values, measure.fills, measure.legend, lang
@@ -355,6 +368,7 @@ def draw(view: MapView, lang: str, title: str) -> folium.Map:
     add_legend(fmap, view.legend_title, view.legend, view.legend_note)
     if view.markers:
         centre_markers(view.markers, view.marker_labels).add_to(fmap)
+        add_legend(fmap, t("marker_key", lang), view.marker_key, folded=True)
     if view.year_control is not None:  # after the legend, which it rewrites per year
         YearControl(regions, view.year_control).add_to(fmap)
     return fmap

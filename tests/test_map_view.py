@@ -12,6 +12,7 @@ from sentra.filters import Filters, filter_centres
 from sentra.map_view import MapView, draw, map_view
 from sentra.markers import MAX_MARKERS, marker_rows
 from sentra.sample_data import scaled_centres
+from sentra.schema import SECTORS, label
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +63,19 @@ def test_single_regency_shows_its_points(layers, ref, big):
     view, rendered = _view(layers, ref, big, regency)
     assert "circleMarker" in rendered
     assert f"{expected} sentra/klaster" in view.note
+    # the points' colours have a key: the sectors shown, in the legend, folded
+    in_regency = big[big["regency_code"] == regency]
+    sectors = {label(SECTORS, c, "id") for c in in_regency["sector"].dropna().unique()}
+    assert {name for _, name in view.marker_key} == sectors
+    assert len({colour for colour, _ in view.marker_key}) == len(view.marker_key)
+    folded = "\\u003cdetails\\u003e\\u003csummary\\u003e\\u003cb\\u003eWarna titik: sektor"
+    assert folded in rendered  # the legend's HTML, as the map's script carries it
+
+
+def test_a_national_map_has_no_key_for_points(layers, ref, big):
+    view, rendered = _view(layers, ref, big, None)
+    assert not view.markers and not view.marker_key
+    assert "Warna titik" not in rendered
 
 
 def test_the_map_as_a_table_has_its_regions_values_and_legend_classes(layers, ref, big):
