@@ -53,8 +53,10 @@ def decode(data: bytes) -> str:
 
 
 def _delimiter(text: str) -> str:
-    """The delimiter that splits the most of the first lines into the same number of
-    fields (title rows and decimal commas do not fool it, as they can csv.Sniffer)."""
+    """The delimiter whose most common number of fields, over the first lines, splits the
+    most: rows of that width times the splits in each (title rows and decimal commas do
+    not fool it, as they can csv.Sniffer; nor does a comma in "Ekspor (Jepang, Malaysia)"
+    in every row of a file whose rows Excel wrote short, trailing empty cells left out)."""
     lines = text[:50_000].splitlines()[: SCAN_ROWS * 2]
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
@@ -62,8 +64,8 @@ def _delimiter(text: str) -> str:
         if not counts:
             continue
         width, rows = counts.most_common(1)[0]
-        if (rows, width) > best_score:
-            best, best_score = delimiter, (rows, width)
+        if (rows * (width - 1), width) > best_score:
+            best, best_score = delimiter, (rows * (width - 1), width)
     return best
 
 
@@ -77,9 +79,11 @@ def csv_grid(data: bytes) -> list[list] | ColumnGrid:
     head = _head_rows(text, delimiter)
     if len(head) < _HEAD_ROWS:
         return _csv_rows(text, delimiter)
-    return _column_grid(text, delimiter, width=max(len(r) for r in head)) or _csv_rows(
-        text, delimiter
-    )
+    # Arrow reads rows of the usual width in columns and hands back the others one by one:
+    # the usual width, not the widest, as Excel writes rows short after the first ones.
+    widths = Counter(len(r) for r in head if len(r) > 1) or Counter([1])
+    width = max(widths, key=lambda w: (widths[w], w))
+    return _column_grid(text, delimiter, width) or _csv_rows(text, delimiter)
 
 
 _HEAD_ROWS = SCAN_ROWS * 5 + 2  # the rows find_layout reads one by one
