@@ -61,7 +61,8 @@ def sign_in(store: Store, name: str, password: str, now: datetime | None = None)
     """Check a name and password. Unknown names, disabled accounts and wrong passwords are
     refused alike and count as failures of that name (``sentra.accounts.wait_before_next``):
     each attempt is recorded as one before its password is checked, and forgotten when the
-    password is right."""
+    password is right. A name no account can have (``valid_name``) is refused at once,
+    neither counted nor checked."""
     now = now or utc_now()
     name = name.strip().lower()[:40]
     if not valid_name(name):  # no account has it: nothing to count or check in the store

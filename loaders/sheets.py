@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from python_calamine import CalamineError, CalamineWorkbook
 
@@ -40,6 +41,10 @@ class Workbook:
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM (Excel's 'Unicode text'), else
     Windows-1252 (what Excel on Indonesian Windows writes as 'CSV')."""
+    return _text(data).removeprefix("\ufeff")  # a second byte-order mark, as tools leave
+
+
+def _text(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     try:
@@ -112,8 +117,11 @@ def _csv_rows(text: str, delimiter: str, limit: int | None = None) -> list[list]
 def _column_grid(text: str, delimiter: str, width: int) -> ColumnGrid | None:
     """Arrow's CSV reader on the text: rows of ``width`` cells in columns, the others
     (titles, totals, notes) handed back one by one with their row number, which Arrow
-    knows when it reads serially. None where Arrow reads the text differently from the
-    csv module (a quote left open) or cannot read it."""
+    knows when it reads serially. None where Arrow could read the text differently from the
+    csv module (a quote left open, a cell longer than the csv module takes) or cannot read
+    it: the csv module then reads it, as it reads short files."""
+    if text.count('"') % 2:  # a quote left open, or one inside an unquoted cell
+        return None
     odd: list[tuple[int, str]] = []
 
     def keep_aside(row: pa_csv.InvalidRow) -> str:
@@ -138,6 +146,9 @@ def _column_grid(text: str, delimiter: str, width: int) -> ColumnGrid | None:
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    limit = csv.field_size_limit()
+    if any((pc.max(pc.binary_length(c)).as_py() or 0) > limit for c in table.columns):
         return None
     irregular = {}
     for number, row_text in odd:

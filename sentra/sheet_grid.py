@@ -81,8 +81,10 @@ class ColumnGrid:
     def rows_to_check(self, first: int, j0: int, head: str) -> tuple[np.ndarray, np.ndarray]:
         """Blank rows, and the other rows from ``first`` that may be skipped: the first two
         (numbering), rows with at most one filled cell (notes), rows with a cell that may
-        open totals, rows whose cell under the header's first name repeats it, and every
-        irregular row. Found per column; the rest are data rows."""
+        open totals, rows whose cell under the header's first name (``head``, as written)
+        repeats it, and every irregular row. Found per column; the rest are data rows.
+        Arrow's whitespace is Python's; its lower case is not quite (İ), so both sides of
+        the header comparison are lowered by Arrow."""
         start = int(np.searchsorted(self.regular, first))
         table = self.table.slice(start)
         filled = np.zeros(table.num_rows, dtype=np.int64)
@@ -90,12 +92,14 @@ class ColumnGrid:
         for column in table.columns:
             blank = pc.or_(pc.equal(pc.binary_length(column), 0), pc.utf8_is_space(column))
             filled += ~blank.to_numpy(zero_copy_only=False)
-            check |= pc.match_substring_regex(column, _MAYBE_TOTALS, ignore_case=True).to_numpy(
+            opening = pc.utf8_ltrim_whitespace(column)  # RE2's \s is ASCII only
+            check |= pc.match_substring_regex(opening, _MAYBE_TOTALS, ignore_case=True).to_numpy(
                 zero_copy_only=False
             )
         if head and j0 < table.num_columns:
             at_j0 = pc.utf8_lower(pc.utf8_trim_whitespace(table.column(j0)))
-            check |= pc.equal(at_j0, head).to_numpy(zero_copy_only=False)
+            same = pc.equal(at_j0, pc.utf8_lower(pa.scalar(head, pa.string())))
+            check |= same.to_numpy(zero_copy_only=False)
         rows = self.regular[start:]
         check |= (filled == 1) | (rows < first + 2)
         irregular = np.array(sorted(i for i in self.irregular if i >= first), dtype=np.int64)

@@ -174,7 +174,7 @@ def _mark_rows(grid: RowGrid | ColumnGrid, layout: Layout) -> None:
     header_keys = [_key(v) for v in header]
     j0 = next((j for j, key in enumerate(header_keys) if key), 0)
     head = cell_text(header[j0]).lower() if j0 < len(header) else ""
-    blanks, rows = grid.rows_to_check(first, j0, head)
+    blanks, rows = grid.rows_to_check(first, j0, cell_text(header[j0]) if head else "")
     layout.skipped.extend((i, "blank") for i in blanks.tolist())
     totals_seen = False
     for i in rows.tolist():

@@ -192,7 +192,8 @@ _VOCABS = {
 @dataclass
 class ValidationResult:
     rows: pd.DataFrame  # valid rows in schema columns
-    report: pd.DataFrame  # row (1-based, as in the file), status, messages [(key, params)]
+    # row (1-based, as in the file), status, messages [(key, params)] (() when none)
+    report: pd.DataFrame
     invalid: int = 0
     warnings: int = 0
     extras: dict = field(default_factory=dict)

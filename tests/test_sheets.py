@@ -148,6 +148,8 @@ def _long_export() -> list[list]:
             grid.append(list(DINAS_GRID[3]))
         if i % 120 == 119:
             grid.append([None, " Sub Total Kab. Pekalongan", None, None, 5400, 144000, None])
+        if i == 400:  # a no-break space before the word, as pasted from a report
+            grid.append([None, "\xa0Jumlah Kab. Batang", None, None, 120, 360, None])
         if i == 333:
             grid.append(["Data bulan Juni belum masuk", None, None, None, None, None, None])
     return grid + [list(row) for row in DINAS_GRID[10:]]
@@ -169,6 +171,19 @@ def test_a_long_csv_is_read_in_columns_as_the_csv_module_reads_it(encoding, deli
         "skip_note",
     }
     assert "Sentra Batik\r\nWiradesa Lor" in sheet.table["Nama Sentra"].tolist()
+
+
+def test_a_long_csv_with_a_second_byte_order_mark_and_a_dotted_capital_i():
+    """A byte-order mark left inside the text (a file saved twice) is no part of the first
+    cell; a header written with 'İ' (Turkish-style capitals from some keyboards) repeated
+    on a printed page is still a repeated header."""
+    header = ["No", "NAMA SENTRA İKM", "Kab/Kota", "Komoditas"]
+    grid = [header] + [[i + 1, f"Sentra {i}", "Kab. Pekalongan", "batik"] for i in range(300)]
+    grid.insert(250, list(header))
+    data = codecs.BOM_UTF8 + to_csv(grid, encoding="utf-8-sig")
+    sheet, _ = _as_the_csv_module_reads_it(data, ";")
+    assert list(sheet.table.columns) == header
+    assert sheet.skipped == [(251, "skip_repeated_header")]
 
 
 def test_a_csv_excel_wrote_short_keeps_its_delimiter_and_columns():

@@ -125,7 +125,8 @@ class Store(AccountRows):
     def _write_sign_in(self, name: str) -> AbstractContextManager[Any]:
         """A connection inside one transaction that holds ``name``'s sign-in lock only, not
         the writers' lock: a sign-in never waits for an import; attempts for one name wait
-        for each other, at most a few seconds (then ``StoreBusyError``)."""
+        for each other, at most ~10 s (DuckDB: 10 s for the lock, 10 s to open the file),
+        then ``StoreBusyError``."""
         raise NotImplementedError
 
     def _rows(self, con: Any, sql: str, params: list | None = None) -> list[tuple]:

@@ -39,6 +39,7 @@ WAIT_SECONDS = 10
 _OPENING = threading.Lock()
 _WRITERS: dict[Path, threading.Lock] = {}
 _SIGN_INS: dict[Path, threading.Lock] = {}  # the sign-in table's writers, beside imports
+_WRITING: dict[Path, int] = {}  # read-write connections open in this process (_OPENING)
 
 
 class DuckDBStore(Store):
@@ -50,6 +51,7 @@ class DuckDBStore(Store):
         with _OPENING:
             self._writer = _WRITERS.setdefault(self.path.resolve(), threading.Lock())
             self._sign_ins = _SIGN_INS.setdefault(self.path.resolve(), threading.Lock())
+        self._key = self.path.resolve()
         self._prepare(fresh=not self.path.exists())
 
     def change_mark(self) -> tuple:
@@ -69,7 +71,7 @@ class DuckDBStore(Store):
         deadline = time.monotonic() + WAIT_SECONDS
         while True:
             try:
-                con = self._open(read_only)
+                con, writing = self._open(read_only)
                 break
             # IOException: the file is locked by another process; ConnectionException: a
             # read-only connection of this process is open (another session reading) and
@@ -81,20 +83,28 @@ class DuckDBStore(Store):
         try:
             yield con
         finally:
-            con.close()
+            with _OPENING:
+                con.close()
+                if writing:
+                    _WRITING[self._key] -= 1
 
-    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
-        """A reader's connection is read-only, unless this process has the file open for
-        writing (an import, a sign-in): DuckDB opens no read-only connection beside that,
-        so the reader joins it (and sees only what is committed), instead of waiting for
-        the import to end."""
+    def _open(self, read_only: bool) -> tuple[duckdb.DuckDBPyConnection, bool]:
+        """A connection, and whether it is read-write. A reader's is read-only, unless this
+        process has the file open for writing (an import, a sign-in): DuckDB opens no
+        read-only connection beside that, so the reader joins it (and sees only what is
+        committed) instead of waiting for the import to end. Counted under ``_OPENING``, so
+        a reader never opens a read-write database of its own."""
         with _OPENING:
             try:
-                return duckdb.connect(str(self.path), read_only=read_only)
+                con = duckdb.connect(str(self.path), read_only=read_only)
             except duckdb.ConnectionException:
-                if not read_only:
+                if not read_only or not _WRITING.get(self._key):
                     raise
-                return duckdb.connect(str(self.path), read_only=False)
+                con = duckdb.connect(str(self.path), read_only=False)
+                read_only = False
+            if not read_only:
+                _WRITING[self._key] = _WRITING.get(self._key, 0) + 1
+            return con, not read_only
 
     @contextmanager
     def _read(self) -> Iterator[duckdb.DuckDBPyConnection]:
