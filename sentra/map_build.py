@@ -44,16 +44,19 @@ NO_DATA_SWATCH = f"repeating-linear-gradient(45deg,{NO_DATA_HATCH} 0 2px,{NO_DAT
 _MAP_CSS = (
     "<style>.leaflet-container{background:#e8f0f6;font-family:sans-serif}"
     ".leaflet-tooltip{font-size:14px}"
-    ".sentra-legend{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;"
-    "font-size:13px;line-height:18px;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:260px}"
-    ".sentra-legend i{width:16px;height:12px;float:left;margin:3px 6px 0 0;"
+    # .sentra-legend: the measure's legend (the year control rewrites it); .sentra-key: the
+    # points' colours, below it
+    ".sentra-legend,.sentra-key{background:rgba(255,255,255,.92);padding:6px 9px;"
+    "border-radius:4px;font-size:13px;line-height:18px;box-shadow:0 0 4px rgba(0,0,0,.3);"
+    "max-width:260px}"
+    ".sentra-legend i,.sentra-key i{width:16px;height:12px;float:left;margin:3px 6px 0 0;"
     "border:1px solid #777}.sentra-legend-note{margin-top:4px;font-size:11px;color:#555}"
     f".sentra-legend i.sentra-no-data{{background:{NO_DATA_SWATCH}}}"
     # A phone: Leaflet's attribution (folium sets the map's text to 1rem) would run over the
     # scale bar and the year control on two lines; in small print it keeps to the right.
     "@media (max-width:520px){.leaflet-control-attribution{font-size:10px;line-height:1.3;"
-    "max-width:58%}.sentra-legend{font-size:11px;line-height:15px;padding:4px 6px}"
-    ".sentra-legend i{width:13px;height:10px;margin-top:2px}}</style>"
+    "max-width:58%}.sentra-legend,.sentra-key{font-size:11px;line-height:15px;padding:4px 6px}"
+    ".sentra-legend i,.sentra-key i{width:13px;height:10px;margin-top:2px}}</style>"
 )
 
 
@@ -361,16 +364,17 @@ class _Legend(_VerbatimMacro):
     _template = Template(
         "{% macro script(this, kwargs) %}"
         "(function(){var c=L.control({position:'topright'});"
-        "c.onAdd=function(){var d=L.DomUtil.create('div','sentra-legend');"
+        "c.onAdd=function(){var d=L.DomUtil.create('div',{{ this.css_class|tojson }});"
         "d.innerHTML={{ this.html|tojson }};return d;};"
         "c.addTo({{ this._parent.get_name() }});})();"
         "{% endmacro %}"
     )
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, html: str, css_class: str = "sentra-legend") -> None:
         super().__init__()
         self._name = "Legend"
         self.html = html
+        self.css_class = css_class
 
 
 def _swatch(colour: str) -> str:
@@ -391,15 +395,14 @@ def legend_html(
     return f"<b>{escape_text(title)}</b>{items}{foot}"
 
 
-def add_legend(
-    fmap: folium.Map,
-    title: str,
-    rows: list[tuple[str, str]],
-    note: str = "",
-    folded: bool = False,
-) -> None:
+def add_legend(fmap: folium.Map, title: str, rows: list[tuple[str, str]], note: str = "") -> None:
     """Legend rows are (colour, label); every text is escaped here."""
-    _Legend(legend_html(title, rows, note, folded)).add_to(fmap)
+    _Legend(legend_html(title, rows, note)).add_to(fmap)
+
+
+def add_points_key(fmap: folium.Map, title: str, rows: list[tuple[str, str]]) -> None:
+    """The key to the points' colours, folded, in a box of its own below the legend."""
+    _Legend(legend_html(title, rows, folded=True), "sentra-key").add_to(fmap)
 
 
 def sector_key(colours: Iterable[str]) -> list[tuple[str, str]]:

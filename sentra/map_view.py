@@ -31,6 +31,7 @@ from sentra.indicators import Filters, Reference, region_metrics
 from sentra.map_build import (
     RegionLayer,
     add_legend,
+    add_points_key,
     base_map,
     centre_markers,
     region_entries,
@@ -368,7 +369,7 @@ def draw(view: MapView, lang: str, title: str) -> folium.Map:
     add_legend(fmap, view.legend_title, view.legend, view.legend_note)
     if view.markers:
         centre_markers(view.markers, view.marker_labels).add_to(fmap)
-        add_legend(fmap, t("marker_key", lang), view.marker_key, folded=True)
+        add_points_key(fmap, t("marker_key", lang), view.marker_key)
     if view.year_control is not None:  # after the legend, which it rewrites per year
         YearControl(regions, view.year_control).add_to(fmap)
     return fmap
