@@ -69,8 +69,9 @@ def _delimiter(text: str) -> str:
         if not counts:
             continue
         width, rows = counts.most_common(1)[0]
-        if (rows * (width - 1), width) > best_score:
-            best, best_score = delimiter, (rows * (width - 1), width)
+        score = (rows * (width - 1), width)
+        if score > best_score:
+            best, best_score = delimiter, score
     return best
 
 

@@ -91,9 +91,12 @@ def mix(centres: pd.DataFrame, column: str) -> pd.Series:
     return centres[column].fillna(NOT_KNOWN).value_counts()
 
 
+REACH_ORDER = (*EXPORT_REACH, NOT_KNOWN)  # from local to export, then not known
+
+
 def reach_mix(centres: pd.DataFrame) -> pd.Series:
-    """Number of centres per market reach, from local to export, then not known."""
-    return mix(centres, "export_reach").reindex([*EXPORT_REACH, NOT_KNOWN]).dropna().astype(int)
+    """Number of centres per market reach, in ``REACH_ORDER``."""
+    return mix(centres, "export_reach").reindex(REACH_ORDER).dropna().astype(int)
 
 
 def budget_by_year(

@@ -121,16 +121,14 @@ class ColumnGrid:
         )
         extra = width - table.num_columns
         columns = list(table.columns) + [pa.array([""] * table.num_rows, pa.string())] * extra
-        parts = [pa.table([*columns, pa.array(keep[is_regular])], names=[*names, "_row"])]
+        table = pa.table(columns, names=names)
         odd = keep[~is_regular].tolist()
-        if odd:
+        if odd:  # irregular rows put back in file order
             cells = [self.irregular[i] + [""] * (width - len(self.irregular[i])) for i in odd]
             columns = [pa.array([row[j] for row in cells], pa.string()) for j in range(width)]
-            parts.append(pa.table([*columns, pa.array(odd, pa.int64())], names=[*names, "_row"]))
-            table = pa.concat_tables(parts).sort_by("_row")
-        else:
-            table = parts[0]
-        frame = table.drop_columns("_row").to_pandas()
+            order = np.argsort(np.concatenate([keep[is_regular], odd]), kind="stable")
+            table = pa.concat_tables([table, pa.table(columns, names=names)]).take(order)
+        frame = table.to_pandas()
         frame.columns = range(width)
         return frame
 

@@ -173,8 +173,9 @@ def _mark_rows(grid: RowGrid | ColumnGrid, layout: Layout) -> None:
     header = grid[layout.header]
     header_keys = [_key(v) for v in header]
     j0 = next((j for j, key in enumerate(header_keys) if key), 0)
-    head = cell_text(header[j0]).lower() if j0 < len(header) else ""
-    blanks, rows = grid.rows_to_check(first, j0, cell_text(header[j0]) if head else "")
+    head_text = cell_text(header[j0]) if j0 < len(header) else ""
+    head = head_text.lower()
+    blanks, rows = grid.rows_to_check(first, j0, head_text)
     layout.skipped.extend((i, "blank") for i in blanks.tolist())
     totals_seen = False
     for i in rows.tolist():

@@ -48,10 +48,10 @@ class DuckDBStore(Store):
     def __init__(self, path: Path | None = None, *, url: str | None = None) -> None:
         self.path = Path(path or default_path())
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with _OPENING:
-            self._writer = _WRITERS.setdefault(self.path.resolve(), threading.Lock())
-            self._sign_ins = _SIGN_INS.setdefault(self.path.resolve(), threading.Lock())
         self._key = self.path.resolve()
+        with _OPENING:
+            self._writer = _WRITERS.setdefault(self._key, threading.Lock())
+            self._sign_ins = _SIGN_INS.setdefault(self._key, threading.Lock())
         self._prepare(fresh=not self.path.exists())
 
     def change_mark(self) -> tuple:

@@ -21,7 +21,7 @@ from sentra.briefing.view import View
 from sentra.formatting import fmt_metric, fmt_percent
 from sentra.i18n import t
 from sentra.indicators import budgets_of
-from sentra.schema import EXPORT_REACH, NOT_KNOWN, SECTORS, label
+from sentra.schema import EXPORT_REACH, SECTORS, label
 
 
 def comparison_table(view: View, data: BriefingData, filtered: pd.DataFrame) -> pd.DataFrame:
@@ -103,8 +103,8 @@ def slides(view: View, data: BriefingData, filtered: pd.DataFrame) -> list[Slide
         _per_region(sector_mix, sectors),
         t("count", lang),
     )
-    reach_mix = {names[c]: aggregate.mix(s, "export_reach") for c, s in scopes.items()}
-    reach = [c for c in [*EXPORT_REACH, NOT_KNOWN] if any(c in m.index for m in reach_mix.values())]
+    reach_mix = {names[c]: aggregate.reach_mix(s) for c, s in scopes.items()}
+    reach = [c for c in aggregate.REACH_ORDER if any(c in m.index for m in reach_mix.values())]
     reach_chart = Chart(
         t("reach_mix", lang),
         "column",
