@@ -94,7 +94,7 @@ def _sheet(grid: list[list], layout: Layout, sheet: str | None, sheets: list[str
     choices = {i + 1: row_text(grid[i])[:90] for i in layout.candidates}
     return Sheet(
         table=table,
-        rows=[i + 1 for i in keep],
+        rows=(keep + 1).tolist(),
         header_row=layout.header + 1,
         header_rows=layout.header_rows,
         sheet=sheet,

@@ -121,7 +121,7 @@ def _column_grid(text: str, delimiter: str, width: int) -> ColumnGrid | None:
     knows when it reads serially. None where Arrow could read the text differently from the
     csv module (a quote left open, a cell longer than the csv module takes) or cannot read
     it: the csv module then reads it, as it reads short files."""
-    if text.count('"') % 2:  # a quote left open, or one inside an unquoted cell
+    if '"' in text and text.count('"') % 2:  # a quote left open, or one in an unquoted cell
         return None
     odd: list[tuple[int, str]] = []
 
@@ -141,7 +141,7 @@ def _column_grid(text: str, delimiter: str, width: int) -> ColumnGrid | None:
                 invalid_row_handler=keep_aside,
             ),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
+                column_types=dict.fromkeys(names, pa.large_string()),
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),

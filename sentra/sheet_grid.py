@@ -16,9 +16,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 # A cell that may open a totals row (sheet_layout's _TOTALS after its lstrip), loose: it
-# is looked for in every cell, not only the row's first text, and the rows it finds are
+# is looked for in every cell up to the row's first text, and the rows it finds are
 # checked again with the exact rule.
 _MAYBE_TOTALS = r"^[\s*\-–.]*(jumlah|total|sub ?total|grand total)"
+# A cell that may be a number to sheet_layout (its _NUMBER after a strip), loose: Python's
+# \d and \s are Unicode, RE2's ASCII, so Unicode digits and every space Python strips.
+_MAYBE_NUMBER = r"^[-+]?[\p{Nd}.,\s\x{0B}\x{1C}-\x{1F}\x{85}\p{Z}]+$"
 
 
 @dataclass
@@ -80,25 +83,33 @@ class ColumnGrid:
 
     def rows_to_check(self, first: int, j0: int, head: str) -> tuple[np.ndarray, np.ndarray]:
         """Blank rows, and the other rows from ``first`` that may be skipped: the first two
-        (numbering), rows with at most one filled cell (notes), rows with a cell that may
-        open totals, rows whose cell under the header's first name (``head``, as written)
-        repeats it, and every irregular row. Found per column; the rest are data rows.
-        Arrow's whitespace is Python's; its lower case is not quite (İ), so both sides of
-        the header comparison are lowered by Arrow."""
+        (numbering), rows with at most one filled cell (notes), rows whose first text that
+        is not a number may open totals, rows whose cell under the header's first name
+        (``head``, as written) repeats it, and every irregular row. Found per column, and a
+        column is read for totals only in the rows where no text came before; the rest are
+        data rows. Arrow's whitespace is Python's; its lower case is not quite (İ), so both
+        sides of the header comparison are lowered by Arrow."""
         start = int(np.searchsorted(self.regular, first))
         table = self.table.slice(start)
         filled = np.zeros(table.num_rows, dtype=np.int64)
         check = np.zeros(table.num_rows, dtype=bool)
+        before_text = np.ones(table.num_rows, dtype=bool)  # only blanks or numbers so far
         for column in table.columns:
             blank = pc.or_(pc.equal(pc.binary_length(column), 0), pc.utf8_is_space(column))
-            filled += ~blank.to_numpy(zero_copy_only=False)
-            opening = pc.utf8_ltrim_whitespace(column)  # RE2's \s is ASCII only
-            check |= pc.match_substring_regex(opening, _MAYBE_TOTALS, ignore_case=True).to_numpy(
-                zero_copy_only=False
-            )
+            blank = blank.to_numpy(zero_copy_only=False)
+            filled += ~blank
+            at = np.flatnonzero(before_text & ~blank)
+            if not len(at):
+                continue
+            cells = column if len(at) == table.num_rows else column.take(pa.array(at))
+            opening = pc.utf8_ltrim_whitespace(cells)  # RE2's \s is ASCII only
+            totals = pc.match_substring_regex(opening, _MAYBE_TOTALS, ignore_case=True)
+            number = pc.match_substring_regex(opening, _MAYBE_NUMBER)
+            check[at] |= totals.to_numpy(zero_copy_only=False)
+            before_text[at] = number.to_numpy(zero_copy_only=False)
         if head and j0 < table.num_columns:
             at_j0 = pc.utf8_lower(pc.utf8_trim_whitespace(table.column(j0)))
-            same = pc.equal(at_j0, pc.utf8_lower(pa.scalar(head, pa.string())))
+            same = pc.equal(at_j0, pc.utf8_lower(pa.scalar(head, pa.large_string())))
             check |= same.to_numpy(zero_copy_only=False)
         rows = self.regular[start:]
         check |= (filled == 1) | (rows < first + 2)
@@ -120,12 +131,12 @@ class ColumnGrid:
             else self.table.take(pa.array(taken))
         )
         extra = width - table.num_columns
-        columns = list(table.columns) + [pa.array([""] * table.num_rows, pa.string())] * extra
+        columns = list(table.columns) + [pa.array([""] * table.num_rows, pa.large_string())] * extra
         table = pa.table(columns, names=names)
         odd = keep[~is_regular].tolist()
         if odd:  # irregular rows put back in file order
             cells = [self.irregular[i] + [""] * (width - len(self.irregular[i])) for i in odd]
-            columns = [pa.array([row[j] for row in cells], pa.string()) for j in range(width)]
+            columns = [pa.array([row[j] for row in cells], pa.large_string()) for j in range(width)]
             order = np.argsort(np.concatenate([keep[is_regular], odd]), kind="stable")
             table = pa.concat_tables([table, pa.table(columns, names=names)]).take(order)
         frame = table.to_pandas()

@@ -235,7 +235,7 @@ def column_letter(index: int) -> str:
 
 def build_table(
     grid: list[list] | RowGrid | ColumnGrid, layout: Layout
-) -> tuple[pd.DataFrame, list[int]]:
+) -> tuple[pd.DataFrame, np.ndarray]:
     """The data rows under their column names, and the grid row of each; columns with no
     name and no data are dropped. Cells stay as read (text, numbers or None → '')."""
     grid = as_grid(grid)
@@ -248,4 +248,4 @@ def build_table(
     table.columns = names
     unnamed = [n for n in names if re.fullmatch(r"\([A-Z]+\)", n)]
     empty = [n for n in unnamed if not table[n].map(cell_text).any()]
-    return table.drop(columns=empty), keep.tolist()
+    return table.drop(columns=empty), keep

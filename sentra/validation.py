@@ -12,8 +12,11 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import shapely
 
+from sentra.cells import Cells, objects
 from sentra.geometry import INDONESIA_BOUNDS
 from sentra.i18n import N_
 from sentra.import_fields import FIELDS, NUMBER_FIELDS, REQUIRED, header_key
@@ -38,42 +41,28 @@ def _cell(value: object, number: bool) -> object:
     return cell_text(value)
 
 
-def _distinct(
-    values: np.ndarray, convert: Callable[[object], object]
-) -> tuple[np.ndarray, np.ndarray]:
-    """``convert`` applied once per distinct value (files repeat names, codes and numbers):
-    per row the number of its value, and the converted values (an object array)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    done = np.empty(len(uniques), dtype=object)
-    done[:] = [convert(u) for u in uniques]
-    return codes, done
-
-
-def _per_value(values: np.ndarray, convert: Callable[[object], object]) -> np.ndarray:
-    """``convert`` applied once per distinct value, spread back over the rows."""
-    codes, done = _distinct(values, convert)
-    return done[codes]
-
-
-def _factorize_rows(columns: list[np.ndarray]) -> tuple[np.ndarray, list[tuple]]:
-    """Per row, the number of its distinct combination of values in ``columns``, and the
-    combinations (as tuples)."""
-    codes, uniques = zip(*(pd.factorize(c, use_na_sentinel=False) for c in columns), strict=True)
-    combined = np.zeros(len(codes[0]), dtype=np.int64)
-    for column_codes, column_uniques in zip(codes, uniques, strict=True):
-        # one number per combination so far, kept below rows × values by factorizing again
-        combined, _ = pd.factorize(combined * len(column_uniques) + column_codes)
-    first = np.unique(combined, return_index=True)[1]
-    values = [tuple(u[c[i]] for u, c in zip(uniques, codes, strict=True)) for i in first.tolist()]
-    return combined, values
-
-
-def _column(values: pd.Series, number: bool) -> np.ndarray:
-    """A column's cells as an object array of stripped texts ('' for empty) or numbers."""
+def _column(values: pd.Series, number: bool, own: bool = False) -> Cells:
+    """A column's cells as stripped texts ('' for empty) or numbers, by distinct value;
+    ``own``: a column where each row has a value of its own (names), not worth encoding."""
     if values.dtype != object and pd.api.types.is_string_dtype(values.dtype):
-        # Text columns (a CSV read by Arrow): stripped and factorized in Arrow.
-        codes, uniques = pd.factorize(values.fillna("").str.strip())
-        return np.asarray(uniques, dtype=object)[codes]
+        # Text columns (a CSV read by Arrow): stripped and encoded in Arrow.
+        texts = pa.array(values.array)  # one array or, as Arrow read it, chunks
+        if isinstance(texts, pa.ChunkedArray):
+            texts = texts.combine_chunks()
+        if texts.null_count:
+            texts = texts.fill_null("")
+        if own:
+            stripped = pc.utf8_trim_whitespace(texts)
+            return Cells(np.arange(len(texts), dtype=np.intp), stripped, own=True)
+        # Encoded first and stripped per distinct value; values that strip alike are one.
+        encoded = pc.dictionary_encode(texts)
+        codes = encoded.indices.to_numpy().astype(np.intp)
+        stripped = pc.utf8_trim_whitespace(encoded.dictionary)
+        if pc.sum(pc.binary_length(stripped)) != pc.sum(pc.binary_length(encoded.dictionary)):
+            again = pc.dictionary_encode(stripped)
+            codes = again.indices.to_numpy()[codes].astype(np.intp)
+            stripped = again.dictionary
+        return Cells(codes, stripped)
     values = values.astype(object).to_numpy(copy=True)
     values[pd.isna(values)] = ""  # None, NaN and pd.NA are all an empty cell
     # Per distinct value only where equal values are the same cell: True == 1 (a GeoJSON
@@ -81,8 +70,35 @@ def _column(values: pd.Series, number: bool) -> np.ndarray:
     if pd.api.types.infer_dtype(values, skipna=False) not in ("string", "empty"):
         kinds = {type(v) for v in values}
         if any(issubclass(k, bool | np.bool_) or k.__hash__ is None for k in kinds):
-            return np.array([_cell(v, number) for v in values], dtype=object)
-    return _per_value(values, lambda v: _cell(v, number))
+            cells = [_cell(v, number) for v in values]
+            return Cells(np.arange(len(values), dtype=np.intp), objects(cells))
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    return Cells(codes.astype(np.intp), objects([_cell(u, number) for u in uniques]))
+
+
+def _factorize_rows(
+    columns: list[Cells], rows: np.ndarray | None = None
+) -> tuple[np.ndarray, list[tuple]]:
+    """Per row (of ``rows``, default all), the number of its combination of values in
+    ``columns``, and the combinations (as tuples), numbered in order of first appearance."""
+    codes = [c.codes if rows is None else c.codes[rows] for c in columns]
+    combined = np.zeros(len(codes[0]), dtype=np.int64)
+    size = 1  # combined < size
+    for column, column_codes in zip(columns, codes, strict=True):
+        if size * column.distinct >= 2**62:  # kept small by numbering the combinations
+            combined, uniques = pd.factorize(combined)
+            size = len(uniques)
+        combined = combined * column.distinct + column_codes
+        size *= column.distinct
+    combined, _ = pd.factorize(combined)
+    # factorize numbers in order of appearance: a combination first appears where the
+    # running maximum grows
+    first = np.flatnonzero(np.diff(np.maximum.accumulate(combined), prepend=-1))
+    values = [
+        tuple(c.uniques[cc[i]] for c, cc in zip(columns, codes, strict=True))
+        for i in first.tolist()
+    ]
+    return combined, values
 
 
 def _number_or_error(text: object) -> float | None | object:
@@ -99,15 +115,24 @@ def _coordinate_or_error(text: object) -> float | None | object:
         return _INVALID
 
 
-def _as_float(
-    values: np.ndarray, parse: Callable[[object], object]
-) -> tuple[np.ndarray, np.ndarray]:
+def _as_float(cells: Cells, parse: Callable[[object], object]) -> tuple[np.ndarray, np.ndarray]:
     """Cells parsed once per distinct value (to a number, None or ``_INVALID``), as floats
     (NaN where none) and a mask of the invalid ones."""
-    codes, parsed = _distinct(values, parse)
+    parsed = cells.per_value(parse)
     invalid = np.array([v is _INVALID for v in parsed], dtype=bool)
     numbers = np.array([np.nan if v is None or v is _INVALID else v for v in parsed], float)
-    return numbers[codes], invalid[codes]
+    return numbers[cells.codes], invalid[cells.codes]
+
+
+def _number_column(values: np.ndarray, integer: bool) -> np.ndarray:
+    """Floats (NaN where none) as pandas makes a column of the same Python numbers:
+    whole numbers without a gap as int64, with a gap as float64, none at all as objects."""
+    missing = np.isnan(values)
+    if missing.all():
+        return np.full(len(values), None, dtype=object)
+    if integer and not missing.any():
+        return values.astype(np.int64)
+    return values
 
 
 class _Messages:
@@ -204,7 +229,9 @@ class RowChecker:
 
     The checks run per column, and per distinct value where values repeat (region names,
     sectors, market reach, numbers written as text): a sheet of 220,000 rows holds a few
-    hundred distinct regions. Only the messages are per row.
+    hundred distinct regions. Columns are ``Cells`` (distinct values and a number per
+    row), and the checked table's text columns are built from them in Arrow. Only the
+    messages are per row.
     """
 
     def __init__(
@@ -224,85 +251,112 @@ class RowChecker:
         """``rows``: the file's row number of each table row (default 1, 2, …), for the report."""
         n = len(table)
         file_rows = np.asarray(rows if rows is not None else range(1, n + 1))
-        blank = np.full(n, "", dtype=object)
+        blank = Cells.constant(n, "")
         # Numbers stay as the spreadsheet holds them (a float is never re-read as text).
         get = {
-            f: _column(table[mapping[f]], f in NUMBER_FIELDS) if mapping.get(f) else blank
+            f: _column(table[mapping[f]], f in NUMBER_FIELDS, f in ("id", "name"))
+            if mapping.get(f)
+            else blank
             for f in FIELDS
         }
-        empty = {f: _is_empty(get[f]) for f in FIELDS}
+        empty = {f: get[f].empty for f in FIELDS}
         msg = _Messages(n)
-        out: dict[str, np.ndarray] = {c: np.full(n, None, dtype=object) for c in CENTRE_COLUMNS}
+        # Texts by distinct value (Cells), numbers as floats (NaN where none).
+        out: dict[str, Cells | np.ndarray] = {
+            c: Cells.constant(n, None) if kind == "VARCHAR" else np.full(n, np.nan)
+            for c, kind in CENTRE_COLUMNS.items()
+        }
         self._coordinates(get, empty, out, msg)
         for f in REQUIRED:
             msg.error(empty[f], N_("v_missing"), {"field": f})
         no_regency = empty["regency"] & empty["regency_code"]
         msg.error(no_regency, N_("v_missing"), {"field": "regency"})
         for f in ("name", "commodity", "id"):
-            out[f] = np.where(empty[f], None, get[f])
-        out["source"] = np.where(empty["source"], source_label, get["source"])
+            out[f] = get[f].filled_with(None)
+        out["source"] = get["source"].filled_with(source_label)
         self._repeated_ids(get["id"], empty["id"], file_rows, msg)
         self._regions(get, ~no_regency, mapping, out, msg)
-        self._vocabularies(get, empty, out, msg)
+        self._vocabularies(get, out, msg)
         self._reach(get, out, msg)
         self._numbers(get, out, msg)
         self._inside_regency(out, msg)
         if not mapping.get("province"):
-            self._suggest_in_main_province(out, msg.rows)
-        # Text columns from their arrays; numbers through lists, where pandas picks int64 or
-        # float64 (None → NaN) as the store expects.
+            self._suggest_in_main_province(out["province_code"], msg)
         typed = pd.DataFrame(
             {
-                c: out[c] if kind == "VARCHAR" else out[c].tolist()
+                c: out[c].as_column()
+                if kind == "VARCHAR"
+                else _number_column(out[c], kind == "INTEGER")
                 for c, kind in CENTRE_COLUMNS.items()
             }
         )
         errors = msg.errors
-        statuses = np.where(errors, "error", np.where(msg.any, "warning", "ok"))
+        status = np.where(errors, 2, np.where(msg.any, 1, 0))
+        statuses = Cells(status, objects(["ok", "warning", "error"])).as_column()
         report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": msg.rows})
-        valid = typed[~errors].reset_index(drop=True)
+        valid = typed[~errors].reset_index(drop=True) if errors.any() else typed
         return ValidationResult(
             rows=valid,
             report=report,
             invalid=int(errors.sum()),
-            warnings=int((statuses == "warning").sum()),
+            warnings=int((status == 1).sum()),
         )
 
     @staticmethod
-    def _repeated_ids(ids: np.ndarray, empty: np.ndarray, file_rows: np.ndarray, msg) -> None:
+    def _repeated_ids(ids: Cells, empty: np.ndarray, file_rows: np.ndarray, msg) -> None:
         """An id the file already had names the row where it first appeared."""
-        repeated = np.flatnonzero(pd.Series(ids).duplicated().to_numpy() & ~empty)
+        if empty.all():
+            return
+        values = ids.values
+        repeated = np.flatnonzero(pd.Series(values).duplicated().to_numpy() & ~empty)
         if not len(repeated):
             return
-        first = pd.Series(np.arange(len(ids)), index=ids).groupby(level=0).first()
-        params = [{"id": i, "first": int(file_rows[first[i]])} for i in ids[repeated].tolist()]
+        first = pd.Series(np.arange(len(values)), index=values).groupby(level=0).first()
+        params = [{"id": i, "first": int(file_rows[first[i]])} for i in values[repeated].tolist()]
         msg.error(repeated, N_("v_duplicate_id"), params)
 
     def _regions(self, get, named: np.ndarray, mapping, out, msg: _Messages) -> None:
-        """Each distinct (province, regency, code, kecamatan, desa) resolved once."""
+        """Each distinct (province, regency, code, kecamatan, desa) resolved once; a row's
+        codes are numbered by what it resolved to (0: nothing)."""
         bps = "bps" in header_key(mapping.get("regency_code") or "").split()
         fields = ("province", "regency", "regency_code", "kecamatan", "desa")
         rows = np.flatnonzero(named)
         if not len(rows):
             return
-        codes, uniques = _factorize_rows([get[f][rows] for f in fields])
-        for g, key in enumerate(uniques):
+        codes, keys = _factorize_rows([get[f] for f in fields], rows)
+        resolved: list[tuple[str | None, str | None]] = [(None, None)]  # (regency, kecamatan)
+        of_group = np.zeros(len(keys), dtype=np.intp)
+        of_row = np.zeros(len(named), dtype=np.intp)
+        overrides: list[tuple[int, int]] = []  # (row, resolved) settled by coordinates
+        for g, key in enumerate(keys):
             found: RegionCell = self.resolver.resolve(*key, bps)
-            members = rows[codes == g]
+            members = rows[codes == g] if found.messages or found.candidates else None
             for is_error, message, params in found.messages:
                 msg.add(members, message, params, error=is_error)
             if found.candidates:  # coordinates may settle it, row by row
                 for i in members.tolist():
-                    self._by_coordinates(i, found, key, out, msg)
+                    settled = self._by_coordinates(i, found, key, out, msg)
+                    if settled:
+                        resolved.append(settled)
+                        overrides.append((i, len(resolved) - 1))
             elif found.code and not found.failed:
-                out["regency_code"][members] = found.code
-                out["province_code"][members] = found.code[:2]
-                out["kecamatan_code"][members] = found.kecamatan_code
+                resolved.append((found.code, found.kecamatan_code))
+                of_group[g] = len(resolved) - 1
+        of_row[rows] = of_group[codes]
+        for i, r in overrides:
+            of_row[i] = r
+        regency = objects([code for code, _ in resolved])
+        out["regency_code"] = Cells(of_row, regency)
+        out["province_code"] = Cells(of_row, objects([c and c[:2] for c in regency]))
+        out["kecamatan_code"] = Cells(of_row, objects([k for _, k in resolved]))
 
-    def _by_coordinates(self, i: int, found: RegionCell, key: tuple, out, msg) -> None:
-        """The one candidate regency whose shape holds row ``i``'s point, if exactly one."""
+    def _by_coordinates(
+        self, i: int, found: RegionCell, key: tuple, out, msg
+    ) -> tuple[str, str | None] | None:
+        """The one candidate regency whose shape holds row ``i``'s point, if exactly one:
+        its code and kecamatan code (None where the row's region failed otherwise)."""
         code = None
-        if out["lat"][i] is not None:
+        if not np.isnan(out["lat"][i]):
             point = shapely.Point(out["lng"][i], out["lat"][i])
             inside = [
                 c
@@ -321,26 +375,28 @@ class RowChecker:
             msg.error(
                 np.array([i]), N_("v_ambiguous_region"), {"value": key[1], "candidates": candidates}
             )
-            return
+            return None
         more: list = []
         kecamatan = self.resolver.kecamatan_of(code, key[3], key[4], more)
         for _, message, params in more:
             msg.warn(np.array([i]), message, params)
-        if not found.failed:
-            out["regency_code"][i] = code
-            out["province_code"][i] = code[:2]
-            out["kecamatan_code"][i] = kecamatan
+        return None if found.failed else (code, kecamatan)
 
-    def _suggest_in_main_province(self, out, messages) -> None:
+    def _suggest_in_main_province(self, provinces: Cells, msg: _Messages) -> None:
         """Without a province column, a file that is mostly about one province gets its
         "did you mean" names from that province."""
-        placed = Counter(p for p in out["province_code"] if p)
+        counts = np.bincount(provinces.codes, minlength=len(provinces.uniques))
+        placed: Counter[str] = Counter()
+        for u in pd.unique(provinces.codes).tolist():  # in the order the rows name them
+            if provinces.uniques[u]:
+                placed[provinces.uniques[u]] += int(counts[u])
         if not placed:
             return
         province, count = placed.most_common(1)[0]
         if count < 0.5 * sum(placed.values()):
             return
-        for row in messages:
+        for i in np.flatnonzero(msg.any).tolist():
+            row = msg.rows[i]
             for j, (key, params) in enumerate(row):
                 if key in ("v_unknown_region", "v_unknown_region_suggest"):
                     close = self.matcher.suggest(params["value"], province)
@@ -355,6 +411,8 @@ class RowChecker:
         """'Ekspor (Jepang, Malaysia)' → ekspor + countries; a reach it cannot read warns.
         Each distinct (reach, destinations) pair is read once."""
         codes, uniques = _factorize_rows([get["export_reach"], get["export_destinations"]])
+        reaches = np.full(len(uniques), None, dtype=object)
+        destinations = np.full(len(uniques), None, dtype=object)
         for g, (reach_text, listed_text) in enumerate(uniques):
             if not reach_text and not listed_text:
                 continue
@@ -371,59 +429,61 @@ class RowChecker:
                 countries += [c for c in listed.destinations if c not in countries]
                 as_written = list(listed.unknown)
                 notes += [(N_("v_unknown_country"), {"value": p}) for p in as_written]
-            members = codes == g
-            for key, params in notes:
-                msg.warn(members, key, params)
-            out["export_reach"][members] = (
-                "ekspor" if countries else (reach.reach if reach else None)
-            )
-            out["export_destinations"][members] = "; ".join(countries + as_written) or None
+            if notes:
+                members = codes == g
+                for key, params in notes:
+                    msg.warn(members, key, params)
+            reaches[g] = "ekspor" if countries else (reach.reach if reach else None)
+            destinations[g] = "; ".join(countries + as_written) or None
+        out["export_reach"] = Cells(codes, reaches)
+        out["export_destinations"] = Cells(codes, destinations)
 
-    def _vocabularies(self, get, empty, out, msg: _Messages) -> None:
+    def _vocabularies(self, get, out, msg: _Messages) -> None:
         defaults = {"kind": "sentra", "status": "aktif", "data_status": "sumber"}
         for f, index in _VOCABS.items():
-            codes, found = _distinct(get[f], lambda text, index=index: index.get(normalise(text)))
-            code = found[codes]
-            unknown = ~empty[f] & np.array([c is None for c in found], dtype=bool)[codes]
+            cells = get[f]
+            found = cells.per_value(lambda text, index=index: index.get(normalise(text)))
+            empty = cells.empty_values()
+            unknown_value = ~empty & np.array([c is None for c in found], dtype=bool)
+            unknown = unknown_value[cells.codes]
             if f == "sector":
-                msg.warn(unknown, N_("v_unknown_sector"), [{"value": v} for v in get[f][unknown]])
-                code[unknown] = "lainnya"
+                msg.warn(unknown, N_("v_unknown_sector"), [{"value": v} for v in cells.at(unknown)])
+                found[unknown_value] = "lainnya"
             else:
                 msg.error(
                     unknown,
                     N_("v_bad_value"),
-                    [{"field": f, "value": v} for v in get[f][unknown]],
+                    [{"field": f, "value": v} for v in cells.at(unknown)],
                 )
-            code[empty[f]] = defaults.get(f)
-            out[f] = code
+            found[empty] = defaults.get(f)
+            out[f] = cells.recoded(found)
 
     def _numbers(self, get, out, msg: _Messages) -> None:
         for f in ("enterprises", "workers", "turnover_rp", "year_established"):
-            text = get[f]
-            value, invalid = _as_float(text, _number_or_error)
+            cells = get[f]
+            value, invalid = _as_float(cells, _number_or_error)
             msg.error(
-                invalid, N_("v_not_number"), [{"field": f, "value": v} for v in text[invalid]]
+                invalid, N_("v_not_number"), [{"field": f, "value": v} for v in cells.at(invalid)]
             )
             with np.errstate(invalid="ignore"):
                 negative = value < 0
                 if f == "year_established":
                     bad = ~negative & ((value < 1800) | (value > date.today().year))
-                    bad_key, bad_params = N_("v_bad_year"), [{"value": v} for v in text[bad]]
+                    bad_key, bad_params = N_("v_bad_year"), [{"value": v} for v in cells.at(bad)]
                 else:
                     bad = (
                         ~negative & (value > LIMITS[f])
                         if f in LIMITS
-                        else np.zeros(len(text), bool)
+                        else np.zeros(len(value), bool)
                     )
                     bad_key = N_("v_absurd")
-                    bad_params = [{"field": f, "value": v} for v in text[bad]]
+                    bad_params = [{"field": f, "value": v} for v in cells.at(bad)]
             msg.error(
-                negative, N_("v_negative"), [{"field": f, "value": v} for v in text[negative]]
+                negative, N_("v_negative"), [{"field": f, "value": v} for v in cells.at(negative)]
             )
             msg.error(bad, bad_key, bad_params)
             keep = ~np.isnan(value) & ~negative & ~bad
-            kept = value[keep] if f == "turnover_rp" else np.round(value[keep]).astype(np.int64)
-            out[f][keep] = kept.tolist()
+            out[f] = np.where(keep, value if f == "turnover_rp" else np.round(value), np.nan)
 
     def _coordinates(self, get, empty, out, msg: _Messages) -> None:
         given = ~(empty["lat"] & empty["lng"])
@@ -432,11 +492,15 @@ class RowChecker:
         lat, lat_bad = _as_float(get["lat"], _coordinate_or_error)
         lng, lng_bad = _as_float(get["lng"], _coordinate_or_error)
         unreadable = given & (lat_bad | lng_bad | np.isnan(lat) | np.isnan(lng))
+        lat_text, lng_text = get["lat"], get["lng"]
         texts = np.flatnonzero(unreadable)
         msg.error(
             texts,
             N_("v_bad_coordinates"),
-            [{"lat": get["lat"][i], "lng": get["lng"][i]} for i in texts.tolist()],
+            [
+                {"lat": a, "lng": b}
+                for a, b in zip(lat_text.at(texts), lng_text.at(texts), strict=True)
+            ],
         )
         minx, miny, maxx, maxy = INDONESIA_BOUNDS
         readable = given & ~unreadable
@@ -447,23 +511,21 @@ class RowChecker:
             (readable & ~inside & ~swapped, N_("v_outside_indonesia")),
         ):
             rows = np.flatnonzero(mask)
-            msg.error(
-                rows, key, [{"lat": get["lat"][i], "lng": get["lng"][i]} for i in rows.tolist()]
-            )
+            params = zip(lat_text.at(rows), lng_text.at(rows), strict=True)
+            msg.error(rows, key, [{"lat": a, "lng": b} for a, b in params])
         placed = readable & inside
-        out["lat"][placed] = lat[placed].tolist()
-        out["lng"][placed] = lng[placed].tolist()
+        out["lat"] = np.where(placed, lat, np.nan)
+        out["lng"] = np.where(placed, lng, np.nan)
 
     def _inside_regency(self, out, msg: _Messages) -> None:
         """Distance of every located point to its stated regency's shape."""
-        idx = np.flatnonzero(
-            np.array([lat is not None for lat in out["lat"]], dtype=bool)
-            & np.array([bool(code) for code in out["regency_code"]], dtype=bool)
-        )
+        regency: Cells = out["regency_code"]
+        coded = np.array([bool(c) for c in regency.uniques], dtype=bool)
+        idx = np.flatnonzero(~np.isnan(out["lat"]) & coded[regency.codes])
         if not len(idx):
             return
-        shapes = self.shapes.loc[out["regency_code"][idx].tolist()].to_numpy()
-        points = shapely.points(out["lng"][idx].astype(float), out["lat"][idx].astype(float))
+        shapes = self.shapes.loc[regency.at(idx).tolist()].to_numpy()
+        points = shapely.points(out["lng"][idx], out["lat"][idx])
         km = shapely.distance(shapes, points) * KM_PER_DEGREE
         far = km > COORDINATE_TOLERANCE_KM
         rows = idx[far]
@@ -472,13 +534,8 @@ class RowChecker:
             N_("v_outside_regency"),
             [
                 {"km": round(float(d), 1), "region": code}
-                for d, code in zip(km[far], out["regency_code"][rows], strict=True)
+                for d, code in zip(km[far], regency.at(rows), strict=True)
             ],
         )
-        out["lat"][rows] = None
-        out["lng"][rows] = None
-
-
-def _is_empty(values: np.ndarray) -> np.ndarray:
-    """Cells that hold nothing ('' after stripping; numbers are never empty)."""
-    return np.asarray(values == "", dtype=bool)
+        out["lat"][rows] = np.nan
+        out["lng"][rows] = np.nan

@@ -13,8 +13,10 @@ import pytest
 from loaders.export import to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
 from loaders.import_file import MAX_UPLOAD_BYTES, ImportFileError
 from loaders.importer import report_table, validate_file
+from loaders.sheets import csv_grid
 from sentra.escape import escape_text
-from tests.officials_files import to_csv
+from sentra.sheet_grid import ColumnGrid
+from tests.officials_files import to_csv, to_xlsx
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -310,6 +312,65 @@ def test_import_of_50000_rows(checker, store, capsys):
     assert len(store.centres()) == 8706 + n - len(illustrative)
     with capsys.disabled():
         print(f"\n[figure] import 50,000 rows: {seconds:.2f} s ({n / seconds:,.0f} rows/s)")
+
+
+def _messy_sheet(rows: int) -> list[list]:
+    """An office's sheet with a bit of everything a check can say, cycling over the rows:
+    names padded with spaces, a missing name, a repeated id, regions as written (padded,
+    ambiguous, unknown, in another province), unknown sectors, numbers as text and as
+    numbers, invalid and negative ones, market reach with an unknown country,
+    coordinates outside Indonesia, and a column that is empty throughout."""
+    header = ["ID", "Nama Sentra", "Kab/Kota", "Provinsi", "Sektor", "Unit Usaha", "Omzet"]
+    header += ["Pemasaran", "Lintang", "Bujur", "Pembina"]
+    regions = [
+        ("Kab. Bantul", ""),
+        ("  Kab. Bantul ", "DI Yogyakarta"),
+        ("Pekalongan", ""),
+        ("Kota Pekalongan", "Jawa Tengah"),
+        ("Kabupaten Antah Berantah", ""),
+        ("Sleman", "Jawa Timur"),
+    ]
+    grid = [["DATA SENTRA"], header]
+    for i in range(rows):
+        regency, province = regions[i % 6]
+        grid.append(
+            [
+                "S1" if i % 41 == 0 else f"S{i}",
+                "" if i % 37 == 0 else (" Sentra Padded " if i % 5 == 0 else f"Sentra {i}"),
+                regency,
+                province,
+                ["batik", "pangan", "xyz", ""][i % 4],
+                ["45", 45, "1.200", "abc", "-5", ""][i % 6],
+                ["Rp 3,2 M", "13,9 miliar", "", 950_000_000][i % 4],
+                ["Ekspor (Jepang, Malaysia)", "lokal", "", "Ekspor (Narnia)"][i % 4],
+                ["", "-7,8480", "35.6"][i % 3],
+                ["", "110,3360", "139.7"][i % 3],
+                "",
+            ]
+        )
+    return grid
+
+
+def test_a_long_csv_and_the_same_workbook_are_checked_alike(synthetic_checker):
+    """A CSV of a few hundred rows is read by Arrow and checked from its columns; the same
+    sheet saved as a workbook is read cell by cell. The centres kept, their types and
+    every row's messages are the same."""
+    grid = _messy_sheet(420)
+    data = to_csv(grid)
+    assert isinstance(csv_grid(data), ColumnGrid)
+    _, _, from_csv = validate_file(data, "sentra.csv", synthetic_checker)
+    _, _, from_xlsx = validate_file(to_xlsx({"Data": (grid, [])}), "sentra.xlsx", synthetic_checker)
+    from_xlsx.rows["source"] = from_xlsx.rows["source"].str.replace(".xlsx", ".csv")
+    pd.testing.assert_frame_equal(from_csv.rows, from_xlsx.rows)
+    pd.testing.assert_frame_equal(from_csv.report, from_xlsx.report)
+    assert (from_csv.invalid, from_csv.warnings) == (from_xlsx.invalid, from_xlsx.warnings)
+    assert 0 < from_csv.invalid < 420 and from_csv.warnings > 0
+    kept = from_csv.rows
+    assert "Sentra Padded" in set(kept["name"])  # stripped, as every other cell
+    assert kept["fostering_body"].isna().all() and kept["enterprises"].dtype == "float64"
+    said = {key for messages in from_csv.report["messages"] for key, _ in messages}
+    assert {"v_missing", "v_duplicate_id", "v_ambiguous_region", "v_unknown_sector"} <= said
+    assert {"v_not_number", "v_negative", "v_unknown_reach_part", "v_outside_indonesia"} <= said
 
 
 def test_sector_words_offices_write_are_read(synthetic_checker):

@@ -152,6 +152,8 @@ def _long_export() -> list[list]:
             grid.append([None, "\xa0Jumlah Kab. Batang", None, None, 120, 360, None])
         if i == 333:
             grid.append(["Data bulan Juni belum masuk", None, None, None, None, None, None])
+        if i == 450:  # the word after numbers (one with a no-break space), not in column B
+            grid.append(["1\xa0200", " 7 ", "Total Kab. Batang", None, 120, 360, None])
     return grid + [list(row) for row in DINAS_GRID[10:]]
 
 
