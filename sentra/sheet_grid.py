@@ -101,12 +101,17 @@ class ColumnGrid:
             at = np.flatnonzero(before_text & ~blank)
             if not len(at):
                 continue
-            cells = column if len(at) == table.num_rows else column.take(pa.array(at))
-            opening = pc.utf8_ltrim_whitespace(cells)  # RE2's \s is ASCII only
-            totals = pc.match_substring_regex(opening, _MAYBE_TOTALS, ignore_case=True)
+            every = len(at) == table.num_rows
+            opening = pc.utf8_ltrim_whitespace(column if every else column.take(pa.array(at)))
             number = pc.match_substring_regex(opening, _MAYBE_NUMBER)
-            check[at] |= totals.to_numpy(zero_copy_only=False)
-            before_text[at] = number.to_numpy(zero_copy_only=False)
+            number = number.to_numpy(zero_copy_only=False)
+            before_text[at] = number
+            if number.all():
+                continue
+            # a number opens no totals; RE2's \s is ASCII only, hence the trim before
+            texts = opening if not number.any() else opening.filter(pa.array(~number))
+            totals = pc.match_substring_regex(texts, _MAYBE_TOTALS, ignore_case=True)
+            check[at[~number]] |= totals.to_numpy(zero_copy_only=False)
         if head and j0 < table.num_columns:
             at_j0 = pc.utf8_lower(pc.utf8_trim_whitespace(table.column(j0)))
             same = pc.equal(at_j0, pc.utf8_lower(pa.scalar(head, pa.large_string())))

@@ -93,15 +93,16 @@ def find_layout(grid: list[list] | RowGrid | ColumnGrid, header: int | None = No
     """The header (given, or the best-scoring of the first rows, alone or with the row under
     it as a two-row header) and the rows to skip."""
     grid = as_grid(grid)
-    candidates = [i for i, row in enumerate(grid[: SCAN_ROWS * 5]) if _filled(row)][:SCAN_ROWS]
+    head = grid[: SCAN_ROWS * 5 + 1]  # the rows the header is guessed from, read once
+    candidates = [i for i, row in enumerate(head[: SCAN_ROWS * 5]) if _filled(row)][:SCAN_ROWS]
     if not candidates:
         return Layout(0)
     if header is None:
-        header, header_rows = _guess_header(grid, candidates)
+        header, header_rows = _guess_header(head, candidates)
     else:
         header_rows = 2 if _pair_wins(grid, header) else 1
     score = header_score(_header_cells(grid, header, header_rows))
-    title = " · ".join(row_text(grid[i]) for i in candidates if i < header).strip()
+    title = " · ".join(row_text(head[i]) for i in candidates if i < header).strip()
     layout = Layout(header, header_rows, score, title=title, candidates=candidates)
     _mark_rows(grid, layout)
     return layout
