@@ -58,7 +58,7 @@ def _column(values: pd.Series, number: bool, own: bool = False) -> Cells:
         encoded = pc.dictionary_encode(texts)
         codes = encoded.indices.to_numpy().astype(np.intp)
         stripped = pc.utf8_trim_whitespace(encoded.dictionary)
-        if pc.sum(pc.binary_length(stripped)) != pc.sum(pc.binary_length(encoded.dictionary)):
+        if pc.any(pc.not_equal(stripped, encoded.dictionary)).as_py():
             again = pc.dictionary_encode(stripped)
             codes = again.indices.to_numpy()[codes].astype(np.intp)
             stripped = again.dictionary
@@ -70,8 +70,11 @@ def _column(values: pd.Series, number: bool, own: bool = False) -> Cells:
     if pd.api.types.infer_dtype(values, skipna=False) not in ("string", "empty"):
         kinds = {type(v) for v in values}
         if any(issubclass(k, bool | np.bool_) or k.__hash__ is None for k in kinds):
-            cells = [_cell(v, number) for v in values]
-            return Cells(np.arange(len(values), dtype=np.intp), objects(cells))
+            cells = objects([_cell(v, number) for v in values])
+            if number:  # each its own: 1 and 1.0 are one value, but not one cell to quote
+                return Cells(np.arange(len(values), dtype=np.intp), cells)
+            codes, uniques = pd.factorize(cells)  # texts now ("True", not True)
+            return Cells(codes.astype(np.intp), objects(list(uniques)))
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     return Cells(codes.astype(np.intp), objects([_cell(u, number) for u in uniques]))
 
@@ -127,6 +130,8 @@ def _as_float(cells: Cells, parse: Callable[[object], object]) -> tuple[np.ndarr
 def _number_column(values: np.ndarray, integer: bool) -> np.ndarray:
     """Floats (NaN where none) as pandas makes a column of the same Python numbers:
     whole numbers without a gap as int64, with a gap as float64, none at all as objects."""
+    if not len(values):
+        return values  # as pandas makes an empty list: float64
     missing = np.isnan(values)
     if missing.all():
         return np.full(len(values), None, dtype=object)
@@ -168,6 +173,7 @@ class _Messages:
         self.add(where, key, {} if params is None else params, error=False)
 
 
+_STATUSES = pa.array(["ok", "warning", "error"], pa.large_string())  # by status number
 KM_PER_DEGREE = 111.32
 LIMITS = {"enterprises": 50_000, "workers": 1_000_000, "turnover_rp": 1e14}
 
@@ -292,7 +298,9 @@ class RowChecker:
         )
         errors = msg.errors
         status = np.where(errors, 2, np.where(msg.any, 1, 0))
-        statuses = Cells(status, objects(["ok", "warning", "error"])).as_column()
+        statuses = pd.array(
+            _STATUSES.take(pa.array(status)), dtype=pd.api.types.pandas_dtype("str")
+        )
         report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": msg.rows})
         valid = typed[~errors].reset_index(drop=True) if errors.any() else typed
         return ValidationResult(
@@ -387,7 +395,8 @@ class RowChecker:
         "did you mean" names from that province."""
         counts = np.bincount(provinces.codes, minlength=len(provinces.uniques))
         placed: Counter[str] = Counter()
-        for u in pd.unique(provinces.codes).tolist():  # in the order the rows name them
+        # in the order the rows name them: a tie goes to the province named first
+        for u in pd.unique(provinces.codes).tolist():
             if provinces.uniques[u]:
                 placed[provinces.uniques[u]] += int(counts[u])
         if not placed:
@@ -483,7 +492,8 @@ class RowChecker:
             )
             msg.error(bad, bad_key, bad_params)
             keep = ~np.isnan(value) & ~negative & ~bad
-            out[f] = np.where(keep, value if f == "turnover_rp" else np.round(value), np.nan)
+            whole = np.round(value) + 0.0  # (+ 0.0: a whole number without the sign of -0)
+            out[f] = np.where(keep, value if f == "turnover_rp" else whole, np.nan)
 
     def _coordinates(self, get, empty, out, msg: _Messages) -> None:
         given = ~(empty["lat"] & empty["lng"])
