@@ -11,6 +11,7 @@ region briefing, several a comparison, none Indonesia. The last line printed is 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from loaders.boundaries import load
 from loaders.pinned_source import SourceFileError
-from loaders.reference import load_reference
+from loaders.reference import coverage_at, imported_indicators, load_reference
 from loaders.store import StoreError, open_store
 from sentra.briefing.build import build_briefing
 from sentra.briefing.content import BriefingData
@@ -31,12 +32,19 @@ from sentra.indicators import METRICS
 
 
 def load_data() -> BriefingData:
-    """The current stored version, reference tables and boundary layers."""
+    """The current stored version, reference tables, boundary layers and imported
+    regional indicators."""
     layers, _origin = load()
     store = open_store()
     version = store.current_version()
+    ref = load_reference(store, layers.all_regions)
     return BriefingData(
-        store.centres(version), load_reference(store, layers.all_regions), layers, version
+        store.centres(version),
+        ref,
+        layers,
+        version,
+        imported_indicators(store),
+        functools.partial(coverage_at, ref, store, version),
     )
 
 

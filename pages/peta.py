@@ -93,7 +93,7 @@ if measure is not None and measure.level == "regency" and not selected:
 widgets.headline_row(ctx, selected)
 col_brief, col_picture = st.columns(2)
 with col_brief:
-    briefing_button(ctx, "peta", (selected,) if selected else (), metric)
+    briefing_button(ctx, "peta", (selected,) if selected else (), metric, year)
 with col_picture:
     picture_button(ctx, selected, metric, measure, year)
 widgets.empty_state(ctx)

@@ -20,14 +20,12 @@ import geopandas as gpd
 import pandas as pd
 from matplotlib.figure import Figure
 
-from sentra.aggregate import scope
-from sentra.briefing.content import describe_filters, illustrative
+from sentra.briefing.content import describe_filters, illustrative_figures
 from sentra.briefing.static_map import legend_handles, plot_regions, scale_bar
-from sentra.coverage import COVERAGE_METRIC
 from sentra.filters import Filters
 from sentra.formatting import fmt_date
 from sentra.i18n import t
-from sentra.indicators import Reference, budgets_of
+from sentra.indicators import Reference
 from sentra.map_view import MapLayers, MapMeasure
 from sentra.regional_indicators import ImportedMeasure
 
@@ -74,34 +72,6 @@ def place_name(names: pd.Series, code: str | None, lang: str) -> str:
     parts = [str(names[code[:n]]) for n in (5, 2) if n < len(code)]
     own = t("kecamatan_prefix", lang, name=names[code]) if len(code) > 5 else str(names[code])
     return ", ".join([own, *parts])
-
-
-def illustrative_figures(
-    metric: str,
-    filtered: pd.DataFrame,
-    ref: Reference,
-    filters: Filters,
-    region: str | None,
-    imported: ImportedMeasure | None,
-) -> bool:
-    """Whether the mapped figures include illustrative ones (as the briefing's map slide
-    decides): the imported table's own status, the budget or growth rows, or the centres."""
-    if imported is not None:
-        return imported.illustrative
-    if metric == COVERAGE_METRIC:  # where figures come from: no figure of its own
-        return False
-    area = scope(filtered, region)
-    if metric == "budget_rp":
-        return illustrative(budgets_of(area, ref, filters, region))
-    if metric == "growth_pct":
-        growth = ref.indicators
-        return illustrative(
-            growth[
-                (growth["indicator"] == "pertumbuhan_output_pct")
-                & growth["year"].between(*filters.years)
-            ]
-        )
-    return illustrative(area)
 
 
 def picture_of(

@@ -25,9 +25,8 @@ from sentra.map_build import (
     legend_html,
     region_style,
 )
-from sentra.map_years import YEAR_TOKEN, YearFrames
+from sentra.map_years import YEAR_PARAM, YEAR_TOKEN, YearFrames
 
-YEAR_PARAM = "tahun_peta"  # the URL parameter and the key in the map component's value
 STEP_MS = 900  # one year per step while playing
 _CSS = (
     "<style>.sentra-years{background:rgba(255,255,255,.95);padding:6px 8px;"

@@ -22,6 +22,7 @@ from sentra.indicators import Reference, budgets_of
 YEARLY_METRICS = ("sentra", "budget_rp", "growth_pct")
 FOUNDING_FRAMES = 35  # frames of centres by founding year; earlier years count in the first
 YEAR_TOKEN = "%YEAR%"  # where a frame's year goes in its title (replaced in the browser too)
+YEAR_PARAM = "tahun_peta"  # the URL parameter of the map's year
 # Title of one year's frame and what a year's value means, per measure.
 YEAR_TITLES = {
     "sentra": N_("year_title_sentra"),

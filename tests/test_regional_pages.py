@@ -4,14 +4,23 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
+from loaders.briefing import load_data
 from loaders.import_file import read_table
 from loaders.importer import checker_for, indicator_key, read_regional_sheet
+from sentra.briefing.build import build_briefing
+from sentra.briefing.story_slides import story_briefing
+from sentra.briefing.view import View
+from sentra.filters import Filters
+from sentra.stories import Story, step_of
 from tests.officials_files import to_xlsx
 from tests.test_pages import map_table, run
 from tests.test_regional_tables import WIDE
+
+TODAY = date(2025, 1, 13)
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +75,35 @@ def test_imported_indicator_in_profile_and_compare():
     compare = run("bandingkan", bandingkan=["33.26", "33.75", "34.04"], lang="en")
     table = compare.table[-1].value
     assert table.iloc[0, 1:4].tolist() == ["47 unit", "20 unit", "No data"]
+
+
+def test_the_maps_briefing_is_prepared_for_every_measure_it_offers():
+    """An imported indicator and the data's origin are measures of the map; its briefing
+    once failed on both (a KeyError where the slides expected a built-in measure)."""
+    for metrik in ("imp:jumlah_sentra_ikm", "asal_data"):
+        at = run("peta", wilayah="33", metrik=metrik, tahun_peta="2021")
+        prepare = next(b for b in at.button if b.key == "brief_prepare_pptx")
+        at = prepare.click().run(timeout=120)
+        assert not at.exception, (metrik, [e.value for e in at.exception])
+        assert any(b.key == "brief_save_pptx" for b in at.get("download_button")), metrik
+
+
+def test_a_briefing_and_a_story_show_the_year_the_map_stopped_on():
+    """The map slide of a view (and of a story step made on the map) shows the measure in
+    the year chosen on the map, on the map's scale over all years."""
+    data = load_data()
+    slides = {
+        year: build_briefing(
+            View("peta", ("33",), Filters(), "imp:jumlah_sentra_ikm", "id", year), data, TODAY
+        ).slides[1]
+        for year in (2021, 2023, None)
+    }
+    assert slides[2021].title == "Jumlah sentra IKM (2021) — Jawa Tengah"
+    assert slides[None].title == "Jumlah sentra IKM (2023) — Jawa Tengah"  # as the map opens
+    assert slides[2021].image != slides[2023].image  # Pekalongan 44 → 47 unit, one scale
+    params = {"wilayah": ["33"], "metrik": ["imp:jumlah_sentra_ikm"], "tahun_peta": ["2021"]}
+    step = step_of("peta", params, "", "", data.version, set(params))
+    story = story_briefing(Story("lokakarya", "Lokakarya", (step,)), data, "en", TODAY)
+    assert story.slides[1].title == "Jumlah sentra IKM (2021) — Jawa Tengah"
+    origin = View("peta", ("33",), Filters(), "asal_data", "id")
+    assert build_briefing(origin, data, TODAY).slides[1].title.startswith("Asal angka")

@@ -8,6 +8,7 @@ the button, not the page and its map.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -21,8 +22,9 @@ from sentra.briefing.formats import FORMATS, render
 from sentra.briefing.slides import Briefing
 from sentra.briefing.view import View
 from sentra.i18n import N_, t
-from ui.cached import boundary_layers
+from ui.cached import boundary_layers, coverage_of
 from ui.context import PageContext
+from ui.regional import imported_indicators
 
 # The prepare and save button of each format in ``FORMATS``.
 BUTTONS = {
@@ -90,7 +92,14 @@ def file_buttons(key: tuple, make: Callable[[Progress], Briefing], lang: str) ->
 
 
 def briefing_data(ctx: PageContext) -> BriefingData:
-    return BriefingData(ctx.centres, ctx.ref, boundary_layers(), ctx.version)
+    return BriefingData(
+        ctx.centres,
+        ctx.ref,
+        boundary_layers(),
+        ctx.version,
+        imported_indicators(),
+        functools.partial(coverage_of, ctx.version),
+    )
 
 
 @st.fragment
@@ -105,11 +114,16 @@ def download_popover(
 
 
 def briefing_button(
-    ctx: PageContext, page: str, regions: tuple[str, ...], metric: str = "sentra"
+    ctx: PageContext,
+    page: str,
+    regions: tuple[str, ...],
+    metric: str = "sentra",
+    year: int | None = None,
 ) -> None:
-    """The button for ``page`` showing ``regions`` (none: Indonesia; 2–4: a comparison)."""
+    """The button for ``page`` showing ``regions`` (none: Indonesia; 2–4: a comparison);
+    ``metric`` and ``year``: the map's measure, and the year chosen on the map."""
     lang = ctx.lang
-    view = View(page, regions, ctx.filters, metric, lang)
+    view = View(page, regions, ctx.filters, metric, lang, year)
     download_popover(
         t("brief_button", lang),
         t("brief_help", lang),

@@ -11,8 +11,7 @@ from collections.abc import Container
 
 import streamlit as st
 
-from sentra.map_motion import YEAR_PARAM
-from sentra.map_years import YearFrames, parse_year
+from sentra.map_years import YEAR_PARAM, YearFrames, parse_year
 from ui import region_select, url_state
 
 

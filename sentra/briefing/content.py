@@ -15,13 +15,16 @@ import pandas as pd
 from sentra import aggregate, counts_by_source, tables
 from sentra.briefing.chart_images import counts_png
 from sentra.briefing.slides import Chart, Slide, Table
-from sentra.briefing.static_map import choropleth_png
+from sentra.briefing.static_map import map_png
 from sentra.briefing.view import View
+from sentra.choropleth import classify
+from sentra.coverage import COVERAGE_METRIC
 from sentra.facts import GLOSSARY, readable_facts, source_text
 from sentra.filters import SPECS, Filters, filter_centres
 from sentra.formatting import fmt_date, fmt_metric, fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import LANGUAGES, t
 from sentra.indicators import (
+    METRICS,
     Reference,
     budget_years,
     budgets_of,
@@ -29,7 +32,9 @@ from sentra.indicators import (
     headline,
     region_metrics,
 )
+from sentra.map_view import map_measure
 from sentra.per_person import PER_PERSON
+from sentra.regional_indicators import PREFIX, ImportedIndicators, ImportedMeasure
 from sentra.schema import EXPORT_REACH, FUNDING_SOURCES, SECTORS, label
 from sentra.summary import summarise
 
@@ -55,6 +60,8 @@ class BriefingLayers(Protocol):
 
     def regencies_of(self, province_code: str, detail: bool = True) -> gpd.GeoDataFrame: ...
 
+    def kecamatan_of(self, regency_code: str) -> gpd.GeoDataFrame: ...
+
 
 @dataclass
 class BriefingData:
@@ -62,6 +69,13 @@ class BriefingData:
     ref: Reference
     layers: BriefingLayers
     version: int
+    imported: ImportedIndicators | None = None  # imported regional indicators (map measures)
+    # where each region's figures come from (``sentra.coverage``), made when a map shows it
+    coverage: Callable[[], pd.DataFrame] | None = None
+
+    def measures(self) -> list[str]:
+        """The map's measures besides ``METRICS``, as the map page offers them."""
+        return [COVERAGE_METRIC, *(self.imported.keys() if self.imported else [])]
 
     @property
     def names(self) -> pd.Series:
@@ -96,6 +110,34 @@ def store_source(data: BriefingData, lang: str) -> str:
 
 def illustrative(frame: pd.DataFrame) -> bool:
     return bool((frame["data_status"] == "ilustratif").any()) if len(frame) else False
+
+
+def illustrative_figures(
+    metric: str,
+    filtered: pd.DataFrame,
+    ref: Reference,
+    filters: Filters,
+    region: str | None,
+    imported: ImportedMeasure | None,
+) -> bool:
+    """Whether the mapped figures include illustrative ones (as the briefing's map slide
+    decides): the imported table's own status, the budget or growth rows, or the centres."""
+    if imported is not None:
+        return imported.illustrative
+    if metric == COVERAGE_METRIC:  # where figures come from: no figure of its own
+        return False
+    area = aggregate.scope(filtered, region)
+    if metric == "budget_rp":
+        return illustrative(budgets_of(area, ref, filters, region))
+    if metric == "growth_pct":
+        growth = ref.indicators
+        return illustrative(
+            growth[
+                (growth["indicator"] == "pertumbuhan_output_pct")
+                & growth["year"].between(*filters.years)
+            ]
+        )
+    return illustrative(area)
 
 
 def note_if(flag: bool, lang: str) -> str:
@@ -151,7 +193,9 @@ def title_slide(view: View, data: BriefingData, today: date) -> Slide:
 
 def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
     """The chosen measure on the map of the view: provinces of Indonesia (national view and
-    comparisons, compared regions outlined) or the regencies of the selected province."""
+    comparisons, compared regions outlined) or the regencies of the selected province. An
+    imported indicator, the data's origin, or one year of a measure with years is drawn as
+    the map page draws it (``sentra.map_view.map_measure``)."""
     lang, metric = view.lang, view.metric
     province = view.region[:2] if view.region else None
     if province:
@@ -165,42 +209,72 @@ def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
             [data.layers.regencies_of(c[:2], detail=False) for c in regencies] or [shapes[:0]]
         )
         outlines = outlines[outlines["code"].isin(regencies)]
-    table = region_metrics(
-        filtered, data.centres, data.ref, level, view.filters, codes=list(shapes["code"])
+    imported = (
+        data.imported.measure(metric) if data.imported and metric.startswith(PREFIX) else None
     )
-    png, aspect = choropleth_png(
+    if metric in METRICS and view.year is None:
+        table = region_metrics(
+            filtered, data.centres, data.ref, level, view.filters, codes=list(shapes["code"])
+        )
+        fills, legend = classify(
+            table[metric].reindex(shapes["code"]),
+            lambda v: fmt_metric(metric, v, lang),
+            t("legend_zero", lang),
+            t("legend_no_data", lang),
+        )
+        name = t(f"m_{metric}", lang)
+    else:
+        fills, legend, name = _as_on_the_map(view, data, filtered, province, imported)
+    png, aspect = map_png(
         shapes,
-        table[metric],
-        lambda v: fmt_metric(metric, v, lang),
-        t(f"m_{metric}", lang),
-        t("legend_zero", lang),
-        t("legend_no_data", lang),
+        fills,
+        legend,
+        name,
         t("boundary_credit", lang),
         highlight=highlight,
         outlines=outlines,
         context=data.layers.provinces_national if province else None,
     )
-    area = filtered if not province else aggregate.scope(filtered, province)
-    if metric == "budget_rp":
-        shows_illustrative = illustrative(budgets_of(area, data.ref, view.filters, province))
-    elif metric == "growth_pct":
-        growth = data.ref.indicators
-        shows_illustrative = illustrative(
-            growth[
-                (growth["indicator"] == "pertumbuhan_output_pct")
-                & growth["year"].between(*view.filters.years)
-            ]
-        )
-    else:  # counted from the centres (counts, shares, densities)
-        shows_illustrative = illustrative(area)
+    shows_illustrative = illustrative_figures(
+        metric, filtered, data.ref, view.filters, province, imported
+    )
     place = data.names[view.region] if view.region else t("indonesia", lang)
     return Slide(
-        title=t("brief_map_title", lang, metric=t(f"m_{metric}", lang), region=place),
+        title=t("brief_map_title", lang, metric=name, region=place),
         image=png,
         image_aspect=aspect,
         notes=[store_source(data, lang), t("boundary_credit", lang)],
         illustrative_note=note_if(shows_illustrative, lang),
     )
+
+
+def _as_on_the_map(
+    view: View,
+    data: BriefingData,
+    filtered: pd.DataFrame,
+    province: str | None,
+    imported: ImportedMeasure | None,
+) -> tuple[dict[str, str], list[tuple[str, str]], str]:
+    """Fills, legend and title of the map page's measure for the briefing's map (its
+    province's regencies, or Indonesia's provinces): the view's year where the measure has
+    it, else what the page shows without one."""
+    coverage = data.coverage() if view.metric == COVERAGE_METRIC and data.coverage else None
+    measure = map_measure(
+        data.layers,
+        data.ref,
+        data.centres,
+        filtered,
+        view.filters,
+        province,
+        view.metric,
+        view.lang,
+        imported,
+        coverage,
+    )
+    frames = measure.frames
+    if view.year is not None and frames is not None and frames.has(view.year):
+        return frames.fills[view.year].to_dict(), frames.legend, frames.title_of(view.year)
+    return measure.fills, measure.legend, measure.name
 
 
 def headline_numbers(

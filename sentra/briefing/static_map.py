@@ -1,7 +1,8 @@
 """The map of a briefing as a PNG: the dashboard's choropleth drawn by geopandas and
 matplotlib, with legend, scale bar and boundary credit — no browser, no tiles, no internet.
 
-Colour classes come from ``sentra.choropleth.classify``, the same as on the dashboard map.
+Colours and legend are the dashboard map's (``sentra.choropleth.classify``, or the map
+page's measure with its years).
 Figures are built without pyplot (no global state), so server threads can draw at once.
 """
 
@@ -12,14 +13,13 @@ import math
 from collections.abc import Collection, Mapping
 
 import geopandas as gpd
-import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib_scalebar.scalebar import ScaleBar
 from PIL import Image
 
-from sentra.choropleth import NO_DATA_FILL, NO_DATA_HATCH, classify
+from sentra.choropleth import NO_DATA_FILL, NO_DATA_HATCH
 
 SEA = "#e8f0f6"
 LAND = "#f4f4f1"
@@ -29,24 +29,22 @@ METRES_PER_DEGREE = 111_320  # along the equator; times cos(latitude) for longit
 DPI = 150
 
 
-def choropleth_png(
+def map_png(
     shapes: gpd.GeoDataFrame,
-    values: pd.Series,
-    fmt,
+    fills: Mapping[str, str],
+    legend: list[tuple[str, str]],
     legend_title: str,
-    zero_label: str,
-    no_data_label: str,
     credit: str,
     highlight: Collection[str] = (),
     outlines: gpd.GeoDataFrame | None = None,
     context: gpd.GeoDataFrame | None = None,
 ) -> tuple[bytes, float]:
-    """PNG bytes and width/height ratio of ``shapes`` (``code`` column) filled by ``values``
-    (indexed by code, formatted by ``fmt`` in the legend). ``highlight`` codes of ``shapes``
-    get a red outline; ``outlines`` (code, geometry) are extra red outlines, e.g. regencies
-    compared on a province map; ``context`` is drawn in grey beneath (the neighbouring
-    provinces around a province map, so land is not mistaken for sea)."""
-    fills, legend = classify(values.reindex(shapes["code"]), fmt, zero_label, no_data_label)
+    """PNG bytes and width/height ratio of ``shapes`` (``code`` column) in their ``fills``
+    (code → colour, as the dashboard's map colours them), with the ``legend`` (colour,
+    label) beside it. ``highlight`` codes of ``shapes`` get a red outline; ``outlines``
+    (code, geometry) are extra red outlines, e.g. regencies compared on a province map;
+    ``context`` is drawn in grey beneath (the neighbouring provinces around a province map,
+    so land is not mistaken for sea)."""
     minx, miny, maxx, maxy = shapes.total_bounds
     mid_lat = (miny + maxy) / 2
     stretch = 1 / math.cos(math.radians(mid_lat))  # what geopandas' aspect does

@@ -67,7 +67,8 @@ def story_briefing(
     for number, step in enumerate(story.steps):
         if progress:
             progress(number / len(story.steps), t("brief_step_map", lang))
-        view, _ignored = view_from_params(step.page, {**step.params, "lang": [lang]}, regions)
+        params = {**step.params, "lang": [lang]}
+        view, _ignored = view_from_params(step.page, params, regions, data.measures())
         slides.append(step_slide(view, data, step.title, step.note))
     if story.versions() - {data.version}:
         slides[0].lines.append(t("story_data_changed", lang, v=data.version))
