@@ -20,7 +20,7 @@ from loaders.stories import StoryStore
 from tests.browser.conftest import OfflinePage
 from tests.officials_files import to_xlsx
 from tests.test_regional_tables import WIDE
-from tools.live_server import ROOT
+from tools.live_server import ROOT, running_server
 
 pytestmark = pytest.mark.browser
 
@@ -147,7 +147,9 @@ def test_a_story_step_keeps_the_year_the_map_stopped_on(server, browser, offline
 PAYLOAD = "${window.parent.document.title='X'}<img src=x onerror=alert(1)>"
 
 
-def test_imported_names_and_units_stay_text_while_the_years_play(server, offline_page, layers):
+def test_imported_names_and_units_stay_text_while_the_years_play(fresh_store, offline_page, layers):
+    """On a server and store of its own: the indicator it imports would otherwise be a
+    measure of every later test's pages (a second "Unduh CSV", a third region)."""
     sheet = read_table(to_xlsx({"Tabel": (WIDE, [])}), "xss.xlsx")
     _, result = read_regional_sheet(sheet, checker_for(layers))
     name = f"Indikator {PAYLOAD}"
@@ -160,24 +162,25 @@ def test_imported_names_and_units_stay_text_while_the_years_play(server, offline
         "data_status": "sumber",
         "label": "xss.xlsx",
     }
-    open_store().import_regional_indicator(meta, result.values)
-    page = offline_page.page
-    open_map(offline_page, f"{server}/?wilayah=33&metrik=imp:{meta['key']}")
-    title = page.title()
-    frame = offline_page.map_frame()
-    expect(frame.locator(".sentra-year-label")).to_have_text("2023")  # the newest year
-    frame.get_by_role("button", name="Putar").click()
-    expect(frame.locator(".sentra-year-label")).to_have_text("2021", timeout=10_000)
-    live_frame(page).evaluate(  # Kabupaten Pekalongan's tooltip: a value with its unit
-        """() => window.map.eachLayer(l => {
-          if (l.feature && l.feature.properties.code === '33.26') { l.openTooltip(); }
-        })"""
-    )  # (the points of its centres lie over its shape, so a mouse would hover them)
-    expect(frame.locator(".leaflet-tooltip")).to_contain_text("<img src=x onerror=alert(2)>")
-    expect(frame.locator(".sentra-legend")).to_contain_text(f"Indikator {PAYLOAD} (20")
-    offline_page.screenshot("motion-escaped")
-    assert frame.locator(".sentra-legend img, .leaflet-tooltip img").count() == 0
-    assert page.title() == title and offline_page.dialogs == []
+    fresh_store.open().import_regional_indicator(meta, result.values)
+    with running_server(ROOT / "artifacts" / "streamlit-motion-server.log") as server:
+        page = offline_page.page
+        open_map(offline_page, f"{server}/?wilayah=33&metrik=imp:{meta['key']}")
+        title = page.title()
+        frame = offline_page.map_frame()
+        expect(frame.locator(".sentra-year-label")).to_have_text("2023")  # the newest year
+        frame.get_by_role("button", name="Putar").click()
+        expect(frame.locator(".sentra-year-label")).to_have_text("2021", timeout=10_000)
+        live_frame(page).evaluate(  # Kabupaten Pekalongan's tooltip: a value with its unit
+            """() => window.map.eachLayer(l => {
+              if (l.feature && l.feature.properties.code === '33.26') { l.openTooltip(); }
+            })"""
+        )  # (the points of its centres lie over its shape, so a mouse would hover them)
+        expect(frame.locator(".leaflet-tooltip")).to_contain_text("<img src=x onerror=alert(2)>")
+        expect(frame.locator(".sentra-legend")).to_contain_text(f"Indikator {PAYLOAD} (20")
+        offline_page.screenshot("motion-escaped")
+        assert frame.locator(".sentra-legend img, .leaflet-tooltip img").count() == 0
+        assert page.title() == title and offline_page.dialogs == []
 
 
 def test_the_map_picture_button_gives_the_commands_png_of_the_view(server, offline_page, tmp_path):
