@@ -2,8 +2,9 @@
 
 Routes live under ``/api/v1``; the interactive documentation is ``/api/docs`` (Swagger UI,
 served from this process: no CDN, so it works offline) and the schema ``/api/openapi.json``.
-Only GET (and HEAD) is answered: no route writes, any other method is 405. Every refusal is
-JSON, ``{"detail": "<Indonesian> (<English>)"}``.
+Only GET (and HEAD) is answered: no route writes, any other method is 405, except a
+browser's CORS preflight for a GET (another site's page asking with ``If-None-Match``).
+Every refusal is JSON, ``{"detail": "<Indonesian> (<English>)"}``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import fastapi_offline
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -35,6 +37,7 @@ VERSION = "1.0.0"
 MAX_QUERY = 8_192  # characters of a query string; more is 414 (the server stops at 16 KB)
 MAX_PATH = 1_024
 READ_METHODS = ("GET", "HEAD")
+EXPOSED_HEADERS = ("ETag", VERSION_HEADER, "X-Total-Count", "Link")  # readable by other sites
 # Swagger UI's files, from the pinned fastapi-offline package (swagger-ui-dist 5).
 SWAGGER_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 DESCRIPTION = """\
@@ -46,6 +49,8 @@ planning spreadsheet, a ministry's dashboard, a researcher's notebook. Read-only
   computed by the same functions.
 - Every answer names its data version (`versi`, header `X-Data-Version`); `?versi=N` reads
   an earlier one (`/api/v1/versi` lists them). `ETag` + `If-None-Match` give 304.
+- Other sites' pages may read it (CORS: any origin; a preflight for `If-None-Match` is
+  answered; `ETag`, `X-Data-Version`, `X-Total-Count` and `Link` are readable).
 - Numbers are JSON numbers: money in rupiah, shares as fractions, growth in percent; null
   is "no data", never zero. Units are in each field's description (`x-unit`).
 - Errors: `{"detail": "…"}` in Indonesian with English in brackets; a parameter a route
@@ -79,7 +84,15 @@ def create_app(source: DataSource | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(StoreError, _store_error)
     app.add_middleware(Guard)
-    app.add_middleware(HeadAsGet)  # outermost: the guard sees a HEAD as the GET it is
+    app.add_middleware(HeadAsGet)  # the guard sees a HEAD as the GET it is
+    app.add_middleware(  # outermost: a preflight is answered before the guard refuses OPTIONS
+        CORSMiddleware,
+        allow_origins=["*"],  # public, read-only data
+        allow_methods=READ_METHODS,
+        allow_headers=["If-None-Match"],
+        expose_headers=EXPOSED_HEADERS,
+        max_age=86_400,
+    )
     app.mount(f"{PREFIX}/static", StaticFiles(directory=SWAGGER_ASSETS), name="docs-assets")
     app.add_api_route(f"{PREFIX}/docs", _docs, include_in_schema=False, response_class=HTMLResponse)
     app.add_api_route(PREFIX, _index, include_in_schema=False)
@@ -132,9 +145,7 @@ class Guard:
                 headers = MutableHeaders(scope=message)
                 if "access-control-allow-origin" not in headers:
                     headers["Access-Control-Allow-Origin"] = "*"  # public, read-only data
-                headers["Access-Control-Expose-Headers"] = (
-                    f"ETag, {VERSION_HEADER}, X-Total-Count, Link"
-                )
+                headers["Access-Control-Expose-Headers"] = ", ".join(EXPOSED_HEADERS)
                 headers["X-Content-Type-Options"] = "nosniff"
             await send(message)
 

@@ -442,7 +442,7 @@ def test_hostile_parameters_are_refused_in_both_languages_and_change_nothing(api
     # the test client sends at most 64 KB; 10 MB go to the real server (test_api_server.py)
     huge = api.get("/api/v1/sentra?komoditas=" + "x" * 60_000)
     assert huge.status_code == 414 and "8192" in huge.json()["detail"]
-    for method in ("POST", "PUT", "PATCH", "DELETE", "OPTIONS"):
+    for method in ("POST", "PUT", "PATCH", "DELETE", "OPTIONS"):  # OPTIONS: not a preflight
         for url in ("/api/v1/sentra", "/api/v1/wilayah/33", "/api/v1/versi", "/api/docs"):
             refused = api.client.request(method, url)
             assert refused.status_code == 405, (method, url)
@@ -453,6 +453,34 @@ def test_hostile_parameters_are_refused_in_both_languages_and_change_nothing(api
         == 200
     )
     assert _state(api.store) == before
+
+
+def test_another_sites_page_may_read_with_its_etag(api):
+    """A page of a Satu Data portal reading the API from the browser: a GET with a
+    conditional header is preflighted (OPTIONS), and the version and ETag are readable."""
+    origin = {"Origin": "https://satudata.example.go.id"}
+    preflight = api.client.options(
+        "/api/v1/wilayah/33",
+        headers={
+            **origin,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match",
+        },
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    assert "GET" in preflight.headers["access-control-allow-methods"]
+    assert "if-none-match" in preflight.headers["access-control-allow-headers"].lower()
+    writing = api.client.options(
+        "/api/v1/sentra", headers={**origin, "Access-Control-Request-Method": "POST"}
+    )
+    assert writing.status_code == 400  # a preflight for a write is refused
+    first = api.get("/api/v1/wilayah/33", headers=origin)
+    exposed = first.headers["access-control-expose-headers"]
+    assert "ETag" in exposed and "X-Data-Version" in exposed
+    conditional = {**origin, "If-None-Match": first.headers["etag"]}
+    again = api.get("/api/v1/wilayah/33", headers=conditional)
+    assert again.status_code == 304 and again.headers["access-control-allow-origin"] == "*"
 
 
 def test_messages_say_what_is_wrong(api):
