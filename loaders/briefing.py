@@ -1,11 +1,13 @@
 """Briefing slides or PDF of a dashboard view from the command line, for automation:
 
     python -m loaders.briefing --wilayah 33 [--wilayah 34 …] [--lang en] \
-        --format pptx|pdf --out FILE
+        [--metrik M] [--tahun-peta YYYY] --format pptx|pdf --out FILE
 
 Every sidebar filter is an option named like its URL parameter (``--sektor kerajinan``,
 ``--tahun 2019-2024``), built from ``sentra.filters.FILTERS``. One ``--wilayah`` gives a
-region briefing, several a comparison, none Indonesia. The last line printed is JSON.
+region briefing, several a comparison, none Indonesia. ``--metrik`` is the map's measure
+(an imported indicator as ``imp:<key>``), ``--tahun-peta`` one year of a measure with
+years. The last line printed is JSON.
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ from sentra.briefing.build import build_briefing
 from sentra.briefing.content import BriefingData
 from sentra.briefing.formats import FORMATS, render
 from sentra.briefing.view import MAX_COMPARED, view_from_params
+from sentra.coverage import COVERAGE_METRIC
 from sentra.filters import FILTERS
 from sentra.i18n import LANGUAGES, t
 from sentra.indicators import METRICS
+from sentra.map_years import YEAR_PARAM
 
 
 def load_data() -> BriefingData:
@@ -62,7 +66,13 @@ def parser() -> argparse.ArgumentParser:
         help=f"region code (33, 33.26, 33.26.14); 2–{MAX_COMPARED} to compare",
     )
     cli.add_argument("--lang", choices=list(LANGUAGES), default="id")
-    cli.add_argument("--metrik", choices=list(METRICS), default="sentra", help="map measure")
+    cli.add_argument(
+        "--metrik",
+        default="sentra",
+        metavar="M",
+        help=f"map measure: {', '.join(METRICS)}, {COVERAGE_METRIC} or imp:<key>",
+    )
+    cli.add_argument("--tahun-peta", metavar="YYYY", help="one year of a measure with years")
     cli.add_argument("--format", choices=list(FORMATS), required=True)
     cli.add_argument("--out", type=Path, required=True)
     add_filter_options(cli)
@@ -90,11 +100,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     params = {spec.key: getattr(args, spec.key) for spec in FILTERS if getattr(args, spec.key)}
     params.update(lang=args.lang, metrik=args.metrik)
+    if args.tahun_peta:
+        params[YEAR_PARAM] = args.tahun_peta
     page = "bandingkan" if len(args.wilayah) > 1 else "profil" if args.wilayah else "peta"
     params["bandingkan" if page == "bandingkan" else "wilayah"] = args.wilayah
-    view, ignored = view_from_params(page, params, set(data.ref.regions.index))
+    view, ignored = view_from_params(page, params, set(data.ref.regions.index), data.measures())
     if ignored or len(args.wilayah) > MAX_COMPARED:
-        wrong = "; ".join(f"--{key} {' '.join(values)}" for key, values in ignored.items())
+        options = {YEAR_PARAM: "tahun-peta"}  # the URL's key, the command's option
+        wrong = "; ".join(
+            f"--{options.get(key, key)} {' '.join(values)}" for key, values in ignored.items()
+        )
         wrong = wrong or f"--wilayah (max {MAX_COMPARED})"
         print(t("cli_unknown_values", args.lang, values=wrong), file=sys.stderr)
         return 2

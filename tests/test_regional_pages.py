@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 
 import pytest
+from pptx import Presentation
 
 from loaders.briefing import load_data
 from loaders.import_file import read_table
@@ -17,6 +20,7 @@ from sentra.briefing.view import View
 from sentra.filters import Filters
 from sentra.stories import Story, step_of
 from tests.officials_files import to_xlsx
+from tests.test_briefing import ROOT, briefing, title_of
 from tests.test_pages import map_table, run
 from tests.test_regional_tables import WIDE
 
@@ -107,3 +111,20 @@ def test_a_briefing_and_a_story_show_the_year_the_map_stopped_on():
     assert story.slides[1].title == "Jumlah sentra IKM (2021) — Jawa Tengah"
     origin = View("peta", ("33",), Filters(), "asal_data", "id")
     assert build_briefing(origin, data, TODAY).slides[1].title.startswith("Asal angka")
+
+
+def test_the_briefing_command_takes_the_maps_measures_and_year(tmp_path):
+    """``python -m loaders.briefing`` draws an imported indicator in one year, as the map's
+    briefing button does; a year or a measure it does not know is refused by name."""
+    out = briefing(tmp_path, "pptx", "--metrik", "imp:jumlah_sentra_ikm", "--tahun-peta", "2021")
+    slides = list(Presentation(str(out)).slides)
+    assert title_of(slides[1]) == "Jumlah sentra IKM (2021) — Indonesia"
+    for wrong in (["--tahun-peta", "21a"], ["--metrik", "imp:tidak_ada"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "loaders.briefing", *wrong, "--format", "pdf", "--out", "x"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert done.returncode == 2 and " ".join(wrong) in done.stderr, done.stderr
