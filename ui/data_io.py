@@ -260,11 +260,13 @@ WIB = get_timezone("Asia/Jakarta")  # stored in UTC; shown in western Indonesian
 
 
 def _when(value: object, lang: str) -> str:
-    """A stored time (UTC; naive ones are read as UTC) as Jakarta's clock shows it."""
+    """A stored time (UTC; naive ones are read as UTC) as Jakarta's clock shows it, written
+    as each language writes a time (18.12 in Indonesian, 18:12 in English)."""
     if value is None or pd.isna(value):
         return "–"
     when = pd.Timestamp(value).to_pydatetime()
-    return format_datetime(when, "d MMM y HH.mm", tzinfo=WIB, locale=LOCALES[lang])
+    pattern = "d MMM y HH.mm" if lang == "id" else "d MMM y HH:mm"
+    return format_datetime(when, pattern, tzinfo=WIB, locale=LOCALES[lang])
 
 
 def versions_table(lang: str) -> pd.DataFrame:
