@@ -296,6 +296,22 @@ def test_about_page_shows_each_bodys_count_side_by_side(lang, title, bps, note):
     assert any(note in c.value for c in at.caption)
 
 
+def test_long_category_names_under_bars_are_wrapped_not_tilted():
+    """On a phone plotly tilts names that do not fit side by side, and tilted names ran
+    into the legend and off the chart: they are wrapped; the categories stay as named."""
+    at = run("bandingkan", bandingkan=["33.26", "33.75", "34.04"])
+    specs = {
+        spec["layout"]["title"]["text"]: spec
+        for spec in (json.loads(e.proto.spec) for e in at.get("plotly_chart"))
+    }
+    density = next(v for k, v in specs.items() if k.startswith("Sentra+klaster per 1.000"))
+    names = ["Kabupaten Pekalongan", "Kota Pekalongan", "Kabupaten Sleman"]
+    assert density["data"][0]["x"] == names
+    axis = density["layout"]["xaxis"]
+    assert axis["ticktext"] == [name.replace(" ", "<br>") for name in names]
+    assert axis["tickvals"] == names and axis["automargin"] is True
+
+
 def test_a_versions_time_is_jakartas_clock_written_as_each_language_writes_it():
     from ui import data_io
 

@@ -91,11 +91,11 @@ def series(
 def finish(fig: go.Figure, title: str, source: str, lang: str, illustrative: bool) -> go.Figure:
     """The figure with its title and source (as subtitle) inside it, so the PNG download
     keeps them. A new figure with the whole layout, not ``update_layout`` (see ``bars``).
-    Plotly does not wrap titles: they are wrapped here, and "illustrative" comes first, so a
-    narrow screen may cut a source's end but never that word."""
+    Plotly does not wrap titles: they are wrapped here, the source at a phone's width (a
+    chart 390 px wide holds ~60 of its characters), and "illustrative" comes first."""
     note = f"{t('chart_illustrative', lang)} · " if illustrative else ""
     title_lines = textwrap.wrap(title, 60) or [""]
-    source_lines = textwrap.wrap(note + t("source_line", lang, source=source), 95) or [""]
+    source_lines = textwrap.wrap(note + t("source_line", lang, source=source), 60) or [""]
     frame = {
         "title": {
             "text": "<br>".join(title_lines),
@@ -115,7 +115,32 @@ def finish(fig: go.Figure, title: str, source: str, lang: str, illustrative: boo
         "legend": {"orientation": "h", "y": -0.22, "yanchor": "top", "x": 0, "title": None},
         "separators": ",." if lang == "id" else ".,",
     }
-    return go.Figure(fig.data, layout=fig.layout.to_plotly_json() | frame)
+    layout = fig.layout.to_plotly_json()
+    frame["xaxis"] = layout.get("xaxis", {}) | _wrapped_ticks(fig) | {"automargin": True}
+    frame["yaxis"] = layout.get("yaxis", {}) | {"automargin": True}
+    return go.Figure(fig.data, layout=layout | frame)
+
+
+TICK_WIDTH = 10  # characters of a category name per line under a vertical chart
+
+
+def _wrapped_ticks(fig: go.Figure) -> dict:
+    """Category names under vertical bars, wrapped at spaces: plotly tilts names that do
+    not fit side by side, and on a phone tilted names run into the legend and off the
+    chart. The categories themselves (hover, downloads) stay as they are."""
+    names = list(
+        dict.fromkeys(
+            value
+            for trace in fig.data
+            if isinstance(trace, go.Bar) and trace.orientation != "h" and trace.x is not None
+            for value in trace.x
+            if isinstance(value, str)
+        )
+    )
+    if not any(len(name) > TICK_WIDTH for name in names):
+        return {}
+    text = ["<br>".join(textwrap.wrap(name, TICK_WIDTH)) for name in names]
+    return {"tickmode": "array", "tickvals": names, "ticktext": text}
 
 
 def plot(fig: go.Figure, key: str) -> None:
