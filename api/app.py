@@ -3,8 +3,9 @@
 Routes live under ``/api/v1``; the interactive documentation is ``/api/docs`` (Swagger UI,
 served from this process: no CDN, so it works offline) and the schema ``/api/openapi.json``.
 Only GET (and HEAD) is answered: no route writes, any other method is 405, except a
-browser's CORS preflight for a GET (another site's page asking with ``If-None-Match``).
-Every refusal is JSON, ``{"detail": "<Indonesian> (<English>)"}``.
+browser's CORS preflight for a GET (another site's page asking with ``If-None-Match``),
+which Starlette's CORS middleware answers (and refuses for a write, in plain text). Every
+other refusal is JSON, ``{"detail": "<Indonesian> (<English>)"}``.
 """
 
 from __future__ import annotations

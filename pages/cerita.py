@@ -23,7 +23,7 @@ from sentra.stories import (
     steps_to_json,
 )
 from ui import auth, context
-from ui.briefing import briefing_data, download_popover
+from ui.briefing import briefing_data, data_mark, download_popover
 from ui.stories import page_label, play, story_store
 
 ctx = context.get()
@@ -149,7 +149,7 @@ if story.steps:
         download_popover(
             t("story_export", lang),
             t("story_export_help", lang),
-            ("story", ctx.version, lang, story.title, steps_to_json(story.steps), date.today()),
+            ("story", *data_mark(ctx), lang, story.title, steps_to_json(story.steps), date.today()),
             lambda progress: story_briefing(
                 story, briefing_data(ctx), lang, date.today(), progress
             ),

@@ -42,6 +42,7 @@ def store_with_indicator(fresh_store, layers):
         "label": "ikm.xlsx",
     }
     fresh_store.open().import_regional_indicator(meta, result.values)
+    return meta, result.values
 
 
 def test_imported_indicator_is_a_map_measure_with_source_and_no_data():
@@ -81,6 +82,20 @@ def test_imported_indicator_in_profile_and_compare():
     assert table.iloc[0, 1:4].tolist() == ["47 unit", "20 unit", "No data"]
 
 
+def test_a_reimported_indicator_is_briefed_anew(store_with_indicator, fresh_store):
+    """Re-importing an indicator changes its figures but not the centres' version: a
+    briefing built before is not handed out again."""
+    at = run("peta", wilayah="33", metrik="imp:jumlah_sentra_ikm")
+    prepare = next(b for b in at.button if b.key == "brief_prepare_pptx")
+    at = prepare.click().run(timeout=120)
+    assert [b.key for b in at.get("download_button")].count("brief_save_pptx") == 1
+    meta, values = store_with_indicator
+    fresh_store.open().import_regional_indicator(meta, values.assign(value=values["value"] * 2))
+    at = at.run(timeout=120)
+    assert "brief_save_pptx" not in [b.key for b in at.get("download_button")]
+    assert any(b.key == "brief_prepare_pptx" for b in at.button)
+
+
 def test_the_maps_briefing_is_prepared_for_every_measure_it_offers():
     """An imported indicator and the data's origin are measures of the map; its briefing
     once failed on both (a KeyError where the slides expected a built-in measure)."""
@@ -103,6 +118,7 @@ def test_a_briefing_and_a_story_show_the_year_the_map_stopped_on():
         for year in (2021, 2023, None)
     }
     assert slides[2021].title == "Jumlah sentra IKM (2021) — Jawa Tengah"
+    assert any("Jawa Tengah Dalam Angka 2024" in note for note in slides[2021].notes)
     assert slides[None].title == "Jumlah sentra IKM (2023) — Jawa Tengah"  # as the map opens
     assert slides[2021].image != slides[2023].image  # Pekalongan 44 → 47 unit, one scale
     params = {"wilayah": ["33"], "metrik": ["imp:jumlah_sentra_ikm"], "tahun_peta": ["2021"]}
@@ -115,7 +131,8 @@ def test_a_briefing_and_a_story_show_the_year_the_map_stopped_on():
 
 def test_the_briefing_command_takes_the_maps_measures_and_year(tmp_path):
     """``python -m loaders.briefing`` draws an imported indicator in one year, as the map's
-    briefing button does; a year or a measure it does not know is refused by name."""
+    briefing button does; a malformed year or a measure it does not know is refused by
+    name."""
     out = briefing(tmp_path, "pptx", "--metrik", "imp:jumlah_sentra_ikm", "--tahun-peta", "2021")
     slides = list(Presentation(str(out)).slides)
     assert title_of(slides[1]) == "Jumlah sentra IKM (2021) — Indonesia"

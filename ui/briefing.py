@@ -91,6 +91,12 @@ def file_buttons(key: tuple, make: Callable[[Progress], Briefing], lang: str) ->
             )
 
 
+def data_mark(ctx: PageContext) -> tuple:
+    """What a built file depends on besides its view: the centres' version and each
+    imported indicator's version (a re-import changes the second, not the first)."""
+    return (ctx.version, tuple(imported_indicators().meta["indicator_version"].tolist()))
+
+
 def briefing_data(ctx: PageContext) -> BriefingData:
     return BriefingData(
         ctx.centres,
@@ -127,7 +133,7 @@ def briefing_button(
     download_popover(
         t("brief_button", lang),
         t("brief_help", lang),
-        (ctx.version, view.key(), date.today().isoformat()),
+        (*data_mark(ctx), view.key(), date.today().isoformat()),
         lambda progress: build_briefing(view, briefing_data(ctx), date.today(), progress),
         lang,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Sequence
 
@@ -134,12 +135,16 @@ def _wrapped_ticks(fig: go.Figure) -> dict:
             for trace in fig.data
             if isinstance(trace, go.Bar) and trace.orientation != "h" and trace.x is not None
             for value in trace.x
-            if isinstance(value, str)
         )
     )
+    if not all(isinstance(name, str) for name in names):  # years, say: plotly's own ticks
+        return {}
     if not any(len(name) > TICK_WIDTH for name in names):
         return {}
-    text = ["<br>".join(textwrap.wrap(name, TICK_WIDTH)) for name in names]
+    wrap = functools.partial(
+        textwrap.wrap, width=TICK_WIDTH, break_long_words=False, break_on_hyphens=False
+    )
+    text = ["<br>".join(wrap(name)) for name in names]
     return {"tickmode": "array", "tickvals": names, "ticktext": text}
 
 

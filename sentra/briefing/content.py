@@ -222,9 +222,9 @@ def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
             t("legend_zero", lang),
             t("legend_no_data", lang),
         )
-        name = t(f"m_{metric}", lang)
+        name, note = t(f"m_{metric}", lang), ""
     else:
-        fills, legend, name = _as_on_the_map(view, data, filtered, province, imported)
+        fills, legend, name, note = _as_on_the_map(view, data, filtered, province, imported)
     png, aspect = map_png(
         shapes,
         fills,
@@ -243,7 +243,7 @@ def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
         title=t("brief_map_title", lang, metric=name, region=place),
         image=png,
         image_aspect=aspect,
-        notes=[store_source(data, lang), t("boundary_credit", lang)],
+        notes=[store_source(data, lang), *([note] if note else []), t("boundary_credit", lang)],
         illustrative_note=note_if(shows_illustrative, lang),
     )
 
@@ -254,10 +254,11 @@ def _as_on_the_map(
     filtered: pd.DataFrame,
     province: str | None,
     imported: ImportedMeasure | None,
-) -> tuple[dict[str, str], list[tuple[str, str]], str]:
-    """Fills, legend and title of the map page's measure for the briefing's map (its
-    province's regencies, or Indonesia's provinces): the view's year where the measure has
-    it, else what the page shows without one."""
+) -> tuple[dict[str, str], list[tuple[str, str]], str, str]:
+    """Fills, legend, title and note (an imported indicator's source, what a year's value
+    means) of the map page's measure for the briefing's map (its province's regencies, or
+    Indonesia's provinces): the view's year where the measure has it, else what the page
+    shows without one."""
     coverage = data.coverage() if view.metric == COVERAGE_METRIC and data.coverage else None
     measure = map_measure(
         data.layers,
@@ -273,8 +274,9 @@ def _as_on_the_map(
     )
     frames = measure.frames
     if view.year is not None and frames is not None and frames.has(view.year):
-        return frames.fills[view.year].to_dict(), frames.legend, frames.title_of(view.year)
-    return measure.fills, measure.legend, measure.name
+        year = view.year
+        return frames.fills[year].to_dict(), frames.legend, frames.title_of(year), frames.note
+    return measure.fills, measure.legend, measure.name, measure.legend_note
 
 
 def headline_numbers(
