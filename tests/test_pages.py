@@ -312,15 +312,6 @@ def test_long_category_names_under_bars_are_wrapped_not_tilted():
     assert axis["tickvals"] == names and axis["automargin"] is True
 
 
-def test_a_versions_time_is_jakartas_clock_written_as_each_language_writes_it():
-    from ui import data_io
-
-    when = pd.Timestamp("2026-12-06 11:12")  # stored in UTC
-    assert data_io._when(when, "id") == "6 Des 2026 18.12"
-    assert data_io._when(when, "en") == "6 Dec 2026 18:12"
-    assert data_io._when(None, "en") == "–"
-
-
 def test_data_page_says_when_the_store_fails_for_versions_and_restore(monkeypatch, fresh_store):
     """The version list and a restore's preview that fail show the store's message, no
     traceback."""

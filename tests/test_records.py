@@ -566,7 +566,7 @@ def test_a_regency_whose_every_kecamatan_is_listed_is_the_offices_and_so_its_pro
 
 def test_version_times_show_on_jakartas_clock():
     """Versions are stored in UTC (naive from DuckDB, with a zone from PostgreSQL); officials
-    read them in western Indonesian time."""
+    read them in western Indonesian time, written as each language writes a time."""
     assert _when(pd.Timestamp("2026-12-06 03:00"), "id") == "6 Des 2026 10.00"
-    assert _when(pd.Timestamp("2026-12-06 20:30", tz="UTC"), "en") == "7 Dec 2026 03.30"
+    assert _when(pd.Timestamp("2026-12-06 20:30", tz="UTC"), "en") == "7 Dec 2026 03:30"
     assert _when(None, "id") == "–"
