@@ -17,20 +17,17 @@ from sentra.briefing.chart_images import counts_png
 from sentra.briefing.slides import Chart, Slide, Table
 from sentra.briefing.static_map import map_png
 from sentra.briefing.view import View
-from sentra.choropleth import classify
 from sentra.coverage import COVERAGE_METRIC
 from sentra.facts import GLOSSARY, readable_facts, source_text
 from sentra.filters import SPECS, Filters, filter_centres
 from sentra.formatting import fmt_date, fmt_metric, fmt_number, fmt_percent, fmt_rupiah
 from sentra.i18n import LANGUAGES, t
 from sentra.indicators import (
-    METRICS,
     Reference,
     budget_years,
     budgets_of,
     centre_filters_default,
     headline,
-    region_metrics,
 )
 from sentra.map_view import map_measure
 from sentra.per_person import PER_PERSON
@@ -193,38 +190,42 @@ def title_slide(view: View, data: BriefingData, today: date) -> Slide:
 
 def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
     """The chosen measure on the map of the view: provinces of Indonesia (national view and
-    comparisons, compared regions outlined) or the regencies of the selected province. An
-    imported indicator, the data's origin, or one year of a measure with years is drawn as
-    the map page draws it (``sentra.map_view.map_measure``)."""
+    comparisons, compared regions outlined) or the regencies of the selected province, in
+    the classes the map page draws (``sentra.map_view.map_measure``; imported indicators
+    and the data's origin included), in the view's year where the measure has it."""
     lang, metric = view.lang, view.metric
     province = view.region[:2] if view.region else None
+    imported = (
+        data.imported.measure(metric) if data.imported and metric.startswith(PREFIX) else None
+    )
+    coverage = data.coverage() if metric == COVERAGE_METRIC and data.coverage else None
+    measure = map_measure(
+        data.layers,
+        data.ref,
+        data.centres,
+        filtered,
+        view.filters,
+        province,
+        metric,
+        lang,
+        imported,
+        coverage,
+    )
+    fills, legend, name, note = measure.fills, measure.legend, measure.name, measure.legend_note
+    frames = measure.frames
+    if view.year is not None and frames is not None and frames.has(view.year):
+        fills, legend = frames.fills[view.year].to_dict(), frames.legend
+        name, note = frames.title_of(view.year), frames.note
+    shapes = measure.level.shapes
     if province:
-        shapes, level = data.layers.regencies_of(province), "regency"
         highlight, outlines = [view.region], None
     else:
-        shapes, level = data.layers.provinces_national, "province"
         highlight = [c for c in view.regions if len(c) == 2]
         regencies = [c for c in view.regions if len(c) == 5]
         outlines = pd.concat(
             [data.layers.regencies_of(c[:2], detail=False) for c in regencies] or [shapes[:0]]
         )
         outlines = outlines[outlines["code"].isin(regencies)]
-    imported = (
-        data.imported.measure(metric) if data.imported and metric.startswith(PREFIX) else None
-    )
-    if metric in METRICS and view.year is None:
-        table = region_metrics(
-            filtered, data.centres, data.ref, level, view.filters, codes=list(shapes["code"])
-        )
-        fills, legend = classify(
-            table[metric].reindex(shapes["code"]),
-            lambda v: fmt_metric(metric, v, lang),
-            t("legend_zero", lang),
-            t("legend_no_data", lang),
-        )
-        name, note = t(f"m_{metric}", lang), ""
-    else:
-        fills, legend, name, note = _as_on_the_map(view, data, filtered, province, imported)
     png, aspect = map_png(
         shapes,
         fills,
@@ -246,37 +247,6 @@ def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
         notes=[store_source(data, lang), *([note] if note else []), t("boundary_credit", lang)],
         illustrative_note=note_if(shows_illustrative, lang),
     )
-
-
-def _as_on_the_map(
-    view: View,
-    data: BriefingData,
-    filtered: pd.DataFrame,
-    province: str | None,
-    imported: ImportedMeasure | None,
-) -> tuple[dict[str, str], list[tuple[str, str]], str, str]:
-    """Fills, legend, title and note (an imported indicator's source, what a year's value
-    means) of the map page's measure for the briefing's map (its province's regencies, or
-    Indonesia's provinces): the view's year where the measure has it, else what the page
-    shows without one."""
-    coverage = data.coverage() if view.metric == COVERAGE_METRIC and data.coverage else None
-    measure = map_measure(
-        data.layers,
-        data.ref,
-        data.centres,
-        filtered,
-        view.filters,
-        province,
-        view.metric,
-        view.lang,
-        imported,
-        coverage,
-    )
-    frames = measure.frames
-    if view.year is not None and frames is not None and frames.has(view.year):
-        year = view.year
-        return frames.fills[year].to_dict(), frames.legend, frames.title_of(year), frames.note
-    return measure.fills, measure.legend, measure.name, measure.legend_note
 
 
 def headline_numbers(
