@@ -66,17 +66,22 @@ def parser() -> argparse.ArgumentParser:
         help=f"region code (33, 33.26, 33.26.14); 2–{MAX_COMPARED} to compare",
     )
     cli.add_argument("--lang", choices=list(LANGUAGES), default="id")
-    cli.add_argument(
-        "--metrik",
-        default="sentra",
-        metavar="M",
-        help=f"map measure: {', '.join(METRICS)}, {COVERAGE_METRIC} or imp:<key>",
-    )
-    cli.add_argument("--tahun-peta", metavar="YYYY", help="one year of a measure with years")
+    add_measure_options(cli)
     cli.add_argument("--format", choices=list(FORMATS), required=True)
     cli.add_argument("--out", type=Path, required=True)
     add_filter_options(cli)
     return cli
+
+
+def add_measure_options(cli: argparse.ArgumentParser) -> None:
+    """The map's measure and year, as the map page's URL names them."""
+    cli.add_argument(
+        "--metrik",
+        default="sentra",
+        metavar="M",
+        help=f"map measure: {', '.join([*METRICS, COVERAGE_METRIC])} or imp:<key>",
+    )
+    cli.add_argument("--tahun-peta", metavar="YYYY", help="one year of a measure with years")
 
 
 def add_filter_options(cli: argparse.ArgumentParser) -> None:

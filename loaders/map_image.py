@@ -24,7 +24,7 @@ from pathlib import Path
 from PIL import Image
 
 from loaders.boundaries import load
-from loaders.briefing import add_filter_options
+from loaders.briefing import add_filter_options, add_measure_options
 from loaders.pinned_source import SourceFileError
 from loaders.reference import imported_indicators, load_reference
 from loaders.store import StoreError, open_store
@@ -46,13 +46,7 @@ def parser() -> argparse.ArgumentParser:
     )
     cli.add_argument("--wilayah", metavar="KODE", help="region code (33, 33.26, 33.26.14)")
     cli.add_argument("--lang", choices=list(LANGUAGES), default="id")
-    cli.add_argument(
-        "--metrik",
-        default="sentra",
-        metavar="M",
-        help=f"map measure: {', '.join([*METRICS, COVERAGE_METRIC])} or imp:<key>",
-    )
-    cli.add_argument("--tahun-peta", metavar="YYYY", help="one year of a measure with years")
+    add_measure_options(cli)
     cli.add_argument("--ukuran", choices=list(SIZES), default="layar")
     cli.add_argument("--out", type=Path, required=True)
     add_filter_options(cli)

@@ -87,12 +87,7 @@ def picture_of(
     context: gpd.GeoDataFrame | None = None,
 ) -> Picture:
     """The picture of a map page's ``measure`` (one ``year`` of its frames if given)."""
-    fills, legend, legend_title = measure.fills, measure.legend, measure.name
-    note = measure.legend_note
-    if year is not None and measure.frames is not None and measure.frames.has(year):
-        frames = measure.frames
-        fills = frames.fills[year].to_dict()
-        legend, legend_title, note = frames.legend, frames.title_of(year), frames.note
+    fills, legend, legend_title, note = measure.shown(year)
     subtitle = " · ".join(
         [
             t("brief_filters", lang, filters=describe_filters(filters, lang)),

@@ -116,6 +116,14 @@ class MapMeasure:
     labels: dict[str, str]  # code → tooltip under the region's name
     frames: YearFrames | None = None  # the measure per year (``sentra.map_years``)
 
+    def shown(self, year: int | None) -> tuple[dict[str, str], list[tuple[str, str]], str, str]:
+        """Fills, legend, title and note of the map in ``year`` where the measure has that
+        year (one scale over all years), else of the map without a chosen year."""
+        frames = self.frames
+        if year is not None and frames is not None and frames.has(year):
+            return frames.fills[year].to_dict(), frames.legend, frames.title_of(year), frames.note
+        return self.fills, self.legend, self.name, self.legend_note
+
 
 def map_measure(
     layers: MapLayers,

@@ -298,9 +298,7 @@ class RowChecker:
         )
         errors = msg.errors
         status = np.where(errors, 2, np.where(msg.any, 1, 0))
-        statuses = pd.array(
-            _STATUSES.take(pa.array(status)), dtype=pd.api.types.pandas_dtype("str")
-        )
+        statuses = pd.array(_STATUSES.take(pa.array(status)), dtype="str")
         report = pd.DataFrame({"row": file_rows, "status": statuses, "messages": msg.rows})
         valid = typed[~errors].reset_index(drop=True) if errors.any() else typed
         return ValidationResult(

@@ -211,11 +211,7 @@ def map_slide(view: View, data: BriefingData, filtered: pd.DataFrame) -> Slide:
         imported,
         coverage,
     )
-    fills, legend, name, note = measure.fills, measure.legend, measure.name, measure.legend_note
-    frames = measure.frames
-    if view.year is not None and frames is not None and frames.has(view.year):
-        fills, legend = frames.fills[view.year].to_dict(), frames.legend
-        name, note = frames.title_of(view.year), frames.note
+    fills, legend, name, note = measure.shown(view.year)
     shapes = measure.level.shapes
     if province:
         highlight, outlines = [view.region], None
