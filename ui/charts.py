@@ -92,10 +92,11 @@ def series(
 def finish(fig: go.Figure, title: str, source: str, lang: str, illustrative: bool) -> go.Figure:
     """The figure with its title and source (as subtitle) inside it, so the PNG download
     keeps them. A new figure with the whole layout, not ``update_layout`` (see ``bars``).
-    Plotly does not wrap titles: they are wrapped here, the source at a phone's width (a
-    chart 390 px wide holds ~60 of its characters), and "illustrative" comes first."""
+    Plotly does not wrap titles: they are wrapped here at a phone's width (a chart 390 px
+    wide holds ~44 characters of the title, ~60 of the source), and "illustrative" comes
+    first."""
     note = f"{t('chart_illustrative', lang)} · " if illustrative else ""
-    title_lines = textwrap.wrap(title, 60) or [""]
+    title_lines = textwrap.wrap(title, 44) or [""]
     source_lines = textwrap.wrap(note + t("source_line", lang, source=source), 60) or [""]
     frame = {
         "title": {
